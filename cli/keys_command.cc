@@ -1,0 +1,12 @@
+#include <ostream>
+
+#include "cli/command.h"
+
+namespace blockrt::cli {
+
+int RunKeys(const Invocation& inv) {
+  *inv.err << "blockrt: not built yet\n";
+  return kExitUsage;
+}
+
+}  // namespace blockrt::cli
