@@ -1,0 +1,1 @@
+#include "olx/include_graph.h"

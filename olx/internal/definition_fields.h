@@ -1,0 +1,28 @@
+// Shared by the bundle parser and the course loader: attribute collection,
+// attribute → field mapping through the schema, and canonical element text.
+#ifndef BLOCKRT_OLX_INTERNAL_DEFINITION_FIELDS_H_
+#define BLOCKRT_OLX_INTERNAL_DEFINITION_FIELDS_H_
+
+#include <pugixml.hpp>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "olx/definition.h"
+
+namespace blockrt::olx::internal {
+
+// Every attribute of `element`, sorted by name.
+std::vector<Attribute> SortedAttributes(const pugi::xml_node& element);
+
+// Rebuilds def->fields from def->attributes (schema fields only) plus `data`
+// per the type's DataKind, computed from def->body.
+void DeriveFields(Definition* def);
+
+// "<type a="1" b="2">body</type>" or "<type a="1"/>" when body is empty.
+void AppendElement(std::string* out, std::string_view type, const std::vector<Attribute>& attrs,
+                   std::string_view body);
+
+}  // namespace blockrt::olx::internal
+
+#endif  // BLOCKRT_OLX_INTERNAL_DEFINITION_FIELDS_H_

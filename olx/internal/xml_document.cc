@@ -1,0 +1,130 @@
+#include "olx/internal/xml_document.h"
+
+#include <sstream>
+
+namespace blockrt::olx::internal {
+namespace {
+
+const char* Describe(pugi::xml_parse_status status) {
+  switch (status) {
+    case pugi::status_unrecognized_tag:
+      return "malformed markup after '<' (expected an element name, '/', '!' or '?')";
+    case pugi::status_bad_pi:
+      return "malformed processing instruction or XML declaration";
+    case pugi::status_bad_comment:
+      return "malformed comment";
+    case pugi::status_bad_cdata:
+      return "malformed CDATA section";
+    case pugi::status_bad_doctype:
+      return "malformed document type declaration";
+    case pugi::status_bad_pcdata:
+      return "malformed text content";
+    case pugi::status_bad_start_element:
+      return "malformed start tag (expected a name, attributes, '>' or '/>')";
+    case pugi::status_bad_attribute:
+      return "malformed attribute (expected name=\"value\")";
+    case pugi::status_bad_end_element:
+      return "malformed end tag";
+    case pugi::status_end_element_mismatch:
+      return "end tag does not match the open element (or the element is never closed)";
+    case pugi::status_append_invalid_root:
+      return "invalid document root";
+    case pugi::status_no_document_element:
+      return "no root element";
+    default:
+      return "XML parse error";
+  }
+}
+
+struct StringWriter : pugi::xml_writer {
+  std::string* out;
+  void write(const void* data, size_t size) override {
+    out->append(static_cast<const char*>(data), size);
+  }
+};
+
+}  // namespace
+
+Status LoadXml(std::string_view path, std::string_view text, const ScanLimits& limits,
+               pugi::xml_document* doc) {
+  BLOCKRT_RETURN_IF_ERROR(ScanXml(path, text, limits));
+  pugi::xml_parse_result r =
+      doc->load_buffer(text.data(), text.size(), kPugiFlags, pugi::encoding_utf8);
+  if (!r) {
+    size_t off = r.offset > 0 ? static_cast<size_t>(r.offset) : 0;
+    if (r.status == pugi::status_no_document_element) off = text.size();
+    return LocatedError(path, text, off, Describe(r.status));
+  }
+  if (!doc->document_element()) {
+    return LocatedError(path, text, text.size(), "no root element");
+  }
+  return Status::OK();
+}
+
+std::string PrintRaw(const pugi::xml_node& node) {
+  std::string out;
+  StringWriter w;
+  w.out = &out;
+  node.print(w, "", pugi::format_raw, pugi::encoding_utf8);
+  return out;
+}
+
+void AppendEscapedAttribute(std::string* out, std::string_view value) {
+  for (char c : value) {
+    switch (c) {
+      case '&':
+        *out += "&amp;";
+        break;
+      case '<':
+        *out += "&lt;";
+        break;
+      case '>':
+        *out += "&gt;";
+        break;
+      case '"':
+        *out += "&quot;";
+        break;
+      case '\n':
+        *out += "&#10;";
+        break;
+      case '\r':
+        *out += "&#13;";
+        break;
+      case '\t':
+        *out += "&#9;";
+        break;
+      default:
+        *out += c;
+    }
+  }
+}
+
+void AppendEscapedText(std::string* out, std::string_view value) {
+  for (char c : value) {
+    switch (c) {
+      case '&':
+        *out += "&amp;";
+        break;
+      case '<':
+        *out += "&lt;";
+        break;
+      case '>':
+        *out += "&gt;";
+        break;
+      case '\r':
+        *out += "&#13;";
+        break;
+      default:
+        *out += c;
+    }
+  }
+}
+
+bool IsBlank(std::string_view text) {
+  for (char c : text) {
+    if (c != ' ' && c != '\t' && c != '\n' && c != '\r') return false;
+  }
+  return true;
+}
+
+}  // namespace blockrt::olx::internal

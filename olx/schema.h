@@ -1,0 +1,58 @@
+// Per-block-type field schema: which OLX attributes are known fields, their
+// scope (content or settings), their class default and whether they inherit
+// down the tree (edx-platform InheritableFieldsMixin). Static tables; no
+// allocation, safe from any thread.
+#ifndef BLOCKRT_OLX_SCHEMA_H_
+#define BLOCKRT_OLX_SCHEMA_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+namespace blockrt::olx {
+
+enum class FieldScope : uint8_t { kContent, kSettings };
+std::string_view FieldScopeName(FieldScope scope);  // "content" / "settings"
+
+struct FieldSpec {
+  std::string_view name;
+  FieldScope scope;
+  std::string_view default_json;  // the class default as JSON ("null", "\"Text\"", "[]")
+  bool inheritable;
+};
+
+// Where a definition's `data` field comes from.
+enum class DataKind : uint8_t {
+  kNone,          // no data field (containers, pure XBlocks)
+  kWholeElement,  // problem: the whole root element
+  kInnerContent,  // html: the root's inner markup
+};
+
+struct BlockSchema {
+  std::string_view block_type;
+  bool has_children;
+  DataKind data_kind;
+  std::string_view display_name_default;  // "" when the class has none
+  const FieldSpec* fields;                // the type's own fields (not inheritable ones)
+  size_t num_fields;
+};
+
+// The schema of a known block type, or nullptr for an unknown (pure XBlock) type.
+const BlockSchema* FindBlockSchema(std::string_view block_type);
+
+// The field `name` of `schema` (its own fields, then the inheritable settings and
+// the common ones every block has: display_name, xblock-family...). nullptr when
+// the type has no such field; the attribute is then kept verbatim only.
+const FieldSpec* FindFieldSpec(const BlockSchema& schema, std::string_view name);
+
+// Inheritable settings in the reference's table order.
+const FieldSpec* InheritableFields(size_t* count);
+bool IsInheritable(std::string_view name);
+
+// The display name a block of this type shows when its OLX sets none: the class
+// default when non-empty, else the type itself (xblock_type_display_name).
+std::string_view DefaultDisplayName(std::string_view block_type);
+
+}  // namespace blockrt::olx
+
+#endif  // BLOCKRT_OLX_SCHEMA_H_
