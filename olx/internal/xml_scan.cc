@@ -281,10 +281,11 @@ Status ScanXml(std::string_view path, std::string_view text, const ScanLimits& l
       bool self_closing;
       BLOCKRT_RETURN_IF_ERROR(ScanStartTag(path, text, i, &end, &self_closing));
       if (end == std::string_view::npos) return Status::OK();  // pugixml reports it
-      if (!self_closing && ++depth > limits.max_depth) {
+      if (depth + 1 > limits.max_depth) {
         return LocatedError(path, text, i,
                             "elements nested deeper than " + std::to_string(limits.max_depth));
       }
+      if (!self_closing) ++depth;
       i = end;
     }
   }

@@ -1,0 +1,76 @@
+// Course and v1-library exports (course.xml / library.xml directories) loaded
+// into a block tree the way edx-platform's XML modulestore reads them, and
+// written back. Loading collects Diagnostics instead of failing: only an
+// unusable root (no course.xml/library.xml, unreadable root) is an error.
+#ifndef BLOCKRT_OLX_COURSE_H_
+#define BLOCKRT_OLX_COURSE_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/result.h"
+#include "olx/definition.h"
+#include "olx/diagnostic.h"
+
+namespace blockrt::olx {
+
+struct CourseBlock {
+  std::string url_name;
+  std::string usage_key;  // canonical block-v1:/lib-block-v1: key ("" if the id is invalid)
+  // block_type, attributes after the policy merge (url_name and import-only
+  // attributes removed), fields, body (non-block markup; all XML for pure
+  // XBlocks), data for problem/html.
+  Definition definition;
+  std::vector<uint32_t> children;  // indices into Course::blocks, in document order
+  int32_t parent = -1;
+  std::string file;          // file the definition came from, relative to the root dir
+  uint32_t line = 0;         // line of the element in `file`
+  bool own_file = false;     // true when loaded through a pointer (written as a pointer)
+  bool draft = false;        // from drafts/
+  std::string draft_parent;  // drafts: parent_url as written
+  std::string draft_index;   // drafts: index_in_children_list as written
+  std::string html_file;     // html: the .html body's path, when it had one
+};
+
+struct Course {
+  enum class Kind : uint8_t { kCourse, kLibrary };
+  Kind kind = Kind::kCourse;
+  std::string root_dir;
+  std::string org, course, run;       // library: course = library id, run = ""
+  std::string context_key;            // course-v1:ORG+COURSE+RUN or library-v1:ORG+LIB
+  std::vector<CourseBlock> blocks;    // blocks[0] is the root when non-empty
+  std::vector<uint32_t> draft_roots;  // top-level blocks loaded from drafts/
+  std::string policy_path;            // relative; "" when none
+  std::string grading_policy_path;    // relative; "" when none
+  std::vector<Diagnostic> diagnostics;
+
+  size_t error_count() const;
+  size_t warning_count() const;
+  // Blocks per type: published tree, and drafts separately.
+  std::map<std::string, size_t> CountByType(bool drafts) const;
+  uint32_t Depth() const;  // longest root-to-leaf path in blocks (root = 1)
+};
+
+struct CourseLoadOptions {
+  size_t max_file_bytes = 16u << 20;  // per file; larger files are refused
+  uint32_t max_depth = 128;           // tree nesting; deeper elements are errors
+  size_t max_blocks = 2000000;
+  bool load_drafts = true;
+};
+
+// Loads DIR/course.xml (or DIR/library.xml). NotFound when neither exists.
+Result<Course> LoadCourse(std::string_view dir, const CourseLoadOptions& options = {});
+
+// Writes `course` as an export under `out_dir` (created; must not exist or be
+// empty): course.xml or library.xml, one file per XModule-style block, html
+// bodies split into .html files, pure XBlocks inline, policies copied.
+// LoadCourse(out_dir) yields the same tree.
+Status ExportCourse(const Course& course, std::string_view out_dir);
+
+}  // namespace blockrt::olx
+
+#endif  // BLOCKRT_OLX_COURSE_H_
