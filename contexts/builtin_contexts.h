@@ -1,0 +1,23 @@
+// Registers the learning contexts blockrt ships with ("lib": content libraries)
+// over one store. Call once at start-up, before runtimes share the registry.
+#ifndef BLOCKRT_CONTEXTS_BUILTIN_CONTEXTS_H_
+#define BLOCKRT_CONTEXTS_BUILTIN_CONTEXTS_H_
+
+#include <memory>
+
+#include "base/result.h"
+#include "contexts/bundle_snapshots.h"
+#include "contexts/definition_cache.h"
+#include "contexts/library_context.h"
+#include "contexts/registry.h"
+
+namespace blockrt::contexts {
+
+// Returns the library context it registered (for the authoring API).
+Result<std::shared_ptr<LibraryContext>> RegisterBuiltinContexts(
+    ContextRegistry* registry, std::shared_ptr<BundleSnapshots> snapshots,
+    std::shared_ptr<DefinitionCache> definitions);
+
+}  // namespace blockrt::contexts
+
+#endif  // BLOCKRT_CONTEXTS_BUILTIN_CONTEXTS_H_

@@ -1,0 +1,147 @@
+#include "contexts/bundle_snapshots.h"
+
+#include <algorithm>
+
+namespace blockrt::contexts {
+namespace {
+
+// Builds the map key without allocating once the thread's buffer has grown.
+const std::string& EntryKey(char kind, std::string_view bundle, std::string_view draft,
+                            int64_t version) {
+  thread_local std::string key;
+  key.clear();
+  key.push_back(kind);
+  key.append(bundle);
+  key.push_back('\0');
+  if (kind == 'd') key.append(draft);
+  if (kind == 'v') key.append(std::to_string(version));
+  return key;
+}
+
+}  // namespace
+
+const store::FileInfo* BundleSnapshot::Find(std::string_view path) const {
+  auto it =
+      std::lower_bound(files.begin(), files.end(), path,
+                       [](const store::FileInfo& f, std::string_view p) { return f.path < p; });
+  if (it == files.end() || it->path != path) return nullptr;
+  return &*it;
+}
+
+const store::LinkInfo* BundleSnapshot::FindLink(std::string_view name) const {
+  for (const store::LinkInfo& l : links) {
+    if (l.name == name) return &l;
+  }
+  return nullptr;
+}
+
+BundleSnapshots::BundleSnapshots(store::Store* store, std::chrono::milliseconds recheck)
+    : store_(store), recheck_(recheck) {}
+
+Result<std::shared_ptr<const BundleSnapshot>> BundleSnapshots::Latest(std::string_view bundle) {
+  return Get('l', bundle, {}, 0);
+}
+
+Result<std::shared_ptr<const BundleSnapshot>> BundleSnapshots::Draft(std::string_view bundle,
+                                                                     std::string_view draft) {
+  if (draft.empty()) return Get('l', bundle, {}, 0);
+  return Get('d', bundle, draft, 0);
+}
+
+Result<std::shared_ptr<const BundleSnapshot>> BundleSnapshots::Version(std::string_view bundle,
+                                                                       int64_t version) {
+  if (version <= 0) {
+    return Status::InvalidArgument("bundle version must be positive, got " +
+                                   std::to_string(version));
+  }
+  return Get('v', bundle, {}, version);
+}
+
+void BundleSnapshots::Invalidate(std::string_view bundle) {
+  std::unique_lock lock(mu_);
+  for (auto it = entries_.begin(); it != entries_.end();) {
+    std::string_view k = it->first;
+    if (k.size() > bundle.size() + 1 && k.substr(1, bundle.size()) == bundle &&
+        k[bundle.size() + 1] == '\0' && !it->second.pinned) {
+      it = entries_.erase(it);
+    } else {
+      ++it;
+    }
+  }
+}
+
+Result<std::shared_ptr<const BundleSnapshot>> BundleSnapshots::Get(char kind,
+                                                                   std::string_view bundle,
+                                                                   std::string_view draft,
+                                                                   int64_t version) {
+  const auto now = std::chrono::steady_clock::now();
+  const std::string& key = EntryKey(kind, bundle, draft, version);
+  std::shared_ptr<const BundleSnapshot> stale;
+  {
+    std::shared_lock lock(mu_);
+    auto it = entries_.find(key);
+    if (it != entries_.end()) {
+      if (it->second.pinned || now - it->second.checked_at < recheck_) return it->second.snapshot;
+      stale = it->second.snapshot;
+    }
+  }
+  std::string owned_key = key;  // `key` is a thread-local buffer reused below
+  if (stale) {
+    BLOCKRT_ASSIGN_OR_RETURN(bool current, StillCurrent(*stale, kind, draft));
+    if (current) {
+      std::unique_lock lock(mu_);
+      entries_[owned_key] = Entry{stale, now, false};
+      return stale;
+    }
+  }
+  BLOCKRT_ASSIGN_OR_RETURN(auto snap, Build(bundle, kind == 'd' ? draft : std::string_view(),
+                                            kind == 'v' ? version : 0, 0));
+  std::unique_lock lock(mu_);
+  entries_[owned_key] = Entry{snap, now, kind == 'v'};
+  return snap;
+}
+
+Result<bool> BundleSnapshots::StillCurrent(const BundleSnapshot& snap, char kind,
+                                           std::string_view draft) {
+  if (kind == 'd' && store_->DraftExists(snap.bundle_uuid, draft)) {
+    BLOCKRT_ASSIGN_OR_RETURN(store::DraftInfo info, store_->GetDraft(snap.bundle_uuid, draft));
+    return !snap.draft.empty() && info.revision == snap.revision &&
+           info.base_version == snap.version;
+  }
+  BLOCKRT_ASSIGN_OR_RETURN(store::BundleInfo info, store_->GetBundle(snap.bundle_uuid));
+  return snap.draft.empty() && info.latest_version == snap.version;
+}
+
+Result<std::shared_ptr<const BundleSnapshot>> BundleSnapshots::Build(std::string_view bundle,
+                                                                     std::string_view draft,
+                                                                     int64_t version, int64_t) {
+  auto snap = std::make_shared<BundleSnapshot>();
+  BLOCKRT_ASSIGN_OR_RETURN(store::BundleInfo info, store_->GetBundle(bundle));
+  snap->bundle_uuid = info.uuid;
+  if (!draft.empty() && store_->DraftExists(info.uuid, draft)) {
+    BLOCKRT_ASSIGN_OR_RETURN(store::DraftInfo d, store_->GetDraft(info.uuid, draft));
+    snap->draft = std::string(draft);
+    snap->version = d.base_version;
+    snap->revision = d.revision;
+  } else if (version > 0) {
+    if (version > info.latest_version) {
+      return Status::NotFound("bundle " + info.uuid + " has no version " + std::to_string(version));
+    }
+    snap->version = version;
+  } else {
+    snap->version = info.latest_version;
+  }
+  if (snap->draft.empty() && snap->version == 0) {
+    return std::shared_ptr<const BundleSnapshot>(std::move(snap));  // never published: empty
+  }
+  store::Ref ref = snap->ref();
+  BLOCKRT_ASSIGN_OR_RETURN(snap->files, store_->ListFiles(info.uuid, ref));
+  auto by_path = [](const store::FileInfo& a, const store::FileInfo& b) { return a.path < b.path; };
+  if (!std::is_sorted(snap->files.begin(), snap->files.end(), by_path)) {
+    std::sort(snap->files.begin(), snap->files.end(), by_path);
+  }
+  BLOCKRT_ASSIGN_OR_RETURN(snap->links, store_->ListLinks(info.uuid, ref));
+  return std::shared_ptr<const BundleSnapshot>(std::move(snap));
+}
+
+}  // namespace blockrt::contexts

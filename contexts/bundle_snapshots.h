@@ -1,0 +1,86 @@
+// BundleSnapshots caches, per (bundle, draft or version), the file listing and
+// links the store reports, so resolving a usage costs no SQLite query while the
+// content is unchanged. Writes through this library invalidate at once; other
+// writers are noticed within `recheck` (the reference caches for 300 s).
+#ifndef BLOCKRT_CONTEXTS_BUNDLE_SNAPSHOTS_H_
+#define BLOCKRT_CONTEXTS_BUNDLE_SNAPSHOTS_H_
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <shared_mutex>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "base/result.h"
+#include "store/store.h"
+#include "store/types.h"
+
+namespace blockrt::contexts {
+
+// An immutable view of one bundle at one published version or draft.
+struct BundleSnapshot {
+  std::string bundle_uuid;
+  std::string draft;                   // non-empty when the view is a draft that exists
+  int64_t version = 0;                 // the published version seen (or the draft's base)
+  int64_t revision = 0;                // the draft's revision; 0 for versions
+  std::vector<store::FileInfo> files;  // sorted by path
+  std::vector<store::LinkInfo> links;
+
+  // The store reference that reads this exact view.
+  store::Ref ref() const {
+    return draft.empty() ? store::Ref::Version(version) : store::Ref::Draft(draft);
+  }
+  const store::FileInfo* Find(std::string_view path) const;
+  const store::LinkInfo* FindLink(std::string_view name) const;
+};
+
+class BundleSnapshots {
+ public:
+  explicit BundleSnapshots(store::Store* store,
+                           std::chrono::milliseconds recheck = std::chrono::milliseconds(1000));
+  BundleSnapshots(const BundleSnapshots&) = delete;
+  BundleSnapshots& operator=(const BundleSnapshots&) = delete;
+
+  store::Store* store() const { return store_; }
+
+  // The latest published version (version 0, no files, when never published).
+  Result<std::shared_ptr<const BundleSnapshot>> Latest(std::string_view bundle_uuid);
+  // The named draft, or the latest published version when the draft does not
+  // exist (the reference's fallback).
+  Result<std::shared_ptr<const BundleSnapshot>> Draft(std::string_view bundle_uuid,
+                                                      std::string_view draft);
+  // A pinned published version (immutable, cached for good).
+  Result<std::shared_ptr<const BundleSnapshot>> Version(std::string_view bundle_uuid,
+                                                        int64_t version);
+
+  // Forgets every view of `bundle_uuid` (after writing to it).
+  void Invalidate(std::string_view bundle_uuid);
+
+ private:
+  struct Entry {
+    std::shared_ptr<const BundleSnapshot> snapshot;
+    std::chrono::steady_clock::time_point checked_at;
+    bool pinned = false;  // a numbered version never changes
+  };
+  // kind: 'd' draft, 'l' latest, 'v' version.
+  Result<std::shared_ptr<const BundleSnapshot>> Get(char kind, std::string_view bundle_uuid,
+                                                    std::string_view draft, int64_t version);
+  Result<std::shared_ptr<const BundleSnapshot>> Build(std::string_view bundle_uuid,
+                                                      std::string_view draft, int64_t version,
+                                                      int64_t latest_hint);
+  // Is `snap` still what the store would give? One cheap query.
+  Result<bool> StillCurrent(const BundleSnapshot& snap, char kind, std::string_view draft);
+
+  store::Store* store_;
+  std::chrono::milliseconds recheck_;
+  std::shared_mutex mu_;
+  std::unordered_map<std::string, Entry> entries_;
+};
+
+}  // namespace blockrt::contexts
+
+#endif  // BLOCKRT_CONTEXTS_BUNDLE_SNAPSHOTS_H_

@@ -1,0 +1,57 @@
+// DefinitionCache: parsed OLX definitions keyed by the content digest of their
+// file, so identical bytes parse once whatever bundle, version or draft holds
+// them. Shared by every runtime and thread; entries are immutable.
+#ifndef BLOCKRT_CONTEXTS_DEFINITION_CACHE_H_
+#define BLOCKRT_CONTEXTS_DEFINITION_CACHE_H_
+
+#include <atomic>
+#include <cstddef>
+#include <memory>
+#include <shared_mutex>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "base/result.h"
+#include "contexts/bundle_snapshots.h"
+#include "olx/definition.h"
+
+namespace blockrt::contexts {
+
+class DefinitionCache {
+ public:
+  // Past `capacity` entries an arbitrary half is dropped (blocks in use keep
+  // their definitions alive through shared_ptr).
+  explicit DefinitionCache(size_t capacity = size_t{1} << 17);
+  DefinitionCache(const DefinitionCache&) = delete;
+  DefinitionCache& operator=(const DefinitionCache&) = delete;
+
+  // The definition at `path` in `snap`: cached by digest, else read from the
+  // store and parsed. NotFound when the snapshot has no such file; ParseError
+  // (with location) for malformed OLX.
+  Result<std::shared_ptr<const olx::Definition>> Load(store::Store& store,
+                                                      const BundleSnapshot& snap,
+                                                      std::string_view path);
+  std::shared_ptr<const olx::Definition> Find(std::string_view digest) const;
+
+  void Clear();
+  size_t size() const;
+  uint64_t hits() const { return hits_.load(std::memory_order_relaxed); }
+  uint64_t misses() const { return misses_.load(std::memory_order_relaxed); }
+
+ private:
+  static constexpr size_t kShards = 16;
+  struct Shard {
+    mutable std::shared_mutex mu;
+    std::unordered_map<std::string, std::shared_ptr<const olx::Definition>> map;
+  };
+  Shard& ShardFor(std::string_view digest) const;
+
+  size_t per_shard_capacity_;
+  mutable Shard shards_[kShards];
+  std::atomic<uint64_t> hits_{0}, misses_{0};
+};
+
+}  // namespace blockrt::contexts
+
+#endif  // BLOCKRT_CONTEXTS_DEFINITION_CACHE_H_

@@ -1,0 +1,51 @@
+// IncludeIndex: every usage some definition of a library bundle reaches through
+// <xblock-include> (linked bundles too), with its definition and first parent
+// (the reference's get_bundle_includes, plus cycle protection). Built once per
+// bundle snapshot; immutable afterwards.
+#ifndef BLOCKRT_CONTEXTS_INTERNAL_INCLUDE_INDEX_H_
+#define BLOCKRT_CONTEXTS_INTERNAL_INCLUDE_INDEX_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "base/result.h"
+#include "contexts/bundle_snapshots.h"
+#include "contexts/definition_cache.h"
+#include "contexts/definition_locator.h"
+
+namespace blockrt::contexts::internal {
+
+struct IncludedUsage {
+  DefinitionLocator definition;
+  std::string parent;  // "TYPE/USAGE_ID" of the first block that includes it
+};
+
+struct IncludeIndex {
+  // "TYPE/USAGE_ID" -> where it comes from.
+  std::unordered_map<std::string, IncludedUsage> included;
+  // Definitions that could not be loaded or includes that could not be
+  // resolved; skipped like the reference does (it logs them).
+  std::vector<std::string> problems;
+};
+
+// Builds the index of `snap` (the library's own bundle). `draft` is the draft
+// name own definitions carry (the selector's, even when the snapshot fell back
+// to published content).
+Result<std::shared_ptr<const IncludeIndex>> BuildIncludeIndex(BundleSnapshots& snapshots,
+                                                              DefinitionCache& definitions,
+                                                              const BundleSnapshot& snap,
+                                                              std::string_view draft);
+
+// "TYPE/ID/definition.xml" with exactly two slashes -> (TYPE, ID); false otherwise.
+bool SplitOlxPath(std::string_view path, std::string_view* type, std::string_view* id);
+
+// The locator of own file `path` in `snap` as seen through `draft`.
+DefinitionLocator OwnLocator(const BundleSnapshot& snap, std::string_view draft,
+                             std::string_view type, std::string_view path);
+
+}  // namespace blockrt::contexts::internal
+
+#endif  // BLOCKRT_CONTEXTS_INTERNAL_INCLUDE_INDEX_H_

@@ -1,0 +1,42 @@
+// The "libraries" record table: LibraryInfo <-> JSON, cached in memory. Reads
+// are cached until Forget(); the authoring API forgets what it writes.
+#ifndef BLOCKRT_CONTEXTS_INTERNAL_LIBRARY_TABLE_H_
+#define BLOCKRT_CONTEXTS_INTERNAL_LIBRARY_TABLE_H_
+
+#include <memory>
+#include <shared_mutex>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "base/result.h"
+#include "contexts/library.h"
+#include "store/store.h"
+
+namespace blockrt::contexts::internal {
+
+inline constexpr std::string_view kLibraryTable = "libraries";
+
+std::string EncodeLibrary(const LibraryInfo& info);
+Result<LibraryInfo> DecodeLibrary(std::string_view key, std::string_view json);
+
+class LibraryTable {
+ public:
+  explicit LibraryTable(store::Store* store) : store_(store) {}
+
+  // NotFound when no library has that key.
+  Result<std::shared_ptr<const LibraryInfo>> Get(std::string_view key) const;
+  Status Put(const LibraryInfo& info);
+  Result<std::vector<LibraryInfo>> List() const;
+  void Forget(std::string_view key);
+
+ private:
+  store::Store* store_;
+  mutable std::shared_mutex mu_;
+  mutable std::unordered_map<std::string, std::shared_ptr<const LibraryInfo>> cache_;
+};
+
+}  // namespace blockrt::contexts::internal
+
+#endif  // BLOCKRT_CONTEXTS_INTERNAL_LIBRARY_TABLE_H_

@@ -1,0 +1,66 @@
+// A learning context is a course, a library or any collection of content where
+// learning happens (edx LearningContext). It owns permissions and the mapping
+// from usage keys to definitions. Implementations must be thread-safe: one
+// instance per namespace serves every runtime.
+#ifndef BLOCKRT_CONTEXTS_LEARNING_CONTEXT_H_
+#define BLOCKRT_CONTEXTS_LEARNING_CONTEXT_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/result.h"
+#include "contexts/definition_locator.h"
+#include "contexts/user.h"
+#include "keys/key.h"
+
+namespace blockrt::contexts {
+
+// One <xblock-include source=".." definition="TYPE/ID" usage=".."/>.
+struct ChildInclude {
+  std::string link_id;  // "source"; empty for the same bundle
+  std::string block_type;
+  std::string definition_id;
+  std::string usage_hint;  // "usage"; empty means "use the definition id"
+};
+
+// Which state of the content a call resolves against: a named draft (Studio)
+// or the latest published version (LMS, draft empty).
+struct ContentSelector {
+  std::string_view draft;
+};
+
+class LearningContext {
+ public:
+  virtual ~LearningContext() = default;
+
+  // Does the block exist in this context (in `sel`) and may `user` edit it?
+  // Permission is checked first; "missing" and "forbidden" both give false.
+  virtual bool CanEditBlock(const User& user, const keys::KeyView& usage,
+                            ContentSelector sel) const = 0;
+  // ... and may `user` view it and interact with it (handlers, state)?
+  virtual bool CanViewBlock(const User& user, const keys::KeyView& usage,
+                            ContentSelector sel) const = 0;
+
+  // The definition of `usage`, or nullopt when it does not exist here. Errors
+  // are reserved for failures (I/O, corruption), never for absence.
+  virtual Result<std::optional<DefinitionLocator>> DefinitionForUsage(
+      const keys::KeyView& usage, ContentSelector sel) const = 0;
+
+  // The usage key of a child reached through `include` from a parent.
+  virtual Result<keys::Key> UsageForChildInclude(const keys::KeyView& parent_usage,
+                                                 const DefinitionLocator& parent_definition,
+                                                 const ChildInclude& include) const = 0;
+
+  // Every block of the context (own definitions), sorted by key text.
+  virtual Result<std::vector<keys::Key>> ListBlocks(const keys::KeyView& context_key,
+                                                    ContentSelector sel) const = 0;
+  // The blocks no other block includes.
+  virtual Result<std::vector<keys::Key>> TopLevelBlocks(const keys::KeyView& context_key,
+                                                        ContentSelector sel) const = 0;
+};
+
+}  // namespace blockrt::contexts
+
+#endif  // BLOCKRT_CONTEXTS_LEARNING_CONTEXT_H_
