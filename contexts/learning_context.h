@@ -59,6 +59,15 @@ class LearningContext {
   // The blocks no other block includes.
   virtual Result<std::vector<keys::Key>> TopLevelBlocks(const keys::KeyView& context_key,
                                                         ContentSelector sel) const = 0;
+
+  // The block that includes `usage`, when the context tracks it (the default
+  // says "none": a usage is then only a child of the block it was loaded from).
+  virtual Result<std::optional<keys::Key>> ParentOf(const keys::KeyView& usage,
+                                                    ContentSelector sel) const {
+    (void)usage;
+    (void)sel;
+    return std::optional<keys::Key>();
+  }
 };
 
 }  // namespace blockrt::contexts

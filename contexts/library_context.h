@@ -43,7 +43,8 @@ class LibraryContext : public LearningContext {
                                                 ContentSelector sel) const override;
 
   // The usage that includes `usage` ("TYPE/ID" of the first includer), if any.
-  Result<std::optional<keys::Key>> ParentOf(const keys::KeyView& usage, ContentSelector sel) const;
+  Result<std::optional<keys::Key>> ParentOf(const keys::KeyView& usage,
+                                            ContentSelector sel) const override;
   // Problems met while following includes (unloadable definitions, bad links).
   Result<std::vector<std::string>> IncludeProblems(const keys::KeyView& context_key,
                                                    ContentSelector sel) const;

@@ -1,0 +1,129 @@
+#include "runtime/asset_url.h"
+
+#include <charconv>
+
+#include "runtime/internal/hmac.h"
+
+namespace blockrt::runtime {
+namespace {
+
+bool Unreserved(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+         c == '.' || c == '_' || c == '~';
+}
+
+void PercentEncode(std::string_view in, bool keep_slash, std::string* out) {
+  static const char kHex[] = "0123456789ABCDEF";
+  for (unsigned char c : in) {
+    if (Unreserved(c) || (keep_slash && c == '/')) {
+      out->push_back(static_cast<char>(c));
+    } else {
+      out->push_back('%');
+      out->push_back(kHex[c >> 4]);
+      out->push_back(kHex[c & 15]);
+    }
+  }
+}
+
+int HexValue(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+bool PercentDecode(std::string_view in, std::string* out) {
+  out->clear();
+  for (size_t i = 0; i < in.size(); ++i) {
+    if (in[i] != '%') {
+      out->push_back(in[i]);
+      continue;
+    }
+    if (i + 2 >= in.size()) return false;
+    int hi = HexValue(in[i + 1]), lo = HexValue(in[i + 2]);
+    if (hi < 0 || lo < 0) return false;
+    out->push_back(static_cast<char>(hi * 16 + lo));
+    i += 2;
+  }
+  return true;
+}
+
+// The value of `name` in a query string "a=1&b=2".
+std::string_view QueryParam(std::string_view query, std::string_view name) {
+  while (!query.empty()) {
+    size_t amp = query.find('&');
+    std::string_view pair = query.substr(0, amp);
+    query.remove_prefix(amp == std::string_view::npos ? query.size() : amp + 1);
+    size_t eq = pair.find('=');
+    if (eq != std::string_view::npos && pair.substr(0, eq) == name) return pair.substr(eq + 1);
+  }
+  return {};
+}
+
+}  // namespace
+
+AssetUrlSigner::AssetUrlSigner(std::string secret, std::string prefix)
+    : secret_(std::move(secret)), prefix_(std::move(prefix)) {}
+
+std::string AssetUrlSigner::Mac(const AssetRef& a, std::string_view expires) const {
+  std::string msg;
+  msg.reserve(a.bundle_uuid.size() + a.version_or_draft.size() + a.path.size() + 24);
+  msg.append(a.bundle_uuid).push_back('/');
+  msg.append(a.version_or_draft).push_back('/');
+  msg.append(a.path).push_back('\n');
+  msg.append(expires);
+  return internal::HmacSha256Hex(secret_, msg);
+}
+
+std::string AssetUrlSigner::Sign(const AssetRef& a, int64_t expires_unix) const {
+  std::string expires = std::to_string(expires_unix);
+  std::string url = prefix_;
+  PercentEncode(a.bundle_uuid, false, &url);
+  url.push_back('/');
+  PercentEncode(a.version_or_draft, false, &url);
+  url.push_back('/');
+  PercentEncode(a.path, true, &url);
+  url.append("?expires=").append(expires).append("&signature=").append(Mac(a, expires));
+  return url;
+}
+
+Result<AssetRef> AssetUrlSigner::Verify(std::string_view url, int64_t now_unix) const {
+  auto bad = [&](std::string_view why) {
+    return Status::InvalidArgument("not an asset URL (" + std::string(why) +
+                                   "): " + std::string(url));
+  };
+  size_t at = url.find(prefix_);
+  if (at == std::string_view::npos) return bad("wrong prefix");
+  std::string_view rest = url.substr(at + prefix_.size());
+  size_t q = rest.find('?');
+  std::string_view query = q == std::string_view::npos ? std::string_view() : rest.substr(q + 1);
+  rest = rest.substr(0, q);
+  size_t s1 = rest.find('/');
+  size_t s2 = s1 == std::string_view::npos ? s1 : rest.find('/', s1 + 1);
+  if (s2 == std::string_view::npos || s2 + 1 >= rest.size())
+    return bad("expected bundle/version/path");
+  AssetRef ref;
+  if (!PercentDecode(rest.substr(0, s1), &ref.bundle_uuid) ||
+      !PercentDecode(rest.substr(s1 + 1, s2 - s1 - 1), &ref.version_or_draft) ||
+      !PercentDecode(rest.substr(s2 + 1), &ref.path)) {
+    return bad("bad percent-encoding");
+  }
+  std::string_view expires = QueryParam(query, "expires");
+  std::string_view signature = QueryParam(query, "signature");
+  int64_t expires_at = 0;
+  auto [end, ec] = std::from_chars(expires.data(), expires.data() + expires.size(), expires_at);
+  if (expires.empty() || signature.empty() || ec != std::errc() ||
+      end != expires.data() + expires.size()) {
+    return Status::PermissionDenied("asset URL is not signed: " + std::string(url));
+  }
+  if (!internal::ConstantTimeEquals(Mac(ref, expires), signature)) {
+    return Status::PermissionDenied("asset URL signature does not match: " + std::string(url));
+  }
+  if (now_unix > expires_at) {
+    return Status::PermissionDenied("asset URL expired at " + std::string(expires) + " (now " +
+                                    std::to_string(now_unix) + ")");
+  }
+  return ref;
+}
+
+}  // namespace blockrt::runtime

@@ -1,0 +1,102 @@
+#include "runtime/block.h"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+namespace blockrt::runtime {
+namespace {
+
+constexpr std::string_view kCommonFields[] = {"display_name"};
+
+std::string JsonString(std::string_view s) { return nlohmann::json(std::string(s)).dump(); }
+
+// The field specs a type has: its own, then inheritable and common ones.
+std::vector<const olx::FieldSpec*> SpecsOf(std::string_view type) {
+  std::vector<const olx::FieldSpec*> out;
+  const olx::BlockSchema* schema = olx::FindBlockSchema(type);
+  if (schema == nullptr) return out;
+  for (size_t i = 0; i < schema->num_fields; ++i) out.push_back(&schema->fields[i]);
+  size_t n = 0;
+  const olx::FieldSpec* inh = olx::InheritableFields(&n);
+  for (size_t i = 0; i < n; ++i) out.push_back(&inh[i]);
+  for (std::string_view name : kCommonFields) {
+    if (const olx::FieldSpec* spec = olx::FindFieldSpec(*schema, name)) out.push_back(spec);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string TypeFieldValue(std::string_view raw, std::string_view default_json) {
+  if (!default_json.empty() && default_json.front() == '"') return JsonString(raw);
+  if (raw == "True") return "true";
+  if (raw == "False") return "false";
+  if (raw == "None" || raw == "~") return "null";
+  nlohmann::json j = nlohmann::json::parse(raw.begin(), raw.end(), nullptr, false);
+  if (j.is_discarded()) return JsonString(raw);
+  return j.dump();
+}
+
+Block::Block(keys::Key usage, contexts::DefinitionLocator definition,
+             std::shared_ptr<const olx::Definition> olx, std::vector<keys::Key> children,
+             std::optional<keys::Key> parent)
+    : usage_(std::move(usage)),
+      definition_(std::move(definition)),
+      olx_(std::move(olx)),
+      children_(std::move(children)),
+      parent_(std::move(parent)) {}
+
+const std::string* Block::RawField(std::string_view name) const {
+  if (const olx::FieldValue* f = olx_->field(name)) return &f->value;
+  return olx_->attribute(name);
+}
+
+std::optional<TypedField> Block::Field(std::string_view name) const {
+  const olx::BlockSchema* schema = olx::FindBlockSchema(definition_.block_type);
+  const olx::FieldSpec* spec = schema ? olx::FindFieldSpec(*schema, name) : nullptr;
+  const std::string* raw = RawField(name);
+  if (spec == nullptr && raw == nullptr) return std::nullopt;
+  TypedField out;
+  out.name = std::string(name);
+  out.scope = spec ? spec->scope : olx::FieldScope::kSettings;
+  if (raw != nullptr) {
+    out.json = TypeFieldValue(*raw, spec ? spec->default_json : "\"\"");
+  } else {
+    out.json = std::string(spec->default_json);
+    out.is_default = true;
+  }
+  return out;
+}
+
+std::vector<TypedField> Block::Fields(olx::FieldScope scope) const {
+  std::vector<TypedField> out;
+  auto seen = [&](std::string_view name) {
+    return std::any_of(out.begin(), out.end(), [&](const TypedField& f) { return f.name == name; });
+  };
+  for (const olx::FieldSpec* spec : SpecsOf(definition_.block_type)) {
+    if (spec->scope != scope || seen(spec->name)) continue;
+    if (std::optional<TypedField> f = Field(spec->name)) out.push_back(std::move(*f));
+  }
+  for (const olx::FieldValue& f : olx_->fields) {
+    if (f.scope == scope && !seen(f.name)) {
+      if (std::optional<TypedField> tf = Field(f.name)) out.push_back(std::move(*tf));
+    }
+  }
+  if (scope == olx::FieldScope::kSettings) {
+    for (const olx::Attribute& a : olx_->attributes) {
+      if (seen(a.name) || olx_->field(a.name) != nullptr) continue;
+      out.push_back(TypedField{a.name, scope, JsonString(a.value), false});
+    }
+  }
+  std::sort(out.begin(), out.end(),
+            [](const TypedField& a, const TypedField& b) { return a.name < b.name; });
+  return out;
+}
+
+std::string Block::display_name() const {
+  const std::string* raw = RawField("display_name");
+  if (raw != nullptr && !raw->empty()) return *raw;
+  return std::string(olx::DefaultDisplayName(definition_.block_type));
+}
+
+}  // namespace blockrt::runtime

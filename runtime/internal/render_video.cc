@@ -1,0 +1,90 @@
+// The video student view: a player placeholder carrying its sources; playback
+// itself belongs to the embedding page.
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "runtime/internal/html_escape.h"
+#include "runtime/internal/renderers.h"
+
+namespace blockrt::runtime::internal {
+namespace {
+
+// <source src="..."/> children in the authored markup (the OLX body).
+void BodySources(std::string_view body, std::vector<std::string>* out) {
+  size_t pos = 0;
+  while ((pos = body.find("<source", pos)) != std::string_view::npos) {
+    size_t end = body.find('>', pos);
+    if (end == std::string_view::npos) return;
+    std::string_view tag = body.substr(pos, end - pos);
+    size_t src = tag.find("src=");
+    if (src != std::string_view::npos && src + 5 < tag.size()) {
+      char quote = tag[src + 4];
+      size_t close = tag.find(quote, src + 5);
+      if (close != std::string_view::npos) out->emplace_back(tag.substr(src + 5, close - src - 5));
+    }
+    pos = end;
+  }
+}
+
+std::string StringField(const Block& block, std::string_view name) {
+  std::optional<TypedField> f = block.Field(name);
+  if (!f) return {};
+  nlohmann::json j = nlohmann::json::parse(f->json, nullptr, false);
+  return j.is_string() ? j.get<std::string>() : std::string();
+}
+
+}  // namespace
+
+void RenderVideoBody(const Block& block, std::string* html) {
+  std::vector<std::string> sources;
+  if (std::optional<TypedField> f = block.Field("html5_sources")) {
+    nlohmann::json j = nlohmann::json::parse(f->json, nullptr, false);
+    if (j.is_array()) {
+      for (const auto& s : j) {
+        if (s.is_string()) sources.push_back(s.get<std::string>());
+      }
+    }
+  }
+  BodySources(block.olx().body, &sources);
+  std::string source = StringField(block, "source");
+  if (!source.empty()) sources.push_back(source);
+  std::string youtube = StringField(block, "youtube_id_1_0");
+
+  html->append("<div class=\"video\" data-block-type=\"video\"");
+  if (!youtube.empty()) {
+    html->append(" data-youtube-id=\"");
+    AppendEscaped(youtube, html);
+    html->append("\"");
+  }
+  html->append("><h3 class=\"display-name\">");
+  AppendEscaped(block.display_name(), html);
+  html->append("</h3><div class=\"video-player-placeholder\">");
+  if (!sources.empty()) {
+    html->append("<video controls preload=\"none\">");
+    for (const std::string& s : sources) {
+      html->append("<source src=\"");
+      AppendEscaped(s, html);
+      html->append("\"/>");
+    }
+    html->append("</video>");
+  }
+  if (!youtube.empty()) {
+    html->append("<a class=\"youtube\" href=\"https://www.youtube.com/watch?v=");
+    AppendEscaped(youtube, html);
+    html->append("\">YouTube: ");
+    AppendEscaped(youtube, html);
+    html->append("</a>");
+  }
+  if (sources.empty() && youtube.empty()) html->append("<p>No video source.</p>");
+  html->append("</div>");
+  const std::string* download = block.RawField("download_video");
+  if (download != nullptr && (*download == "true" || *download == "True") && !sources.empty()) {
+    html->append("<a class=\"download\" href=\"");
+    AppendEscaped(sources.front(), html);
+    html->append("\">Download video</a>");
+  }
+  html->append("</div>");
+}
+
+}  // namespace blockrt::runtime::internal

@@ -1,0 +1,116 @@
+// Runtime::Render: dispatch by block type, containers render their children in
+// include order, and each block's own /static/ references become signed URLs
+// of that block's assets.
+#include <optional>
+#include <string>
+
+#include "runtime/internal/html_escape.h"
+#include "runtime/internal/renderers.h"
+#include "runtime/internal/static_urls.h"
+#include "runtime/runtime.h"
+
+namespace blockrt::runtime {
+namespace {
+
+constexpr int kMaxRenderDepth = 32;
+
+void OpenWrapper(const Block& block, std::string_view view, std::string* html) {
+  html->append("<div class=\"xblock xblock-").append(view).append("\" data-block-type=\"");
+  internal::AppendEscaped(block.block_type(), html);
+  html->append("\" data-usage-id=\"");
+  internal::AppendEscaped(block.usage_key().text(), html);
+  html->append("\">");
+}
+
+void ErrorPlaceholder(std::string_view key, const Status& st, std::string* html) {
+  html->append("<div class=\"xblock-error\" data-usage-id=\"");
+  internal::AppendEscaped(key, html);
+  html->append("\">");
+  internal::AppendEscaped(st.ToString(), html);
+  html->append("</div>");
+}
+
+}  // namespace
+
+Result<Fragment> Runtime::Render(const Block& block, std::string_view view) const {
+  // author_view falls back to student_view, as render_block_view does.
+  std::string_view effective = view == "author_view" ? std::string_view("student_view") : view;
+  if (effective != "student_view" && effective != "public_view") {
+    return Status::NotSupported("no view '" + std::string(view) + "' for " +
+                                block.usage_key().ToString() +
+                                " (student_view, public_view, author_view)");
+  }
+  if ((user_.is_none() || user_.is_anonymous()) && effective != "public_view") {
+    return Status::PermissionDenied(
+        "anonymous users (or no user) can only render public_view, not " + std::string(view));
+  }
+  Fragment out;
+  BLOCKRT_RETURN_IF_ERROR(RenderInto(block, effective, 0, &out));
+  return out;
+}
+
+Status Runtime::RenderInto(const Block& block, std::string_view view, int depth,
+                           Fragment* out) const {
+  std::string& html = out->content;
+  OpenWrapper(block, view, &html);
+  const std::string& type = block.block_type();
+  if (internal::IsContainerType(type)) {
+    html.append("<div class=\"").append(type == "sequential" ? "sequence" : "vert-mod");
+    html.append("\"><h2 class=\"display-name\">");
+    internal::AppendEscaped(block.display_name(), &html);
+    html.append("</h2>");
+    int index = 0;
+    for (const keys::Key& child_key : block.children()) {
+      html.append("<div class=\"vert vert-").append(std::to_string(index++)).append("\">");
+      Status st;
+      if (depth + 1 >= kMaxRenderDepth) {
+        st = Status::FailedPrecondition("render depth limit reached (include cycle?)");
+      } else {
+        Result<contexts::LearningContext*> ctx = system_->registry().ForKey(child_key.view());
+        Result<Block> child = ctx.ok() ? LoadWithKey(child_key, *ctx) : Result<Block>(ctx.status());
+        st = child.ok() ? RenderInto(*child, view, depth + 1, out) : child.status();
+      }
+      // A missing child (dangling include) must not hide its siblings.
+      if (!st.ok()) ErrorPlaceholder(child_key.text(), st, &html);
+      html.append("</div>");
+    }
+    html.append("</div></div>");
+    return Status::OK();
+  }
+
+  std::string own;
+  if (type == "html") {
+    std::string file_body;
+    const std::string* filename = block.RawField("filename");
+    const std::string* data = block.olx().data();
+    if ((data == nullptr || data->empty()) && filename != nullptr && !filename->empty()) {
+      // Legacy filename="X": the bundle runtime keeps the body as asset X.html.
+      Result<std::string> body = ReadOwnAsset(block, *filename + ".html");
+      if (body.ok()) file_body = std::move(*body);
+    }
+    internal::RenderHtmlBody(block, file_body, &own);
+  } else if (type == "problem") {
+    std::string handler;
+    if (!user_.is_none() && !user_.is_anonymous()) {
+      Result<std::string> url = HandlerUrl(block, "xmodule_handler", "problem_check");
+      if (url.ok()) handler = std::move(*url);
+    }
+    BLOCKRT_RETURN_IF_ERROR(internal::RenderProblemBody(block, handler, &own));
+    out->AddResource({"url", system_->options().site_root + "/static/js/capa/display.js",
+                      "application/javascript", "foot"});
+  } else if (type == "video") {
+    internal::RenderVideoBody(block, &own);
+    out->AddResource({"url", system_->options().site_root + "/static/js/video/player.js",
+                      "application/javascript", "foot"});
+  } else {
+    internal::RenderGenericBody(block, &own);
+  }
+  html.append(internal::RewriteStaticUrls(own, [&](std::string_view name) {
+    Result<std::string> url = AssetUrl(block, name);
+    return url.ok() ? std::optional<std::string>(std::move(*url)) : std::nullopt;
+  }));
+  html.append("</div>");
+  return Status::OK();
+}
+
+}  // namespace blockrt::runtime

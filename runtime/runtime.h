@@ -1,0 +1,122 @@
+// The block runtime. A RuntimeSystem holds what every runtime shares (store,
+// context registry, snapshot and definition caches, signing keys); a Runtime is
+// one user in one mode: Studio reads the "studio_draft" and requires edit
+// rights, the LMS reads published versions and requires view rights.
+// RuntimeSystem is thread-safe; use one Runtime per thread (they are cheap).
+#ifndef BLOCKRT_RUNTIME_RUNTIME_H_
+#define BLOCKRT_RUNTIME_RUNTIME_H_
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/result.h"
+#include "contexts/bundle_snapshots.h"
+#include "contexts/definition_cache.h"
+#include "contexts/registry.h"
+#include "contexts/user.h"
+#include "keys/key.h"
+#include "runtime/asset_url.h"
+#include "runtime/block.h"
+#include "runtime/fragment.h"
+#include "runtime/handler_token.h"
+
+namespace blockrt::runtime {
+
+enum class Mode { kStudio, kLms };
+std::string_view ModeName(Mode mode);  // "studio" / "lms"
+
+struct RuntimeOptions {
+  std::string asset_secret = "blockrt-dev-asset-secret";
+  // The first key signs handler tokens; all of them validate (key rotation).
+  std::vector<std::string> handler_token_keys = {"blockrt-dev-handler-secret"};
+  std::string site_root = "http://localhost:18000";
+  std::string asset_url_prefix = "/api/blockrt/v1/assets/";
+  int64_t asset_url_ttl_seconds = 3600;
+  std::function<int64_t()> now_seconds;  // null = the system clock
+};
+
+class RuntimeSystem {
+ public:
+  RuntimeSystem(contexts::ContextRegistry* registry,
+                std::shared_ptr<contexts::BundleSnapshots> snapshots,
+                std::shared_ptr<contexts::DefinitionCache> definitions,
+                RuntimeOptions options = {});
+
+  contexts::ContextRegistry& registry() const { return *registry_; }
+  contexts::BundleSnapshots& snapshots() const { return *snapshots_; }
+  contexts::DefinitionCache& definitions() const { return *definitions_; }
+  store::Store& store() const { return *snapshots_->store(); }
+  const RuntimeOptions& options() const { return options_; }
+  const AssetUrlSigner& signer() const { return signer_; }
+  int64_t Now() const;
+
+ private:
+  contexts::ContextRegistry* registry_;
+  std::shared_ptr<contexts::BundleSnapshots> snapshots_;
+  std::shared_ptr<contexts::DefinitionCache> definitions_;
+  RuntimeOptions options_;
+  AssetUrlSigner signer_;
+};
+
+class Runtime {
+ public:
+  Runtime(const RuntimeSystem* system, Mode mode, contexts::User user);
+
+  Mode mode() const { return mode_; }
+  const contexts::User& user() const { return user_; }
+  // "studio_draft" in Studio, "" (published) in the LMS.
+  std::string_view draft() const;
+
+  // NotFound "XBlock K does not exist, or you don't have permission to view
+  // it." for both missing and forbidden blocks (users with no id skip the
+  // permission check, like the reference); NotSupported when no context serves
+  // the key; ParseError for malformed OLX.
+  Result<Block> LoadBlock(const keys::KeyView& usage) const;
+  Result<Block> LoadBlock(std::string_view usage_key) const;
+
+  // Renders `view` ("student_view", "public_view", "author_view" which falls
+  // back to student_view). PermissionDenied for anonymous users or no user
+  // outside public_view; NotSupported for other views.
+  Result<Fragment> Render(const Block& block, std::string_view view = "student_view") const;
+
+  // Handler URL with the reference's token; InvalidArgument without a user.
+  Result<std::string> HandlerUrl(const Block& block, std::string_view handler,
+                                 std::string_view suffix = {}, std::string_view query = {}) const;
+  // Checks a handler URL's token (any key, this or the previous 2-day period)
+  // and that it was issued to this runtime's user.
+  Result<HandlerUrlParts> VerifyHandlerUrl(std::string_view url) const;
+
+  // A signed URL for asset NAME owned by `block` (TYPE/ID/static/NAME); NotFound
+  // when the block has no such asset.
+  Result<std::string> AssetUrl(const Block& block, std::string_view name) const;
+  // Verifies a signed asset URL and returns the asset's bytes.
+  Result<std::string> OpenAsset(std::string_view url) const;
+
+  // Learner state (user_state scope), per (user, usage key): persisted in the
+  // store in the LMS for identified users, kept in this Runtime otherwise
+  // (Studio and anonymous users). Values are JSON text.
+  Result<std::map<std::string, std::string>> UserState(const Block& block) const;
+  Status SetUserState(const Block& block, std::string_view field, std::string_view json_value);
+
+ private:
+  // Loads without a permission check (children of a block already allowed).
+  Result<Block> LoadWithKey(keys::Key key, contexts::LearningContext* ctx) const;
+  Status RenderInto(const Block& block, std::string_view view, int depth, Fragment* out) const;
+  // The bytes of TYPE/ID/static/NAME of `block` (NotFound when absent).
+  Result<std::string> ReadOwnAsset(const Block& block, std::string_view name) const;
+
+  const RuntimeSystem* system_;
+  Mode mode_;
+  contexts::User user_;
+  // Ephemeral learner state: "usage key" -> field -> JSON.
+  std::map<std::string, std::map<std::string, std::string>> ephemeral_state_;
+};
+
+}  // namespace blockrt::runtime
+
+#endif  // BLOCKRT_RUNTIME_RUNTIME_H_

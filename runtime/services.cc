@@ -1,0 +1,178 @@
+// Runtime services around a loaded block: handler URLs, signed asset URLs and
+// learner state.
+#include <nlohmann/json.hpp>
+
+#include "runtime/runtime.h"
+
+namespace blockrt::runtime {
+namespace {
+
+constexpr std::string_view kUserStateTable = "user_state";
+
+bool IsWordId(std::string_view s) {
+  if (s.empty()) return false;
+  for (unsigned char c : s) {
+    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+              c == '_' || c >= 0x80;
+    if (!ok) return false;
+  }
+  return true;
+}
+
+std::string VersionOrDraft(const contexts::DefinitionLocator& def) {
+  return def.is_draft() ? def.draft_name : std::to_string(def.version);
+}
+
+}  // namespace
+
+Result<std::string> Runtime::HandlerUrl(const Block& block, std::string_view handler,
+                                        std::string_view suffix, std::string_view query) const {
+  if (user_.is_none()) {
+    return Status::InvalidArgument(
+        "Cannot get handler URLs without specifying a specific user ID.");
+  }
+  if (!IsWordId(user_.id)) {
+    return Status::InvalidArgument("user id '" + user_.id +
+                                   "' cannot appear in a handler URL (letters, digits, '_')");
+  }
+  const RuntimeOptions& opt = system_->options();
+  if (opt.handler_token_keys.empty()) {
+    return Status::FailedPrecondition("no handler token key configured");
+  }
+  const std::string& usage = block.usage_key().text();
+  std::string token =
+      HandlerToken(opt.handler_token_keys.front(), user_.id, usage, system_->Now(), 0);
+  return BuildHandlerUrl(opt.site_root, usage, user_.id, token, handler, suffix, query);
+}
+
+Result<HandlerUrlParts> Runtime::VerifyHandlerUrl(std::string_view url) const {
+  BLOCKRT_ASSIGN_OR_RETURN(HandlerUrlParts parts, ParseHandlerUrl(url));
+  if (!ValidateHandlerToken(system_->options().handler_token_keys, parts.token, parts.user_id,
+                            parts.usage_key, system_->Now())) {
+    return Status::PermissionDenied("Invalid/expired auth token.");
+  }
+  if (parts.user_id != user_.id) return Status::PermissionDenied("Authentication conflict.");
+  return parts;
+}
+
+Result<std::string> Runtime::ReadOwnAsset(const Block& block, std::string_view name) const {
+  const contexts::DefinitionLocator& def = block.definition();
+  BLOCKRT_ASSIGN_OR_RETURN(std::string_view prefix, def.OlxPrefix());
+  contexts::BundleSnapshots& snaps = system_->snapshots();
+  BLOCKRT_ASSIGN_OR_RETURN(auto snap,
+                           def.is_draft()
+                               ? snaps.Draft(def.bundle_uuid, def.draft_name)
+                               : snaps.Version(def.bundle_uuid, static_cast<int64_t>(def.version)));
+  std::string path = std::string(prefix) + "static/" + std::string(name);
+  if (snap->Find(path) == nullptr) {
+    return Status::NotFound("XBlock static file not found: " + std::string(name) + " for " +
+                            block.usage_key().text());
+  }
+  return system_->store().ReadFile(def.bundle_uuid, snap->ref(), path);
+}
+
+Result<std::string> Runtime::AssetUrl(const Block& block, std::string_view name) const {
+  if (name.find("..") != std::string_view::npos) {
+    return Status::InvalidArgument("asset name '" + std::string(name) + "' contains '..'");
+  }
+  const contexts::DefinitionLocator& def = block.definition();
+  BLOCKRT_ASSIGN_OR_RETURN(std::string_view prefix, def.OlxPrefix());
+  contexts::BundleSnapshots& snaps = system_->snapshots();
+  BLOCKRT_ASSIGN_OR_RETURN(auto snap,
+                           def.is_draft()
+                               ? snaps.Draft(def.bundle_uuid, def.draft_name)
+                               : snaps.Version(def.bundle_uuid, static_cast<int64_t>(def.version)));
+  AssetRef ref{def.bundle_uuid, VersionOrDraft(def),
+               std::string(prefix) + "static/" + std::string(name)};
+  if (snap->Find(ref.path) == nullptr) {
+    return Status::NotFound("XBlock static file not found: " + std::string(name) + " for " +
+                            block.usage_key().text());
+  }
+  return system_->signer().Sign(ref, system_->Now() + system_->options().asset_url_ttl_seconds);
+}
+
+Result<std::string> Runtime::OpenAsset(std::string_view url) const {
+  BLOCKRT_ASSIGN_OR_RETURN(AssetRef ref, system_->signer().Verify(url, system_->Now()));
+  contexts::BundleSnapshots& snaps = system_->snapshots();
+  bool numeric = !ref.version_or_draft.empty() &&
+                 ref.version_or_draft.find_first_not_of("0123456789") == std::string::npos;
+  Result<std::shared_ptr<const contexts::BundleSnapshot>> snap =
+      numeric ? snaps.Version(ref.bundle_uuid, std::stoll(ref.version_or_draft))
+              : snaps.Draft(ref.bundle_uuid, ref.version_or_draft);
+  if (!snap.ok()) return snap.status();
+  if ((*snap)->Find(ref.path) == nullptr) {
+    return Status::NotFound("asset " + ref.path + " no longer exists in bundle " + ref.bundle_uuid);
+  }
+  return system_->store().ReadFile(ref.bundle_uuid, (*snap)->ref(), ref.path);
+}
+
+namespace {
+
+bool Persisted(Mode mode, const contexts::User& user) {
+  return mode == Mode::kLms && !user.is_none() && !user.is_anonymous();
+}
+
+std::string StateKey(const contexts::User& user, const Block& block) {
+  return user.id + "\n" + block.usage_key().text();
+}
+
+}  // namespace
+
+Result<std::map<std::string, std::string>> Runtime::UserState(const Block& block) const {
+  if (user_.is_none()) {
+    return Status::FailedPrecondition("learner state needs a user bound to the runtime");
+  }
+  if (!Persisted(mode_, user_)) {
+    auto it = ephemeral_state_.find(block.usage_key().text());
+    if (it == ephemeral_state_.end()) return std::map<std::string, std::string>();
+    return it->second;
+  }
+  Result<std::string> raw = system_->store().GetRecord(kUserStateTable, StateKey(user_, block));
+  std::map<std::string, std::string> out;
+  if (!raw.ok()) {
+    if (raw.status().IsNotFound()) return out;
+    return raw.status();
+  }
+  nlohmann::json j = nlohmann::json::parse(*raw, nullptr, false);
+  if (j.is_discarded() || !j.is_object()) {
+    return Status::Corruption("learner state of " + StateKey(user_, block) +
+                              " is not a JSON object");
+  }
+  for (auto it = j.begin(); it != j.end(); ++it) out[it.key()] = it.value().dump();
+  return out;
+}
+
+Status Runtime::SetUserState(const Block& block, std::string_view field,
+                             std::string_view json_value) {
+  if (user_.is_none()) {
+    return Status::FailedPrecondition("learner state needs a user bound to the runtime");
+  }
+  if (field.empty()) return Status::InvalidArgument("empty learner state field name");
+  nlohmann::json value =
+      nlohmann::json::parse(json_value.begin(), json_value.end(), nullptr, false);
+  if (value.is_discarded()) {
+    return Status::InvalidArgument("learner state value for '" + std::string(field) +
+                                   "' is not JSON: " + std::string(json_value));
+  }
+  if (!Persisted(mode_, user_)) {
+    ephemeral_state_[block.usage_key().text()][std::string(field)] = value.dump();
+    return Status::OK();
+  }
+  const std::string key = StateKey(user_, block);
+  return system_->store().Transact([&]() -> Status {
+    Result<std::string> raw = system_->store().GetRecord(kUserStateTable, key);
+    nlohmann::json obj = nlohmann::json::object();
+    if (raw.ok()) {
+      obj = nlohmann::json::parse(*raw, nullptr, false);
+      if (obj.is_discarded() || !obj.is_object()) {
+        return Status::Corruption("learner state of " + key + " is not a JSON object");
+      }
+    } else if (!raw.status().IsNotFound()) {
+      return raw.status();
+    }
+    obj[std::string(field)] = std::move(value);
+    return system_->store().PutRecord(kUserStateTable, key, obj.dump());
+  });
+}
+
+}  // namespace blockrt::runtime
