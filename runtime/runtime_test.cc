@@ -1,0 +1,192 @@
+// End-to-end runtime behaviour over the fixtures/library bundle: modes,
+// permissions, fields, children and parents, learner state.
+#include "runtime/runtime.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+
+#include "runtime/engine.h"
+
+namespace blockrt::runtime {
+namespace {
+
+namespace fs = std::filesystem;
+using contexts::LibraryRole;
+using contexts::User;
+
+constexpr char kLib[] = "lib:DemoX:fractions";
+
+class RuntimeTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("blockrt_rt_" + std::to_string(::getpid()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    EngineOptions opts;
+    opts.runtime.now_seconds = [this] { return now_; };
+    auto engine = Engine::Open((dir_ / "t.db").string(), opts);
+    ASSERT_TRUE(engine.ok()) << engine.status().ToString();
+    engine_ = std::move(*engine);
+    auto& a = engine_->authoring();
+    ASSERT_TRUE(a.CreateLibrary({kLib, "Fractions", false, "alice"}).ok());
+    ASSERT_TRUE(a.SetRole(kLib, "bob", LibraryRole::kLearner).ok());
+    ASSERT_TRUE(a.SetRole(kLib, "carol", LibraryRole::kAuthor).ok());
+    auto n = a.ImportDirectory(kLib, std::string(BLOCKRT_SOURCE_DIR) + "/fixtures/library");
+    ASSERT_TRUE(n.ok()) << n.status().ToString();
+  }
+  void TearDown() override {
+    engine_.reset();
+    fs::remove_all(dir_);
+  }
+  Runtime Rt(Mode mode, const char* user) const { return engine_->NewRuntime(mode, User(user)); }
+  void Publish() { ASSERT_TRUE(engine_->authoring().Publish(kLib).ok()); }
+
+  fs::path dir_;
+  int64_t now_ = 1'700'000'000;
+  std::unique_ptr<Engine> engine_;
+};
+
+TEST_F(RuntimeTest, StudioSeesDraftLmsOnlyPublished) {
+  const std::string key = "lb:DemoX:fractions:unit:unit1";
+  EXPECT_TRUE(Rt(Mode::kStudio, "alice").LoadBlock(key).ok());
+  EXPECT_TRUE(Rt(Mode::kLms, "bob").LoadBlock(key).status().IsNotFound());
+  Publish();
+  auto block = Rt(Mode::kLms, "bob").LoadBlock(key);
+  ASSERT_TRUE(block.ok()) << block.status().ToString();
+  EXPECT_EQ(block->definition().version, 1u);
+  EXPECT_FALSE(block->definition().is_draft());
+}
+
+TEST_F(RuntimeTest, UnpublishedChangeVisibleInStudioOnly) {
+  Publish();
+  auto usage = keys::Key::Parse("lb:DemoX:fractions:html:glossary");
+  ASSERT_TRUE(usage.ok());
+  ASSERT_TRUE(
+      engine_->authoring()
+          .SetOlx(usage->view(), "<html display_name=\"Glossary v2\"><![CDATA[new]]></html>")
+          .ok());
+  auto studio = Rt(Mode::kStudio, "alice").LoadBlock(usage->text());
+  auto lms = Rt(Mode::kLms, "bob").LoadBlock(usage->text());
+  ASSERT_TRUE(studio.ok() && lms.ok());
+  EXPECT_EQ(studio->display_name(), "Glossary v2");
+  EXPECT_EQ(lms->display_name(), "Glossary");
+  EXPECT_TRUE(*engine_->authoring().HasUnpublishedChanges(kLib));
+  ASSERT_TRUE(engine_->authoring().Discard(kLib).ok());
+  EXPECT_EQ(Rt(Mode::kStudio, "alice").LoadBlock(usage->text())->display_name(), "Glossary");
+  EXPECT_FALSE(*engine_->authoring().HasUnpublishedChanges(kLib));
+}
+
+TEST_F(RuntimeTest, PermissionsLookLikeNotFound) {
+  Publish();
+  const std::string key = "lb:DemoX:fractions:html:intro";
+  struct Case {
+    Mode mode;
+    const char* user;
+    bool ok;
+  } cases[] = {
+      {Mode::kStudio, "alice", true}, {Mode::kStudio, "carol", true},
+      {Mode::kStudio, "bob", false},  {Mode::kLms, "bob", true},
+      {Mode::kLms, "mallory", false}, {Mode::kLms, "anon123", false},
+      {Mode::kLms, "", true},  // no user: trusted caller, no check
+  };
+  for (const Case& c : cases) {
+    auto b = Rt(c.mode, c.user).LoadBlock(key);
+    EXPECT_EQ(b.ok(), c.ok) << c.user << " " << ModeName(c.mode);
+    if (!c.ok) {
+      EXPECT_TRUE(b.status().IsNotFound());
+      EXPECT_NE(b.status().message().find("don't have permission"), std::string::npos);
+    }
+  }
+  ASSERT_TRUE(engine_->authoring().SetPublicLearning(kLib, true).ok());
+  EXPECT_TRUE(Rt(Mode::kLms, "anon123").LoadBlock(key).ok());
+  EXPECT_TRUE(Rt(Mode::kLms, "mallory").LoadBlock(key).ok());
+  EXPECT_FALSE(Rt(Mode::kStudio, "mallory").LoadBlock(key).ok());
+  auto missing = Rt(Mode::kLms, "bob").LoadBlock("lb:DemoX:fractions:html:nope");
+  EXPECT_TRUE(missing.status().IsNotFound());
+}
+
+TEST_F(RuntimeTest, ChildrenInIncludeOrderAndParents) {
+  auto rt = Rt(Mode::kStudio, "alice");
+  auto unit = rt.LoadBlock("lb:DemoX:fractions:unit:unit1");
+  ASSERT_TRUE(unit.ok()) << unit.status().ToString();
+  std::vector<std::string> kids;
+  for (const auto& k : unit->children()) kids.push_back(k.text());
+  EXPECT_EQ(kids,
+            (std::vector<std::string>{
+                "lb:DemoX:fractions:html:intro", "lb:DemoX:fractions:video:intro_video",
+                "lb:DemoX:fractions:problem:quiz1", "lb:DemoX:fractions:drag-and-drop-v2:dnd1"}));
+  ASSERT_TRUE(unit->parent().has_value());
+  EXPECT_EQ(unit->parent()->text(), "lb:DemoX:fractions:sequential:week1");
+  auto seq = rt.LoadBlock("lb:DemoX:fractions:sequential:week1");
+  ASSERT_TRUE(seq.ok());
+  EXPECT_FALSE(seq->parent().has_value());
+}
+
+TEST_F(RuntimeTest, TypedFieldsWithDefaults) {
+  auto b = Rt(Mode::kStudio, "alice").LoadBlock("lb:DemoX:fractions:problem:quiz1");
+  ASSERT_TRUE(b.ok());
+  struct Case {
+    const char* name;
+    const char* json;
+    bool is_default;
+  } cases[] = {
+      {"max_attempts", "2", false},
+      {"weight", "1", false},
+      {"display_name", "\"Which is larger?\"", false},
+      {"showanswer", "\"finished\"", true},
+      {"submission_wait_seconds", "0", true},
+  };
+  for (const Case& c : cases) {
+    auto f = b->Field(c.name);
+    ASSERT_TRUE(f.has_value()) << c.name;
+    EXPECT_EQ(f->json, c.json) << c.name;
+    EXPECT_EQ(f->is_default, c.is_default) << c.name;
+  }
+  EXPECT_FALSE(b->Field("no_such_field").has_value());
+  auto content = b->Fields(olx::FieldScope::kContent);
+  ASSERT_EQ(content.size(), 1u);
+  EXPECT_EQ(content[0].name, "data");
+  EXPECT_NE(content[0].json.find("multiplechoiceresponse"), std::string::npos);
+}
+
+TEST_F(RuntimeTest, NoPluginAndBadKeysAreClearErrors) {
+  auto rt = Rt(Mode::kLms, "bob");
+  auto course = rt.LoadBlock("block-v1:Org+Course+Run+type@problem+block@p1");
+  EXPECT_EQ(course.status().code(), Status::Code::kNotSupported);
+  EXPECT_NE(course.status().message().find("course-v1"), std::string::npos);
+  EXPECT_EQ(rt.LoadBlock("not a key").status().code(), Status::Code::kInvalidArgument);
+  EXPECT_EQ(rt.LoadBlock("lib:DemoX:fractions").status().code(), Status::Code::kInvalidArgument);
+}
+
+TEST_F(RuntimeTest, LearnerStatePersistsInLmsOnly) {
+  Publish();
+  const std::string key = "lb:DemoX:fractions:problem:quiz1";
+  {
+    auto rt = Rt(Mode::kLms, "bob");
+    auto b = rt.LoadBlock(key);
+    ASSERT_TRUE(b.ok());
+    ASSERT_TRUE(rt.SetUserState(*b, "attempts", "1").ok());
+    EXPECT_EQ(rt.SetUserState(*b, "answer", "{bad").code(), Status::Code::kInvalidArgument);
+  }
+  auto rt2 = Rt(Mode::kLms, "bob");
+  auto b = rt2.LoadBlock(key);
+  auto state = rt2.UserState(*b);
+  ASSERT_TRUE(state.ok());
+  EXPECT_EQ(state->at("attempts"), "1");
+  // Another learner sees nothing; Studio state is ephemeral.
+  EXPECT_TRUE(Rt(Mode::kLms, "alice").UserState(*b)->empty());
+  auto studio = Rt(Mode::kStudio, "alice");
+  ASSERT_TRUE(studio.SetUserState(*b, "attempts", "5").ok());
+  EXPECT_EQ(studio.UserState(*b)->at("attempts"), "5");
+  EXPECT_TRUE(Rt(Mode::kStudio, "alice").UserState(*b)->empty());
+  EXPECT_EQ(Rt(Mode::kLms, "").UserState(*b).status().code(), Status::Code::kFailedPrecondition);
+}
+
+}  // namespace
+}  // namespace blockrt::runtime
