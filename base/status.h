@@ -20,7 +20,7 @@ class Status {
     kParseError,       // malformed document (XML, JSON) with a location
     kCorruption,       // stored data failed verification
     kIOError,
-    kConflict,        // concurrent writer won; retry
+    kConflict,  // concurrent writer won; retry
     kAlreadyExists,
     kPermissionDenied,
     kNotSupported,
@@ -76,10 +76,10 @@ class Status {
 }  // namespace blockrt
 
 // Propagates a non-OK Status (or the Status of a failed Result) to the caller.
-#define BLOCKRT_RETURN_IF_ERROR(expr)            \
-  do {                                           \
-    ::blockrt::Status _st = (expr);              \
-    if (!_st.ok()) return _st;                   \
+#define BLOCKRT_RETURN_IF_ERROR(expr) \
+  do {                                \
+    ::blockrt::Status _st = (expr);   \
+    if (!_st.ok()) return _st;        \
   } while (0)
 
 #endif  // BLOCKRT_BASE_STATUS_H_

@@ -31,7 +31,8 @@ TEST(StatusTest, ErrorsCarryCodeAndMessage) {
 }
 
 TEST(StatusTest, WithContextPrefixes) {
-  EXPECT_EQ(Status::IOError("disk").WithContext("open a.db").ToString(), "io_error: open a.db: disk");
+  EXPECT_EQ(Status::IOError("disk").WithContext("open a.db").ToString(),
+            "io_error: open a.db: disk");
   EXPECT_TRUE(Status::OK().WithContext("ignored").ok());
 }
 

@@ -1,5 +1,6 @@
 // str(key) exactly as opaque-keys prints it, appended to a caller's buffer so
 // batch callers reuse one allocation.
+#include <cstring>
 #include <string>
 
 #include "keys/internal/aside_parts.h"
@@ -7,10 +8,53 @@
 namespace blockrt::keys {
 namespace {
 
-void Append(std::string* out, std::string_view a) { out->append(a.data(), a.size()); }
+constexpr char kOneChar[] = "+:/@";
+
+// Collects the pieces of a canonical string and writes them with one resize,
+// which keeps batch canonicalization free of per-piece append calls.
+class Sink {
+ public:
+  void append(std::string_view v) { pieces_[n_++] = v; }
+  void push_back(char c) {
+    const char* p = static_cast<const char*>(std::memchr(kOneChar, c, 4));
+    pieces_[n_++] = std::string_view(p, 1);
+  }
+  // True when the pieces spell `text` exactly (most keys are canonical already,
+  // and their pieces are views into `text` at the right offsets).
+  bool Equals(std::string_view text) const {
+    size_t pos = 0;
+    for (int i = 0; i < n_; ++i) {
+      const std::string_view& v = pieces_[i];
+      if (pos + v.size() > text.size()) return false;
+      if (v.data() != text.data() + pos &&
+          std::memcmp(v.data(), text.data() + pos, v.size()) != 0) {
+        return false;
+      }
+      pos += v.size();
+    }
+    return pos == text.size();
+  }
+  void FlushTo(std::string* out) const {
+    size_t total = 0;
+    for (int i = 0; i < n_; ++i) total += pieces_[i].size();
+    size_t old = out->size();
+    out->resize(old + total);
+    char* w = out->data() + old;
+    for (int i = 0; i < n_; ++i) {
+      std::memcpy(w, pieces_[i].data(), pieces_[i].size());
+      w += pieces_[i].size();
+    }
+  }
+
+ private:
+  std::string_view pieces_[24];
+  int n_ = 0;
+};
+
+void Append(Sink* out, std::string_view a) { out->append(a); }
 
 // CourseLocator._to_string without the namespace.
-void AppendCoursePart(const KeyView& k, std::string* out) {
+void AppendCoursePart(const KeyView& k, Sink* out) {
   bool first = true;
   auto part = [&](std::string_view prefix, std::string_view v) {
     if (!first) out->push_back('+');
@@ -28,7 +72,7 @@ void AppendCoursePart(const KeyView& k, std::string* out) {
 }
 
 // LibraryLocator._to_string without the namespace.
-void AppendLibraryPart(const KeyView& k, std::string* out) {
+void AppendLibraryPart(const KeyView& k, Sink* out) {
   bool first = true;
   auto part = [&](std::string_view prefix, std::string_view v) {
     if (!first) out->push_back('+');
@@ -44,8 +88,7 @@ void AppendLibraryPart(const KeyView& k, std::string* out) {
   if (k.version_guid()) part("version@", *k.version_guid());
 }
 
-void AppendJoined(std::string* out, std::string_view ns, std::initializer_list<Field> fields,
-                  char sep) {
+void AppendJoined(Sink* out, std::string_view ns, std::initializer_list<Field> fields, char sep) {
   Append(out, ns);
   out->push_back(':');
   bool first = true;
@@ -57,7 +100,7 @@ void AppendJoined(std::string* out, std::string_view ns, std::initializer_list<F
 }
 
 // i4x://org/course/type/id[@branch] and /c4x/... (deprecated usage and asset keys).
-void AppendDeprecatedUsage(const KeyView& k, std::string_view prefix, std::string* out) {
+void AppendDeprecatedUsage(const KeyView& k, std::string_view prefix, Sink* out) {
   Append(out, prefix);
   Append(out, *k.org());
   out->push_back('/');
@@ -72,97 +115,128 @@ void AppendDeprecatedUsage(const KeyView& k, std::string_view prefix, std::strin
   }
 }
 
-}  // namespace
-
-bool KeyView::AppendCanonical(std::string* out) const {
-  switch (kind_) {
+// Fills *out with the pieces of str(k): 1 on success, 0 when the reference
+// cannot print the key, -1 for aside keys (built separately).
+int BuildPieces(const KeyView& k, Sink* out) {
+  switch (k.kind()) {
     case KeyKind::kCourseLocator:
-      if (deprecated_) {
-        if (!run()) return false;  // run None: str() raises TypeError in the reference
-        Append(out, *org());
+      if (k.deprecated()) {
+        if (!k.run()) return 0;  // run None: str() raises TypeError in the reference
+        Append(out, *k.org());
         out->push_back('/');
-        Append(out, *course());
+        Append(out, *k.course());
         out->push_back('/');
-        Append(out, *run());
-        return true;
+        Append(out, *k.run());
+        break;
       }
       Append(out, "course-v1:");
-      AppendCoursePart(*this, out);
-      return true;
+      AppendCoursePart(k, out);
+      break;
     case KeyKind::kLibraryLocator:
       Append(out, "library-v1:");
-      AppendLibraryPart(*this, out);
-      return true;
+      AppendLibraryPart(k, out);
+      break;
     case KeyKind::kBlockUsageLocator:
     case KeyKind::kAssetLocator: {
-      bool asset = kind_ == KeyKind::kAssetLocator;
-      if (deprecated_) {
-        AppendDeprecatedUsage(*this, asset ? "/c4x/" : "i4x://", out);
-        return true;
+      bool asset = k.kind() == KeyKind::kAssetLocator;
+      if (k.deprecated()) {
+        AppendDeprecatedUsage(k, asset ? "/c4x/" : "i4x://", out);
+        break;
       }
       Append(out, asset ? "asset-v1:" : "block-v1:");
-      AppendCoursePart(*this, out);
+      AppendCoursePart(k, out);
       Append(out, "+type@");
-      Append(out, block_type().value_or("None"));
+      Append(out, k.block_type().value_or("None"));
       Append(out, "+block@");
-      Append(out, *block_id());
-      return true;
+      Append(out, *k.block_id());
+      break;
     }
     case KeyKind::kLibraryUsageLocator:
       Append(out, "lib-block-v1:");
-      AppendLibraryPart(*this, out);
+      AppendLibraryPart(k, out);
       Append(out, "+type@");
-      Append(out, *block_type());
+      Append(out, *k.block_type());
       Append(out, "+block@");
-      Append(out, *block_id());
-      return true;
+      Append(out, *k.block_id());
+      break;
     case KeyKind::kLibraryLocatorV2:
-      AppendJoined(out, "lib", {org(), course()}, ':');
-      return true;
+      AppendJoined(out, "lib", {k.org(), k.course()}, ':');
+      break;
     case KeyKind::kLibraryUsageLocatorV2:
-      AppendJoined(out, "lb", {org(), course(), block_type(), block_id()}, ':');
-      return true;
+      AppendJoined(out, "lb", {k.org(), k.course(), k.block_type(), k.block_id()}, ':');
+      break;
     case KeyKind::kLibraryContainerLocator:
-      AppendJoined(out, "lct", {org(), course(), block_type(), block_id()}, ':');
-      return true;
+      AppendJoined(out, "lct", {k.org(), k.course(), k.block_type(), k.block_id()}, ':');
+      break;
     case KeyKind::kLibraryCollectionLocator:
-      AppendJoined(out, "lib-collection", {org(), course(), block_id()}, ':');
-      return true;
+      AppendJoined(out, "lib-collection", {k.org(), k.course(), k.block_id()}, ':');
+      break;
     case KeyKind::kDeprecatedLocation:
-      AppendJoined(out, "location", {org(), course(), run(), block_type(), block_id()}, '+');
-      return true;
+      AppendJoined(out, "location", {k.org(), k.course(), k.run(), k.block_type(), k.block_id()},
+                   '+');
+      break;
     case KeyKind::kDefinitionLocator:
       Append(out, "def-v1:");
-      Append(out, *block_id());
+      Append(out, *k.block_id());
       Append(out, "+type@");
-      Append(out, *block_type());
-      return true;
+      Append(out, *k.block_type());
+      break;
     case KeyKind::kBundleDefinitionLocator:
-      AppendJoined(out, "bundle-olx", {slot(kOrg), slot(kBranch), block_type(), block_id()}, ':');
-      return true;
+      AppendJoined(out, "bundle-olx",
+                   {k.slot(KeyView::kOrg), k.slot(KeyView::kBranch), k.block_type(), k.block_id()},
+                   ':');
+      break;
     case KeyKind::kBlockTypeKeyV1:
-      if (deprecated_) {
-        Append(out, *block_type());
+      if (k.deprecated()) {
+        Append(out, *k.block_type());
       } else {
-        AppendJoined(out, "block-type-v1", {block_family(), block_type()}, ':');
+        AppendJoined(out, "block-type-v1", {k.block_family(), k.block_type()}, ':');
       }
-      return true;
+      break;
     case KeyKind::kAsideUsageKeyV1:
     case KeyKind::kAsideUsageKeyV2:
     case KeyKind::kAsideDefinitionKeyV1:
-    case KeyKind::kAsideDefinitionKeyV2: {
-      std::string inner;
-      if (!aside_->inner.AppendCanonical(&inner)) return false;
-      bool v1 = kind_ == KeyKind::kAsideUsageKeyV1 || kind_ == KeyKind::kAsideDefinitionKeyV1;
-      Append(out, CanonicalNamespace(kind_));
-      out->push_back(':');
-      (v1 ? internal::AppendEncodedV1 : internal::AppendEncodedV2)(inner, out);
-      Append(out, "::");
-      (v1 ? internal::AppendEncodedV1 : internal::AppendEncodedV2)(aside_->aside_type, out);
-      return true;
-    }
+    case KeyKind::kAsideDefinitionKeyV2:
+      return -1;
   }
-  return false;
+  return 1;
+}
+
+}  // namespace
+
+bool KeyView::AppendCanonical(std::string* result) const {
+  Sink sink;
+  int built = BuildPieces(*this, &sink);
+  if (built == 1) {
+    sink.FlushTo(result);
+    return true;
+  }
+  if (built == 0) return false;
+  {
+    std::string inner;
+    if (!aside_->inner.AppendCanonical(&inner)) return false;
+    std::string* out = result;
+    bool v1 = kind_ == KeyKind::kAsideUsageKeyV1 || kind_ == KeyKind::kAsideDefinitionKeyV1;
+    out->append(CanonicalNamespace(kind_));
+    out->push_back(':');
+    (v1 ? internal::AppendEncodedV1 : internal::AppendEncodedV2)(inner, out);
+    out->append("::");
+    (v1 ? internal::AppendEncodedV1 : internal::AppendEncodedV2)(aside_->aside_type, out);
+    return true;
+  }
+}
+
+std::string_view KeyView::Canonical(std::string_view text, std::string* scratch) const {
+  Sink sink;
+  int built = BuildPieces(*this, &sink);
+  if (built == 1 && sink.Equals(text)) return text;
+  scratch->clear();
+  if (built == 1) {
+    sink.FlushTo(scratch);
+  } else if (!AppendCanonical(scratch)) {
+    scratch->clear();
+  }
+  return *scratch;
 }
 
 std::string KeyView::ToString() const {

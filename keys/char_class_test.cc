@@ -10,11 +10,11 @@ TEST(CharClassTest, PythonWordSemantics) {
     uint32_t cp;
     bool word;
   } cases[] = {
-      {'a', true},     {'_', true},     {'-', false},   {0x00E9, true},  // é precomposed
-      {0x0301, false},                                                  // combining acute (Mn)
-      {0x00B2, true},                                                   // ² (No) is alnum
-      {0x203F, false},                                                  // ‿ connector punct.
-      {0x4E2D, true},  {0x1F600, false}, {0x0660, true},                // ٠ Arabic-Indic zero
+      {'a', true},     {'_', true},      {'-', false},   {0x00E9, true},  // é precomposed
+      {0x0301, false},                                                    // combining acute (Mn)
+      {0x00B2, true},                                                     // ² (No) is alnum
+      {0x203F, false},                                                    // ‿ connector punct.
+      {0x4E2D, true},  {0x1F600, false}, {0x0660, true},                  // ٠ Arabic-Indic zero
   };
   for (const auto& c : cases) EXPECT_EQ(IsWordCodePoint(c.cp), c.word) << std::hex << c.cp;
 }

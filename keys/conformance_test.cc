@@ -1,10 +1,10 @@
 // Every vector produced by running edx-opaque-keys 4.0.0 (tests/conformance/keys)
 // must agree with our parser on valid, kind, canonical string and fields.
-#include <fstream>
-#include <string>
-
 #include <gtest/gtest.h>
+
+#include <fstream>
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "keys/key.h"
 #include "keys/key_json.h"

@@ -158,8 +158,8 @@ Result<Key> MakeUsageKey(const KeyView& context, std::string_view block_type,
   switch (context.kind()) {
     case KeyKind::kCourseLocator:
       if (context.deprecated()) {
-        text = "i4x://" + std::string(*context.org()) + "/" + std::string(*context.course()) +
-               "/" + std::string(block_type) + "/" + std::string(block_id);
+        text = "i4x://" + std::string(*context.org()) + "/" + std::string(*context.course()) + "/" +
+               std::string(block_type) + "/" + std::string(block_id);
         return Key::Parse(text, KeyBase::kUsageKey);
       }
       text = "block-v1:" + context.ToString().substr(10);

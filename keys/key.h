@@ -70,6 +70,10 @@ class KeyView {
   // (i4x course keys with run None raise TypeError there).
   bool AppendCanonical(std::string* out) const;
   std::string ToString() const;  // canonical, or "" when AppendCanonical fails
+  // The canonical string, without copying when it equals `text` (the string
+  // this view was parsed from); otherwise written to *scratch. Empty when the
+  // reference cannot print the key.
+  std::string_view Canonical(std::string_view text, std::string* scratch) const;
 
   // The learning context of a usage/asset/container/collection key (a view into
   // the same text). Fails for other kinds.

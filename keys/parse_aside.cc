@@ -91,7 +91,8 @@ bool ParseAside(std::string_view rest, size_t off, KeyKind kind, KeyView* out, K
     size_t bad = DecodeV2(left, &parts->inner_text);
     if (bad != std::string_view::npos) return Fail(err, off + bad, "'$:' or '$$' escapes");
     bad = DecodeV2(right, &parts->aside_type);
-    if (bad != std::string_view::npos) return Fail(err, off + right_off + bad, "'$:' or '$$' escapes");
+    if (bad != std::string_view::npos)
+      return Fail(err, off + right_off + bad, "'$:' or '$$' escapes");
   }
   KeyError inner_err;
   if (!ParseKey(parts->inner_text, usage ? KeyBase::kUsageKey : KeyBase::kDefinitionKey,

@@ -48,11 +48,10 @@ struct BaseInfo {
   Fallback fallback;
 };
 
-constexpr uint32_t kUsageKinds = Bit(KeyKind::kBlockUsageLocator) |
-                                 Bit(KeyKind::kLibraryUsageLocator) |
-                                 Bit(KeyKind::kLibraryUsageLocatorV2) |
-                                 Bit(KeyKind::kDeprecatedLocation) |
-                                 Bit(KeyKind::kAsideUsageKeyV1) | Bit(KeyKind::kAsideUsageKeyV2);
+constexpr uint32_t kUsageKinds =
+    Bit(KeyKind::kBlockUsageLocator) | Bit(KeyKind::kLibraryUsageLocator) |
+    Bit(KeyKind::kLibraryUsageLocatorV2) | Bit(KeyKind::kDeprecatedLocation) |
+    Bit(KeyKind::kAsideUsageKeyV1) | Bit(KeyKind::kAsideUsageKeyV2);
 constexpr uint32_t kCourseKinds = Bit(KeyKind::kCourseLocator) | Bit(KeyKind::kLibraryLocator);
 constexpr uint32_t kDefinitionKinds =
     Bit(KeyKind::kDefinitionLocator) | Bit(KeyKind::kBundleDefinitionLocator) |
@@ -191,7 +190,8 @@ std::string_view KeyBaseName(KeyBase base) { return kBases[static_cast<int>(base
 bool ParseKey(std::string_view text, KeyBase base, KeyView* out, KeyError* error) {
   *out = KeyView();
   size_t colon = text.find(':');
-  const Namespace* ns = colon == std::string_view::npos ? nullptr : FindNamespace(text.substr(0, colon));
+  const Namespace* ns =
+      colon == std::string_view::npos ? nullptr : FindNamespace(text.substr(0, colon));
   if (base == KeyBase::kAuto) {
     if (ns == nullptr) return ParseUnnamespaced(text, colon, out, error);
     base = GroupBase(ns->kind);

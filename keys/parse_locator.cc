@@ -21,6 +21,59 @@ constexpr Tag kTags[] = {
     {"block@", 6, KeyView::kId},
 };
 
+// One pass over a segment: where it ends, where its '@' is, and the classes
+// every character before and after the '@' belongs to.
+struct Segment {
+  size_t end;         // index of the '+' or rest.size()
+  size_t at;          // index of the first '@', or npos
+  uint8_t before_at;  // AND of classes of chars before '@' (or of all)
+  uint8_t after_at;   // AND of classes of chars after '@'
+};
+
+inline Segment ScanSegment(std::string_view rest, size_t pos) {
+  const unsigned char* p = reinterpret_cast<const unsigned char*>(rest.data());
+  const size_t n = rest.size();
+  Segment seg{n, std::string_view::npos, 0xFF, 0xFF};
+  uint8_t acc = 0xFF;
+  size_t i = pos;
+  while (i < n) {
+    uint8_t t = kSegmentClass[p[i]];
+    if (!(t & kStop)) {
+      acc &= t;
+      ++i;
+      continue;
+    }
+    unsigned char c = p[i];
+    if (c == '+') break;
+    if (c == '@') {
+      if (seg.at == std::string_view::npos) {
+        seg.at = i;
+        seg.before_at = acc;
+        acc = 0xFF;
+      } else {
+        acc = 0;
+      }
+      ++i;
+    } else {
+      size_t len = ScanNonAscii(rest, i, kUnicodeWordClasses);
+      if (len == 0) {
+        acc = 0;
+        ++i;
+      } else {
+        acc &= kUnicodeWordClasses;
+        i += len;
+      }
+    }
+  }
+  seg.end = i;
+  if (seg.at == std::string_view::npos) {
+    seg.before_at = acc;
+  } else {
+    seg.after_at = acc;
+  }
+  return seg;
+}
+
 // Fills the slots named in URL_RE. `block_cls` is the class the concrete key
 // finally checks block@ against (ID for block-v1, DID for course/asset keys).
 bool ParseUrl(std::string_view rest, size_t off, uint8_t block_cls, KeyView* out, KeyError* err) {
@@ -31,29 +84,27 @@ bool ParseUrl(std::string_view rest, size_t off, uint8_t block_cls, KeyView* out
   int next_tag = 0;
   size_t pos = 0;
   while (true) {
-    size_t plus = rest.find('+', pos);
-    size_t end = plus == std::string_view::npos ? rest.size() : plus;
-    std::string_view seg = rest.substr(pos, end - pos);
+    Segment sg = ScanSegment(rest, pos);
+    const bool last = sg.end == rest.size();
+    std::string_view seg = rest.substr(pos, sg.end - pos);
     if (seg.empty()) {
-      return Fail(err, off + pos,
-                  plus == std::string_view::npos ? "a segment after '+' (no trailing '+')"
-                                                 : "a non-empty segment between '+'");
+      return Fail(
+          err, off + pos,
+          last ? "a segment after '+' (no trailing '+')" : "a non-empty segment between '+'");
     }
-    const void* at = std::memchr(seg.data(), '@', seg.size());
-    if (at == nullptr) {
+    if (sg.at == std::string_view::npos) {
       if (next_tag > 0) return Fail(err, off + pos, "a 'branch@/version@/type@/block@' segment");
       if (n_untagged == 3) return Fail(err, off + pos, "at most org+course+run before tags");
-      size_t ok = ScanClass(seg, kId);
-      if (ok != seg.size()) return Fail(err, off + pos + ok, "an id character [\\w-~.:]");
+      if (!(sg.before_at & kId)) {
+        return Fail(err, off + pos + ScanClass(seg, kId), "an id character [\\w-~.:]");
+      }
       untagged[n_untagged] = seg;
       untagged_pos[n_untagged++] = off + pos;
     } else {
       if (n_untagged == 1) return Fail(err, untagged_pos[0], "org+course before tagged parts");
+      std::string_view tag = seg.substr(0, sg.at - pos + 1);
       int t = next_tag;
-      while (t < 4 && !(seg.size() >= kTags[t].len &&
-                        std::memcmp(seg.data(), kTags[t].text, kTags[t].len) == 0)) {
-        ++t;
-      }
+      while (t < 4 && tag != std::string_view(kTags[t].text, kTags[t].len)) ++t;
       if (t == 4) {
         return Fail(err, off + pos,
                     next_tag == 0 ? "'branch@', 'version@', 'type@' or 'block@'"
@@ -63,26 +114,24 @@ bool ParseUrl(std::string_view rest, size_t off, uint8_t block_cls, KeyView* out
       size_t vpos = off + pos + kTags[t].len;
       // The regex admits DID in block@; the concrete key re-checks with block_cls.
       uint8_t cls = t == 1 ? uint8_t{kHexLower} : t == 3 ? uint8_t{kDid} : uint8_t{kId};
-      size_t ok = ScanClass(value, cls);
-      if (value.empty() || ok != value.size()) {
+      if (value.empty() || !(sg.after_at & cls)) {
         static constexpr std::string_view kExpected[] = {
             "a branch id [\\w-~.:]+", "lowercase hex [a-f0-9]", "a block type [\\w-~.:]+",
             "a block id [\\w-~.:%]+"};
-        return Fail(err, vpos + ok, kExpected[t]);
+        return Fail(err, vpos + ScanClass(value, cls), kExpected[t]);
       }
       if (t == 1 && value.size() != 24) return Fail(err, vpos, "a 24-digit hex version");
       if (t == 3) {
-        if (plus != std::string_view::npos) return Fail(err, off + end, "end of key after block@");
-        if (block_cls != kDid) {
-          size_t bad = ScanClass(value, block_cls);
-          if (bad != value.size()) return Fail(err, vpos + bad, "a block id [\\w-~.:]+ (no '%')");
+        if (!last) return Fail(err, off + sg.end, "end of key after block@");
+        if (!(sg.after_at & block_cls)) {
+          return Fail(err, vpos + ScanClass(value, block_cls), "a block id [\\w-~.:]+ (no '%')");
         }
       }
       out->set_slot(kTags[t].slot, value);
       next_tag = t + 1;
     }
-    if (plus == std::string_view::npos) break;
-    pos = plus + 1;
+    if (last) break;
+    pos = sg.end + 1;
   }
   if (n_untagged == 1) return Fail(err, untagged_pos[0] + untagged[0].size(), "'+' and a course");
   if (n_untagged >= 2) {
@@ -97,9 +146,8 @@ bool ParseUrl(std::string_view rest, size_t off, uint8_t block_cls, KeyView* out
 
 bool ParseLocator(std::string_view rest, size_t off, KeyKind kind, KeyView* out, KeyError* err) {
   out->set_kind(kind);
-  uint8_t block_cls = kind == KeyKind::kBlockUsageLocator || kind == KeyKind::kLibraryUsageLocator
-                          ? kId
-                          : kDid;
+  uint8_t block_cls =
+      kind == KeyKind::kBlockUsageLocator || kind == KeyKind::kLibraryUsageLocator ? kId : kDid;
   if (!ParseUrl(rest, off, block_cls, out, err)) return false;
   const size_t end = off + rest.size();
   const bool has_version = out->version_guid().has_value();

@@ -56,7 +56,9 @@ bool IsCanonicalUuid(std::string_view s, size_t* bad) {
 bool ParseLibV2(std::string_view rest, size_t off, KeyKind kind, KeyView* out, KeyError* err) {
   std::string_view p[4];
   size_t at[4];
-  int n = kind == KeyKind::kLibraryLocatorV2 ? 2 : kind == KeyKind::kLibraryCollectionLocator ? 3 : 4;
+  int n = kind == KeyKind::kLibraryLocatorV2           ? 2
+          : kind == KeyKind::kLibraryCollectionLocator ? 3
+                                                       : 4;
   if (!SplitExact(rest, off, n, p, at, err)) return false;
   if (!CheckField(p[0], at[0], kAsciiField, kAsciiExpected, err) ||
       !CheckField(p[1], at[1], kUniField, kUniExpected, err)) {
@@ -132,7 +134,8 @@ bool ParseDefV1(std::string_view rest, size_t off, KeyView* out, KeyError* err) 
   if (hex != 24) return Fail(err, off, "a 24-digit hex definition id");
   std::string_view type = rest.substr(hex + 6);
   size_t ok = ScanClass(type, kId);
-  if (type.empty() || ok != type.size()) return Fail(err, off + hex + 6 + ok, "a block type [\\w-~.:]+");
+  if (type.empty() || ok != type.size())
+    return Fail(err, off + hex + 6 + ok, "a block type [\\w-~.:]+");
   out->set_kind(KeyKind::kDefinitionLocator);
   out->set_slot(KeyView::kId, rest.substr(0, hex));
   out->set_slot(KeyView::kType, type);

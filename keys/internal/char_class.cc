@@ -19,16 +19,16 @@ constexpr Range kDigitRanges[] = {
 
 template <size_t N>
 bool InRanges(const Range (&ranges)[N], uint32_t cp) {
-  const Range* it = std::upper_bound(ranges, ranges + N, cp,
-                                     [](uint32_t v, const Range& r) { return v < r.lo; });
+  const Range* it =
+      std::upper_bound(ranges, ranges + N, cp, [](uint32_t v, const Range& r) { return v < r.lo; });
   return it != ranges && cp <= (it - 1)->hi;
 }
 
 constexpr std::array<uint8_t, 256> BuildAsciiTable() {
   std::array<uint8_t, 256> t{};
   for (int c = 0; c < 128; ++c) {
-    bool word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                c == '_';
+    bool word =
+        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
     uint8_t bits = 0;
     if (word || c == '-' || c == '~' || c == '.' || c == ':') bits |= kId | kDid;
     if (c == '%') bits |= kDid;
@@ -43,13 +43,35 @@ constexpr std::array<uint8_t, 256> BuildAsciiTable() {
 
 constexpr std::array<uint8_t, 256> kTable = BuildAsciiTable();
 
+constexpr std::array<uint8_t, 256> BuildSegmentTable() {
+  std::array<uint8_t, 256> t = BuildAsciiTable();
+  for (int c = 0x80; c < 256; ++c) t[c] = kStop;
+  t['+'] = kStop;
+  t['@'] = kStop;
+  return t;
+}
+
+constexpr std::array<uint8_t, 256> kSegTable = BuildSegmentTable();
+
 }  // namespace
 
 const uint8_t kAsciiClass[256] = {
-#define ROW(i) kTable[i], kTable[i + 1], kTable[i + 2], kTable[i + 3], kTable[i + 4], \
-               kTable[i + 5], kTable[i + 6], kTable[i + 7]
+#define ROW(i)                                                                          \
+  kTable[i], kTable[i + 1], kTable[i + 2], kTable[i + 3], kTable[i + 4], kTable[i + 5], \
+      kTable[i + 6], kTable[i + 7]
+    ROW(0),  ROW(8),  ROW(16), ROW(24), ROW(32), ROW(40),  ROW(48),  ROW(56),
+    ROW(64), ROW(72), ROW(80), ROW(88), ROW(96), ROW(104), ROW(112), ROW(120),
+#undef ROW
+};
+
+const uint8_t kSegmentClass[256] = {
+#define ROW(i)                                                                          \
+  kSegTable[i], kSegTable[i + 1], kSegTable[i + 2], kSegTable[i + 3], kSegTable[i + 4], \
+      kSegTable[i + 5], kSegTable[i + 6], kSegTable[i + 7]
     ROW(0),   ROW(8),   ROW(16),  ROW(24),  ROW(32),  ROW(40),  ROW(48),  ROW(56),
     ROW(64),  ROW(72),  ROW(80),  ROW(88),  ROW(96),  ROW(104), ROW(112), ROW(120),
+    ROW(128), ROW(136), ROW(144), ROW(152), ROW(160), ROW(168), ROW(176), ROW(184),
+    ROW(192), ROW(200), ROW(208), ROW(216), ROW(224), ROW(232), ROW(240), ROW(248),
 #undef ROW
 };
 

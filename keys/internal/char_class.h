@@ -23,6 +23,10 @@ enum CharClass : uint8_t {
 inline constexpr uint8_t kUnicodeWordClasses = kId | kDid | kDepPart | kUniField | kOlxPath;
 
 extern const uint8_t kAsciiClass[256];
+// kAsciiClass plus kStop on '+', '@' and every byte >= 0x80: the bytes where a
+// locator segment scan must leave its tight loop.
+inline constexpr uint8_t kStop = 1 << 7;
+extern const uint8_t kSegmentClass[256];
 
 // Python 3.12 `\w` on one code point.
 bool IsWordCodePoint(uint32_t cp);

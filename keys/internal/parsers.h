@@ -20,7 +20,7 @@ inline bool Fail(KeyError* err, size_t pos, std::string_view expected) {
 bool ParseLocator(std::string_view rest, size_t off, KeyKind kind, KeyView* out, KeyError* err);
 
 // Deprecated fallbacks; they see the whole original string.
-bool ParseDeprecatedCourse(std::string_view text, KeyView* out, KeyError* err);  // org/course/run
+bool ParseDeprecatedCourse(std::string_view text, KeyView* out, KeyError* err);   // org/course/run
 bool ParseI4x(std::string_view text, KeyKind kind, KeyView* out, KeyError* err);  // i4x:// /c4x/
 bool ParseLocation(std::string_view rest, size_t off, KeyView* out, KeyError* err);
 

@@ -1,0 +1,79 @@
+#include "cli/line_reader.h"
+
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+namespace blockrt::cli {
+
+LineReader::LineReader(int fd, size_t buffer_size) : fd_(fd), buf_(buffer_size) {}
+
+bool LineReader::Fill() {
+  if (begin_ > 0) {
+    std::memmove(buf_.data(), buf_.data() + begin_, end_ - begin_);
+    end_ -= begin_;
+    begin_ = 0;
+  }
+  while (end_ < buf_.size()) {
+    ssize_t n = ::read(fd_, buf_.data() + end_, buf_.size() - end_);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      error_ = std::strerror(errno);
+      return false;
+    }
+    if (n == 0) {
+      eof_ = true;
+      break;
+    }
+    end_ += static_cast<size_t>(n);
+    if (end_ - begin_ > 0) break;  // hand out what we have; refill on demand
+  }
+  return true;
+}
+
+bool LineReader::Next(std::string_view* line, bool* overlong) {
+  *overlong = false;
+  while (true) {
+    const char* start = buf_.data() + begin_;
+    const void* nl = std::memchr(start, '\n', end_ - begin_);
+    if (nl != nullptr) {
+      size_t len = static_cast<const char*>(nl) - start;
+      *line = std::string_view(start, len);
+      begin_ += len + 1;
+      consumed_ += len + 1;
+      return true;
+    }
+    if (eof_) {
+      if (begin_ == end_) return false;
+      *line = std::string_view(start, end_ - begin_);
+      consumed_ += end_ - begin_;
+      begin_ = end_;
+      return true;
+    }
+    if (begin_ == 0 && end_ == buf_.size()) {
+      // No newline in a full buffer: skip to the end of this line.
+      *overlong = true;
+      overlong_prefix_.assign(buf_.data(), 64);
+      *line = overlong_prefix_;
+      consumed_ += end_;
+      begin_ = end_ = 0;
+      while (true) {
+        if (!Fill()) return false;
+        const void* n2 = std::memchr(buf_.data(), '\n', end_);
+        if (n2 != nullptr) {
+          size_t skip = static_cast<const char*>(n2) - buf_.data() + 1;
+          consumed_ += skip;
+          begin_ = skip;
+          return true;
+        }
+        consumed_ += end_;
+        begin_ = end_ = 0;
+        if (eof_) return true;
+      }
+    }
+    if (!Fill()) return false;
+  }
+}
+
+}  // namespace blockrt::cli

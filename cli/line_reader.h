@@ -1,0 +1,41 @@
+// Streams lines from a file descriptor through one fixed buffer, so a
+// 1 GB input is read in constant memory. Lines longer than the limit are
+// reported as overlong instead of growing the buffer.
+#ifndef BLOCKRT_CLI_LINE_READER_H_
+#define BLOCKRT_CLI_LINE_READER_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace blockrt::cli {
+
+class LineReader {
+ public:
+  // Takes ownership of nothing: `fd` stays open after the reader is gone.
+  explicit LineReader(int fd, size_t buffer_size = 4 << 20);
+
+  // Sets *line to the next line without its '\n' (valid until the next call)
+  // and returns true; false at end of input or on a read error (see error()).
+  // *overlong is set when the line exceeded the buffer and was truncated.
+  bool Next(std::string_view* line, bool* overlong);
+
+  const std::string& error() const { return error_; }
+  uint64_t bytes_consumed() const { return consumed_; }
+
+ private:
+  bool Fill();
+  int fd_;
+  std::vector<char> buf_;
+  size_t begin_ = 0, end_ = 0;
+  bool eof_ = false;
+  uint64_t consumed_ = 0;
+  std::string error_;
+  std::string overlong_prefix_;
+};
+
+}  // namespace blockrt::cli
+
+#endif  // BLOCKRT_CLI_LINE_READER_H_
