@@ -1,0 +1,5 @@
+# Store guarantees that need several processes: concurrent writers and
+# SIGKILL during commits.
+blockrt_add_tests(store_process_tests
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/store_process_test.cc
+  LIBS blockrt_store)
