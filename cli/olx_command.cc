@@ -1,17 +1,63 @@
+// `blockrt olx` (parse, graph) and `blockrt course` (load, export).
 #include <ostream>
+#include <string>
+#include <vector>
 
 #include "cli/command.h"
+#include "cli/olx_commands.h"
 
 namespace blockrt::cli {
+namespace {
 
-int RunOlx(const Invocation& inv) {
-  *inv.err << "blockrt: not built yet\n";
+struct Sub {
+  const char* name;
+  const char* usage;
+  int (*run)(const Invocation&, const std::vector<std::string>&);
+};
+
+const Sub kOlxSubs[] = {
+    {"parse", "olx parse [--json] [--course] FILE...   each definition's type, fields, includes",
+     RunOlxParse},
+    {"graph",
+     "olx graph [--json] [--max-depth N] [--link FROM:NAME=DIR]... DIR   include graph (DOT or "
+     "JSON)",
+     RunOlxGraph},
+};
+const Sub kCourseSubs[] = {
+    {"load", "course load [--json] DIR   summary of a course/library export (--json: full tree)",
+     RunCourseLoad},
+    {"export", "course export DIR OUT   write the loaded tree back as an export", RunCourseExport},
+};
+
+template <size_t N>
+int Dispatch(const Invocation& inv, const char* group, const Sub (&subs)[N]) {
+  const std::vector<std::string>& args = inv.args;
+  if (args.empty() || IsHelpFlag(args[0])) {
+    std::ostream& os = args.empty() ? *inv.err : *inv.out;
+    os << "usage:\n";
+    for (const Sub& s : subs) os << "  blockrt " << s.usage << "\n";
+    os << "\nexit codes: 0 ok, 1 findings (invalid input found), 2 usage or I/O error\n";
+    return args.empty() ? kExitUsage : kExitOk;
+  }
+  for (const Sub& s : subs) {
+    if (args[0] == s.name) {
+      std::vector<std::string> rest(args.begin() + 1, args.end());
+      for (const std::string& a : rest) {
+        if (IsHelpFlag(a)) {
+          *inv.out << "usage: blockrt " << s.usage << "\n";
+          return kExitOk;
+        }
+      }
+      return s.run(inv, rest);
+    }
+  }
+  *inv.err << "blockrt " << group << ": unknown subcommand '" << args[0] << "'\n";
   return kExitUsage;
 }
 
-int RunCourse(const Invocation& inv) {
-  *inv.err << "blockrt: not built yet\n";
-  return kExitUsage;
-}
+}  // namespace
+
+int RunOlx(const Invocation& inv) { return Dispatch(inv, "olx", kOlxSubs); }
+int RunCourse(const Invocation& inv) { return Dispatch(inv, "course", kCourseSubs); }
 
 }  // namespace blockrt::cli

@@ -1,0 +1,535 @@
+// LoadCourse: the XML modulestore's import walk (course-olx-format.md §1-5).
+// One pugixml document is alive per open file on the recursion path, so memory
+// stays proportional to the tree, not to the export's bytes.
+#include <algorithm>
+#include <cstring>
+#include <pugixml.hpp>
+#include <unordered_set>
+
+#include "keys/key.h"
+#include "olx/course.h"
+#include "olx/internal/definition_fields.h"
+#include "olx/internal/file_io.h"
+#include "olx/internal/policy.h"
+#include "olx/internal/url_name.h"
+#include "olx/internal/xml_document.h"
+#include "olx/internal/xml_scan.h"
+
+namespace blockrt::olx {
+namespace {
+
+using internal::ElementOffset;
+
+// An open XML file: its relative path, bytes and DOM.
+struct OpenFile {
+  std::string rel;
+  std::string text;
+  pugi::xml_document doc;
+};
+
+// Attributes that are import machinery, never fields (metadata_to_strip plus
+// the draft bookkeeping and xblock-family).
+bool IsStrippedAttribute(std::string_view name, bool draft) {
+  if (name == "url_name" || name == "slug" || name == "xblock-family" ||
+      name == "x-is-pointer-node" || name == "filename") {
+    return true;
+  }
+  return draft && (name == "parent_url" || name == "parent_sequential_url" ||
+                   name == "index_in_children_list");
+}
+
+bool HasOnlyAttributes(const pugi::xml_node& node, std::initializer_list<const char*> names) {
+  size_t n = 0;
+  for (pugi::xml_attribute a = node.first_attribute(); a; a = a.next_attribute()) {
+    ++n;
+    bool listed = false;
+    for (const char* want : names) listed = listed || std::strcmp(a.name(), want) == 0;
+    if (!listed) return false;
+  }
+  return n == names.size();
+}
+
+// is_pointer_tag: no children, no text, attributes exactly {url_name} (course:
+// {url_name, org, course}).
+bool IsPointer(const pugi::xml_node& node) {
+  for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) {
+    if (c.type() == pugi::node_element) return false;
+    if ((c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) &&
+        !internal::IsBlank(c.value())) {
+      return false;
+    }
+  }
+  if (std::strcmp(node.name(), "course") == 0) {
+    return HasOnlyAttributes(node, {"url_name", "org", "course"});
+  }
+  return HasOnlyAttributes(node, {"url_name"});
+}
+
+// Children of a container that are not blocks: kept in the body for export.
+bool IsNonBlockChild(std::string_view parent, const pugi::xml_node& child) {
+  std::string_view tag = child.name();
+  if (tag == "meta") return true;
+  if (parent == "course" && (tag == "wiki" || tag == "textbook")) return true;
+  if (parent == "conditional" && tag == "show") return true;
+  return std::strcmp(child.attribute("xblock-family").value(), "xblock_asides.v1") == 0;
+}
+
+bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+bool EndsWith(std::string_view s, std::string_view p) {
+  return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
+}
+
+class Loader {
+ public:
+  Loader(std::string dir, const CourseLoadOptions& options, Course* course)
+      : root_(std::move(dir)), options_(options), course_(course) {
+    if (!root_.empty() && root_.back() != '/') root_ += '/';
+  }
+
+  Status Run() {
+    bool is_library = false;
+    std::string root_rel = "course.xml";
+    if (!internal::IsRegularFile(root_ + root_rel)) {
+      if (!internal::IsRegularFile(root_ + "library.xml")) {
+        return Status::NotFound(root_ + ": no course.xml or library.xml");
+      }
+      root_rel = "library.xml";
+      is_library = true;
+    }
+    root_rel = FollowTextSymlink(root_rel);
+    auto file = std::make_unique<OpenFile>();
+    Status st = Open(root_rel, file.get());
+    if (!st.ok()) return st;
+    pugi::xml_node root = file->doc.document_element();
+    course_->kind = is_library ? Course::Kind::kLibrary : Course::Kind::kCourse;
+    std::string want = is_library ? "library" : "course";
+    if (want != root.name()) {
+      return internal::LocatedError(
+          root_rel, file->text, ElementOffset(root),
+          "expected a <" + want + "> root element, got <" + root.name() + ">");
+    }
+    SetIdentity(root, is_library, *file);
+    LoadPolicies();
+    int32_t index = is_library ? BuildBlock(root, root.name(), UrlNameOf(root), *file, -1, 1,
+                                            /*own_file=*/false, /*draft=*/false)
+                               : ProcessElement(root, *file, -1, 1, false);
+    if (index < 0) return Status::ParseError(root_rel + ": the root block could not be loaded");
+    if (options_.load_drafts && internal::IsDirectory(root_ + "drafts")) LoadDrafts();
+    return Status::OK();
+  }
+
+ private:
+  void Report(Severity sev, const std::string& rel, std::string_view text, size_t offset,
+              std::string message) {
+    internal::TextPosition pos = internal::PositionOf(text, offset);
+    course_->diagnostics.push_back(Diagnostic{sev, rel, pos.line, pos.column, std::move(message)});
+  }
+  void ReportFile(Severity sev, const std::string& rel, std::string message) {
+    course_->diagnostics.push_back(Diagnostic{sev, rel, 0, 0, std::move(message)});
+  }
+  // A located Status message is "path:L:C: error: msg\n<line>\n<caret>".
+  void ReportStatus(const std::string& rel, const Status& st) {
+    std::string_view msg = st.message();
+    std::string_view first = msg.substr(0, msg.find('\n'));
+    size_t tag = first.find(": error: ");
+    Diagnostic d{Severity::kError, rel, 0, 0, std::string(first)};
+    if (tag != std::string_view::npos) {
+      d.message = std::string(first.substr(tag + 9));
+      std::string_view loc = first.substr(0, tag);
+      size_t c2 = loc.rfind(':');
+      size_t c1 = c2 == std::string_view::npos ? c2 : loc.rfind(':', c2 - 1);
+      if (c1 != std::string_view::npos && StartsWith(loc, rel)) {
+        d.line = static_cast<uint32_t>(
+            std::strtoul(std::string(loc.substr(c1 + 1)).c_str(), nullptr, 10));
+        d.column = static_cast<uint32_t>(
+            std::strtoul(std::string(loc.substr(c2 + 1)).c_str(), nullptr, 10));
+      }
+    }
+    course_->diagnostics.push_back(std::move(d));
+  }
+
+  Status Open(const std::string& rel, OpenFile* file) {
+    file->rel = rel;
+    Result<std::string> bytes = internal::ReadFile(root_ + rel, options_.max_file_bytes);
+    if (!bytes.ok()) return bytes.status();
+    file->text = std::move(bytes).value();
+    return ParseOpened(file);
+  }
+
+  Status ParseOpened(OpenFile* file) {
+    const std::string& rel = file->rel;
+    return internal::LoadXml(rel, file->text,
+                             internal::ScanLimits{options_.max_file_bytes, options_.max_depth * 4},
+                             &file->doc);
+  }
+
+  // A git symlink checked out without symlink support is a text file holding
+  // the target path (observed: conditional_and_poll/course.xml). Follow it when
+  // it names a file inside the export.
+  std::string FollowTextSymlink(const std::string& rel) {
+    Result<std::string> text = internal::ReadFile(root_ + rel, 1024);
+    if (!text.ok() || text->empty() || text->find('<') != std::string::npos) return rel;
+    std::string target = *text;
+    while (!target.empty() && internal::IsBlank(target.substr(target.size() - 1))) {
+      target.pop_back();
+    }
+    if (target.empty() || target[0] == '/' || target.find("..") != std::string::npos ||
+        target.find('\n') != std::string::npos || !internal::IsRegularFile(root_ + target)) {
+      return rel;
+    }
+    ReportFile(Severity::kWarning, rel,
+               "holds only the path '" + target + "' (a git symlink stored as text); following it");
+    return target;
+  }
+
+  void SetIdentity(const pugi::xml_node& root, bool is_library, const OpenFile& file) {
+    std::string org = root.attribute("org").value();
+    if (org.empty()) {
+      org = "edx";
+      Report(Severity::kWarning, file.rel, file.text, ElementOffset(root),
+             "no org attribute; using \"edx\"");
+    }
+    std::string number = root.attribute(is_library ? "library" : "course").value();
+    if (number.empty()) {
+      std::string dir = root_.substr(0, root_.size() - 1);
+      number = dir.substr(dir.rfind('/') + 1);
+    }
+    course_->org = org;
+    course_->course = number;
+    std::string key;
+    if (is_library) {
+      key = "library-v1:" + org + "+" + number;
+    } else {
+      std::string run = root.attribute("url_name").value();
+      if (run.empty()) run = root.attribute("slug").value();
+      if (run.empty()) run = internal::CleanUrlName(root.attribute("name").value());
+      course_->run = run;
+      key = "course-v1:" + org + "+" + number + "+" + run;
+    }
+    Result<keys::Key> parsed = keys::Key::Parse(
+        key, is_library ? keys::KeyBase::kLibraryLocator : keys::KeyBase::kCourseKey);
+    if (parsed.ok()) {
+      context_ = std::move(parsed).value();
+      context_ok_ = true;
+      course_->context_key = context_.ToString();
+    } else {
+      course_->context_key = key;
+      Report(Severity::kError, file.rel, file.text, ElementOffset(root),
+             "course identity does not make a valid key: " + parsed.status().message());
+    }
+  }
+
+  void LoadPolicies() {
+    if (course_->kind != Course::Kind::kCourse) return;
+    const std::string& run = course_->run;
+    for (std::string rel : {"policies/" + run + "/policy.json", "policies/" + run + ".json"}) {
+      if (!internal::IsRegularFile(root_ + rel)) continue;
+      course_->policy_path = rel;
+      Result<std::string> text = internal::ReadFile(root_ + rel, options_.max_file_bytes);
+      Diagnostic error;
+      if (!text.ok()) {
+        ReportFile(Severity::kError, rel, text.status().message());
+      } else if (!internal::ParsePolicy(rel, *text, &policy_, &error)) {
+        course_->diagnostics.push_back(std::move(error));
+      }
+      break;
+    }
+    for (std::string rel :
+         {"policies/" + run + "/grading_policy.json", std::string("grading_policy.json")}) {
+      if (internal::IsRegularFile(root_ + rel)) {
+        course_->grading_policy_path = rel;
+        break;
+      }
+    }
+  }
+
+  // url_name | slug | cleaned name | cleaned display_name; "" when none.
+  static std::string UrlNameOf(const pugi::xml_node& node) {
+    for (const char* attr : {"url_name", "slug"}) {
+      std::string_view v = node.attribute(attr).value();
+      if (!v.empty()) return std::string(v);
+    }
+    for (const char* attr : {"name", "display_name"}) {
+      std::string_view v = node.attribute(attr).value();
+      if (!v.empty()) return internal::CleanUrlName(v);
+    }
+    return "";
+  }
+
+  // Resolves pointers and legacy filename= references, then builds the block.
+  int32_t ProcessElement(const pugi::xml_node& node, const OpenFile& file, int32_t parent,
+                         uint32_t depth, bool draft) {
+    if (depth > options_.max_depth) {
+      Report(Severity::kError, file.rel, file.text, ElementOffset(node),
+             "blocks nested deeper than " + std::to_string(options_.max_depth));
+      return -1;
+    }
+    if (course_->blocks.size() >= options_.max_blocks) {
+      if (!too_many_reported_) {
+        Report(Severity::kError, file.rel, file.text, ElementOffset(node),
+               "more than " + std::to_string(options_.max_blocks) + " blocks; stopped loading");
+        too_many_reported_ = true;
+      }
+      return -1;
+    }
+    std::string tag = node.name();
+    if (IsPointer(node)) {
+      std::string url_name = node.attribute("url_name").value();
+      std::string rel = tag + "/" + internal::UrlNameToPath(url_name) + ".xml";
+      if (draft && internal::IsRegularFile(root_ + "drafts/" + rel)) rel = "drafts/" + rel;
+      auto target = std::make_unique<OpenFile>();
+      Status st = Open(rel, target.get());
+      if (!st.ok()) {
+        if (st.IsNotFound()) {
+          Report(Severity::kError, file.rel, file.text, ElementOffset(node),
+                 "<" + tag + " url_name=\"" + url_name + "\"/> points to " + rel +
+                     ", which does not exist");
+        } else {
+          ReportStatus(rel, st);
+        }
+        return -1;
+      }
+      pugi::xml_node froot = target->doc.document_element();
+      return BuildBlock(froot, tag, url_name, *target, parent, depth, /*own_file=*/true, draft);
+    }
+    std::string url_name = UrlNameOf(node);
+    std::string_view filename = node.attribute("filename").value();
+    if (!filename.empty() && tag != "html") {
+      return ProcessLegacyFilename(node, file, tag, url_name, std::string(filename), parent, depth,
+                                   draft);
+    }
+    return BuildBlock(node, tag, url_name, file, parent, depth, /*own_file=*/false, draft);
+  }
+
+  // <T filename="x" .../>: T/x.xml (CAPA also problems/x.xml and x.xml), with the
+  // referring element's attributes merged over the file's root.
+  int32_t ProcessLegacyFilename(const pugi::xml_node& node, const OpenFile& file,
+                                const std::string& tag, const std::string& url_name,
+                                const std::string& filename, int32_t parent, uint32_t depth,
+                                bool draft) {
+    std::string base =
+        EndsWith(filename, ".xml") ? filename.substr(0, filename.size() - 4) : filename;
+    std::vector<std::string> candidates{tag + "/" + base + ".xml"};
+    if (tag == "problem") {
+      candidates.push_back("problems/" + base + ".xml");
+      candidates.push_back(base + ".xml");
+    }
+    for (const std::string& rel : candidates) {
+      if (!internal::IsRegularFile(root_ + rel)) continue;
+      auto target = std::make_unique<OpenFile>();
+      Status st = Open(rel, target.get());
+      if (!st.ok()) {
+        ReportStatus(rel, st);
+        return -1;
+      }
+      pugi::xml_node froot = target->doc.document_element();
+      for (pugi::xml_attribute a = node.first_attribute(); a; a = a.next_attribute()) {
+        pugi::xml_attribute existing = froot.attribute(a.name());
+        if (!existing) existing = froot.append_attribute(a.name());
+        existing.set_value(a.value());
+      }
+      std::string name = url_name.empty() ? UrlNameOf(froot) : url_name;
+      return BuildBlock(froot, tag, name, *target, parent, depth, /*own_file=*/false, draft);
+    }
+    Report(Severity::kError, file.rel, file.text, ElementOffset(node),
+           "<" + tag + " filename=\"" + filename + "\"> refers to " + candidates[0] +
+               ", which does not exist");
+    return -1;
+  }
+
+  std::string InnerMarkup(const pugi::xml_node& node, const OpenFile& file) {
+    if (node == file.doc.document_element()) {
+      size_t begin = 0, end = 0;
+      if (internal::FindRootInner(file.text, ElementOffset(node), &begin, &end)) {
+        return file.text.substr(begin, end - begin);
+      }
+    }
+    std::string out;
+    for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) {
+      out += internal::PrintRaw(c);
+    }
+    return out;
+  }
+
+  // The html body: html/<filename>.html and HtmlBlock.backcompat_paths.
+  void LoadHtmlBody(const pugi::xml_node& node, const OpenFile& file, CourseBlock* block) {
+    std::string filename = node.attribute("filename").value();
+    std::string dir = file.rel.substr(0, file.rel.rfind('/') + 1);
+    if (dir.empty()) dir = "html/";
+    std::vector<std::string> candidates;
+    AddHtmlCandidates(dir, filename, &candidates);
+    // Draft html may keep its body next to the published one.
+    if (StartsWith(dir, "drafts/")) AddHtmlCandidates(dir.substr(7), filename, &candidates);
+    for (const std::string& rel : candidates) {
+      Result<std::string> body = internal::ReadFile(root_ + rel, options_.max_file_bytes);
+      if (body.ok()) {
+        block->definition.body = std::move(body).value();
+        block->html_file = rel;
+        return;
+      }
+      if (!body.status().IsNotFound()) {
+        ReportFile(Severity::kError, rel, body.status().message());
+        return;
+      }
+    }
+    Report(Severity::kError, file.rel, file.text, ElementOffset(node),
+           "html body " + candidates[0] + " does not exist");
+  }
+
+  // HtmlBlock.backcompat_paths: DIR/F.html, then the .html.xml/.html.html
+  // stripped form, then every suffix of the path, then .xml -> .html.
+  static void AddHtmlCandidates(const std::string& dir, const std::string& filename,
+                                std::vector<std::string>* out) {
+    std::string path = dir + filename;
+    if (!EndsWith(path, ".html")) path += ".html";
+    out->push_back(path);
+    std::string stripped = path;
+    for (std::string_view ext : {".html.xml", ".html.html"}) {
+      if (EndsWith(filename, ext)) {
+        stripped = dir + filename.substr(0, filename.size() - ext.size()) + ".html";
+        out->push_back(stripped);
+      }
+    }
+    for (size_t slash = stripped.find('/'); slash != std::string::npos;
+         slash = stripped.find('/', slash + 1)) {
+      out->push_back(stripped.substr(slash + 1));
+    }
+    if (EndsWith(filename, ".xml")) {
+      out->push_back(dir + filename.substr(0, filename.size() - 4) + ".html");
+    }
+  }
+
+  int32_t BuildBlock(const pugi::xml_node& node, const std::string& tag, std::string url_name,
+                     const OpenFile& file, int32_t parent, uint32_t depth, bool own_file,
+                     bool draft) {
+    std::unordered_set<std::string>& seen = draft ? seen_drafts_ : seen_;
+    if (url_name.empty()) url_name = internal::FallbackUrlName(tag, internal::PrintRaw(node));
+    std::string id = tag + "/" + url_name;
+    if (!seen.insert(id).second) {
+      if (internal::RequiresUniqueUrlName(tag)) {
+        std::string renamed = internal::FallbackUrlName(tag, internal::PrintRaw(node));
+        Report(Severity::kError, file.rel, file.text, ElementOffset(node),
+               "duplicate url_name '" + url_name + "' for <" + tag + ">; renamed to '" + renamed +
+                   "'");
+        url_name = renamed;
+        seen.insert(tag + "/" + url_name);
+      } else {
+        Report(Severity::kWarning, file.rel, file.text, ElementOffset(node),
+               "duplicate usage " + id + "; the last definition wins");
+      }
+    }
+    uint32_t index = static_cast<uint32_t>(course_->blocks.size());
+    course_->blocks.emplace_back();
+    {
+      CourseBlock& b = course_->blocks.back();
+      b.url_name = url_name;
+      b.parent = parent;
+      b.file = file.rel;
+      b.line = internal::PositionOf(file.text, ElementOffset(node)).line;
+      b.own_file = own_file;
+      b.draft = draft;
+      b.definition.path = file.rel;
+      b.definition.block_type = tag;
+      for (pugi::xml_attribute a = node.first_attribute(); a; a = a.next_attribute()) {
+        std::string_view name = a.name();
+        if (draft && name == "parent_url") b.draft_parent = a.value();
+        if (draft && name == "parent_sequential_url" && b.draft_parent.empty()) {
+          b.draft_parent = a.value();
+        }
+        if (draft && name == "index_in_children_list") b.draft_index = a.value();
+        if (IsStrippedAttribute(name, draft)) continue;
+        b.definition.attributes.push_back(Attribute{a.name(), a.value()});
+      }
+      std::sort(b.definition.attributes.begin(), b.definition.attributes.end(),
+                [](const Attribute& x, const Attribute& y) { return x.name < y.name; });
+      auto pol = policy_.find(id);
+      if (pol != policy_.end()) internal::ApplyPolicy(pol->second, &b.definition.attributes);
+      if (context_ok_) {
+        Result<keys::Key> key = keys::MakeUsageKey(context_.view(), tag, url_name);
+        if (key.ok()) {
+          b.usage_key = key->ToString();
+        } else {
+          Report(Severity::kError, file.rel, file.text, ElementOffset(node),
+                 "no usage key for " + id + ": " + key.status().message());
+        }
+      }
+    }
+    if (parent >= 0) course_->blocks[static_cast<size_t>(parent)].children.push_back(index);
+
+    const BlockSchema* schema = FindBlockSchema(tag);
+    if (schema != nullptr && schema->has_children) {
+      std::string body;
+      for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) {
+        if (c.type() != pugi::node_element) continue;
+        if (IsNonBlockChild(tag, c)) {
+          body += internal::PrintRaw(c);
+          continue;
+        }
+        ProcessElement(c, file, static_cast<int32_t>(index), depth + 1, draft);
+      }
+      course_->blocks[index].definition.body = std::move(body);
+    } else if (tag == "html" && node.attribute("filename").value()[0] != '\0') {
+      LoadHtmlBody(node, file, &course_->blocks[index]);
+    } else {
+      course_->blocks[index].definition.body = InnerMarkup(node, file);
+    }
+    internal::DeriveFields(&course_->blocks[index].definition);
+    if (draft && parent < 0) course_->draft_roots.push_back(index);
+    return static_cast<int32_t>(index);
+  }
+
+  // drafts/<type>/*.xml: units carrying index_in_children_list are roots;
+  // everything else is reached through their pointers.
+  void LoadDrafts() {
+    for (const std::string& type : internal::ListDirectories(root_ + "drafts")) {
+      for (const std::string& name : internal::ListFiles(root_ + "drafts/" + type)) {
+        if (StartsWith(name, "._") || !EndsWith(name, ".xml")) continue;
+        std::string rel = "drafts/" + type + "/" + name;
+        auto file = std::make_unique<OpenFile>();
+        file->rel = rel;
+        Result<std::string> bytes = internal::ReadFile(root_ + rel, options_.max_file_bytes);
+        if (!bytes.ok()) {
+          ReportFile(Severity::kError, rel, bytes.status().message());
+          continue;
+        }
+        // Like the importer, only units (files mentioning index_in_children_list)
+        // are roots; the rest load through their pointers, reported once there.
+        if (bytes->find("index_in_children_list") == std::string::npos) continue;
+        file->text = std::move(bytes).value();
+        Status st = ParseOpened(file.get());
+        if (!st.ok()) {
+          ReportStatus(rel, st);
+          continue;
+        }
+        pugi::xml_node root = file->doc.document_element();
+        if (!root.attribute("index_in_children_list")) continue;
+        // The importer's HACK: a draft unit's id is its file name, since the
+        // pointer that named it lives in the (published) parent.
+        std::string stem = name.substr(0, name.size() - 4);
+        BuildBlock(root, root.name(), stem, *file, -1, 1, /*own_file=*/true, /*draft=*/true);
+      }
+    }
+  }
+
+  std::string root_;
+  const CourseLoadOptions& options_;
+  Course* course_;
+  internal::PolicyMap policy_;
+  std::unordered_set<std::string> seen_, seen_drafts_;
+  keys::Key context_;
+  bool context_ok_ = false;
+  bool too_many_reported_ = false;
+};
+
+}  // namespace
+
+Result<Course> LoadCourse(std::string_view dir, const CourseLoadOptions& options) {
+  Course course;
+  course.root_dir = std::string(dir);
+  Loader loader(std::string(dir), options, &course);
+  Status st = loader.Run();
+  if (!st.ok()) return st;
+  return course;
+}
+
+}  // namespace blockrt::olx

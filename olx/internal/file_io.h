@@ -1,0 +1,27 @@
+// Whole-file reads and writes for the course loader and exporter. Paths are
+// plain strings; nothing here throws.
+#ifndef BLOCKRT_OLX_INTERNAL_FILE_IO_H_
+#define BLOCKRT_OLX_INTERNAL_FILE_IO_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/result.h"
+
+namespace blockrt::olx::internal {
+
+// NotFound for a missing file, InvalidArgument over max_bytes, IOError otherwise.
+Result<std::string> ReadFile(const std::string& path, size_t max_bytes);
+bool IsRegularFile(const std::string& path);
+bool IsDirectory(const std::string& path);
+// Regular files directly in `dir`, sorted by name ("" list when missing).
+std::vector<std::string> ListFiles(const std::string& dir);
+// Subdirectories directly in `dir`, sorted by name.
+std::vector<std::string> ListDirectories(const std::string& dir);
+// Writes via a temporary file and rename, creating parent directories.
+Status WriteFile(const std::string& path, std::string_view bytes);
+
+}  // namespace blockrt::olx::internal
+
+#endif  // BLOCKRT_OLX_INTERNAL_FILE_IO_H_

@@ -1,0 +1,28 @@
+// policies/RUN/policy.json: {"TYPE/URL_NAME": {field: value}} applied over the
+// XML attributes after parsing (XmlMixin.apply_policy).
+#ifndef BLOCKRT_OLX_INTERNAL_POLICY_H_
+#define BLOCKRT_OLX_INTERNAL_POLICY_H_
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "olx/definition.h"
+#include "olx/diagnostic.h"
+
+namespace blockrt::olx::internal {
+
+// Values as attribute strings: JSON strings unquoted, anything else as JSON.
+using PolicyMap = std::unordered_map<std::string, std::vector<Attribute>>;
+
+// Parses `text`; on invalid JSON or a non-object returns false and fills
+// *error (the policy is then empty, as the reference treats it).
+bool ParsePolicy(std::string_view path, std::string_view text, PolicyMap* out, Diagnostic* error);
+
+// Sets (or replaces) each policy attribute in `attrs`, keeping them sorted.
+void ApplyPolicy(const std::vector<Attribute>& policy, std::vector<Attribute>* attrs);
+
+}  // namespace blockrt::olx::internal
+
+#endif  // BLOCKRT_OLX_INTERNAL_POLICY_H_
