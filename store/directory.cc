@@ -64,7 +64,7 @@ Status WriteOut(Store::Impl& s, const Entry& e, const fs::path& target, const st
   Status st = ReadBlob(
       s, e.blob_id,
       [&](std::string_view chunk) -> Status {
-        if (std::fwrite(chunk.data(), 1, chunk.size(), f) != chunk.size()) {
+        if (!chunk.empty() && std::fwrite(chunk.data(), 1, chunk.size(), f) != chunk.size()) {
           return Status::IOError("cannot write '" + target.string() + "': " + std::strerror(errno));
         }
         return Status::OK();
