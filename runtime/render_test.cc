@@ -75,7 +75,7 @@ TEST_F(RenderTest, ViewsPerType) {
   } cases[] = {
       {"lb:DemoX:fractions:html:intro",
        {"A fraction has a numerator", "data-block-type=\"html\"", "/api/blockrt/v1/assets/"},
-       {"src=\"/static/fraction.svg\""}},
+       {"src=\"/static/fraction.svg\"", "CDATA"}},
       {"lb:DemoX:fractions:problem:quiz1",
        {"Which fraction is larger?", "type=\"radio\"", "1/2", "type=\"text\"", "/handler/bob-",
         "problem_check"},

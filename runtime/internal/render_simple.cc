@@ -9,14 +9,30 @@ bool IsContainerType(std::string_view t) {
          t == "library_content" || t == "split_test" || t == "conditional";
 }
 
+namespace {
+
+// The stored inner markup keeps CDATA sections as written; lxml's
+// stringify_children (the reference) yields their text, so unwrap them.
+void AppendWithoutCdata(std::string_view markup, std::string* html) {
+  constexpr std::string_view kOpen = "<![CDATA[", kClose = "]]>";
+  while (true) {
+    size_t open = markup.find(kOpen);
+    if (open == std::string_view::npos) break;
+    size_t close = markup.find(kClose, open + kOpen.size());
+    if (close == std::string_view::npos) break;
+    html->append(markup.substr(0, open));
+    html->append(markup.substr(open + kOpen.size(), close - open - kOpen.size()));
+    markup.remove_prefix(close + kClose.size());
+  }
+  html->append(markup);
+}
+
+}  // namespace
+
 void RenderHtmlBody(const Block& block, std::string_view file_body, std::string* html) {
   const std::string* data = block.olx().data();
   html->append("<div class=\"html-content\">");
-  if (data != nullptr && !data->empty()) {
-    html->append(*data);
-  } else {
-    html->append(file_body);
-  }
+  AppendWithoutCdata(data != nullptr && !data->empty() ? std::string_view(*data) : file_body, html);
   html->append("</div>");
 }
 

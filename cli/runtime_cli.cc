@@ -1,0 +1,112 @@
+#include "cli/runtime_cli.h"
+
+#include <algorithm>
+
+namespace blockrt::cli {
+
+bool ParseCommonFlags(const std::vector<std::string>& args,
+                      const std::vector<std::string>& value_options,
+                      const std::vector<std::string>& switch_options, CommonFlags* flags,
+                      std::ostream* err, const char* command) {
+  auto has = [](const std::vector<std::string>& v, const std::string& s) {
+    return std::find(v.begin(), v.end(), s) != v.end();
+  };
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    auto need_value = [&]() -> const std::string* {
+      if (i + 1 >= args.size()) {
+        *err << "blockrt " << command << ": " << a << " needs a value\n";
+        return nullptr;
+      }
+      return &args[++i];
+    };
+    if (IsHelpFlag(a)) {
+      flags->help = true;
+    } else if (a == "--json") {
+      flags->json = true;
+    } else if (a == "--studio") {
+      flags->mode = runtime::Mode::kStudio;
+    } else if (a == "--lms") {
+      flags->mode = runtime::Mode::kLms;
+    } else if (a == "--db" || a == "--user" || has(value_options, a)) {
+      const std::string* v = need_value();
+      if (v == nullptr) return false;
+      if (a == "--db") {
+        flags->db = *v;
+      } else if (a == "--user") {
+        flags->user = *v;
+      } else {
+        flags->options.emplace_back(a, *v);
+      }
+    } else if (has(switch_options, a)) {
+      flags->switches.push_back(a);
+    } else if (a.size() > 1 && a[0] == '-' && a != "-") {
+      *err << "blockrt " << command << ": unknown option '" << a << "' (see --help)\n";
+      return false;
+    } else {
+      flags->positional.push_back(a);
+    }
+  }
+  return true;
+}
+
+const std::string* OptionValue(const CommonFlags& flags, const std::string& name) {
+  for (auto it = flags.options.rbegin(); it != flags.options.rend(); ++it) {
+    if (it->first == name) return &it->second;
+  }
+  return nullptr;
+}
+
+bool HasSwitch(const CommonFlags& flags, const std::string& name) {
+  return std::find(flags.switches.begin(), flags.switches.end(), name) != flags.switches.end();
+}
+
+int ExitCodeFor(const Status& st) {
+  if (st.ok()) return kExitOk;
+  return st.code() == Status::Code::kIOError ? kExitUsage : kExitFindings;
+}
+
+int ReportError(const CommonFlags& flags, const char* command, const Status& st, std::ostream* out,
+                std::ostream* err) {
+  if (flags.json) {
+    *out << nlohmann::json{{"ok", false},
+                           {"code", std::string(Status::CodeName(st.code()))},
+                           {"error", st.message()}}
+                .dump()
+         << "\n";
+  } else {
+    *err << "blockrt " << command << ": " << st.ToString() << "\n";
+  }
+  return ExitCodeFor(st);
+}
+
+Result<std::unique_ptr<runtime::Engine>> OpenEngine(const CommonFlags& flags) {
+  return runtime::Engine::Open(flags.db);
+}
+
+nlohmann::json BlockJson(const runtime::Block& block) {
+  nlohmann::json fields = nlohmann::json::object();
+  nlohmann::json explicit_fields = nlohmann::json::array();
+  for (olx::FieldScope scope : {olx::FieldScope::kContent, olx::FieldScope::kSettings}) {
+    nlohmann::json values = nlohmann::json::object();
+    for (const runtime::TypedField& f : block.Fields(scope)) {
+      values[f.name] = nlohmann::json::parse(f.json, nullptr, false);
+      if (!f.is_default) explicit_fields.push_back(f.name);
+    }
+    fields[std::string(olx::FieldScopeName(scope))] = std::move(values);
+  }
+  nlohmann::json children = nlohmann::json::array();
+  for (const keys::Key& c : block.children()) children.push_back(c.text());
+  return nlohmann::json{
+      {"usage_key", block.usage_key().text()},
+      {"block_type", block.block_type()},
+      {"display_name", block.display_name()},
+      {"definition", block.definition().ToString()},
+      {"fields", std::move(fields)},
+      {"explicit_fields", std::move(explicit_fields)},
+      {"children", std::move(children)},
+      {"parent", block.parent() ? nlohmann::json(block.parent()->text()) : nlohmann::json()},
+  };
+}
+
+}  // namespace blockrt::cli
