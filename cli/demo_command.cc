@@ -1,35 +1,204 @@
-// blockrt demo: the README's main job, end to end.
-#include <sys/stat.h>
-
-#include <cerrno>
-#include <cstring>
+// blockrt demo: the README's main job, end to end. Key validation batch first
+// (keys_command.cc), then a content library built from fixtures/library in a
+// fresh store under --workdir: publish, load and render every block as Studio
+// and as the LMS, and prove an unpublished change is visible in Studio only.
+#include <chrono>
+#include <filesystem>
+#include <functional>
 #include <ostream>
 #include <string>
 
 #include "cli/command.h"
+#include "cli/runtime_cli.h"
 
 namespace blockrt::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr char kDemoHelp[] =
+    "usage: blockrt demo [--workdir DIR] [--fixtures DIR]\n"
+    "\n"
+    "Runs the main job end to end in DIR (default ./demo): the key-validation batch,\n"
+    "then a content library built from --fixtures (default fixtures/library) in a fresh\n"
+    "store DIR/library.db, published, loaded and rendered in Studio and LMS modes.\n"
+    "Exits 1 if any step fails, 2 on usage or I/O errors.\n";
+
+constexpr char kLib[] = "lib:DemoX:fractions";
+constexpr char kGlossary[] = "lb:DemoX:fractions:html:glossary";
+
+class Steps {
+ public:
+  explicit Steps(std::ostream* out) : out_(out) {}
+  // Runs `fn`; prints "  ok   what (detail)" or "  FAIL what: why".
+  void Run(const std::string& what, const std::function<Result<std::string>()>& fn) {
+    Result<std::string> r = fn();
+    if (r.ok()) {
+      *out_ << "  ok   " << what << (r->empty() ? "" : " (" + *r + ")") << "\n";
+    } else {
+      ++failed_;
+      *out_ << "  FAIL " << what << ": " << r.status().ToString() << "\n";
+    }
+  }
+  int failed() const { return failed_; }
+
+ private:
+  std::ostream* out_;
+  int failed_ = 0;
+};
+
+// Loads and renders every block of the library in one mode; returns a summary.
+Result<std::string> LoadAndRenderAll(runtime::Engine& engine, runtime::Mode mode,
+                                     const char* user) {
+  BLOCKRT_ASSIGN_OR_RETURN(keys::Key lib, keys::Key::Parse(kLib));
+  contexts::ContentSelector sel{mode == runtime::Mode::kStudio ? contexts::kStudioDraft
+                                                               : std::string_view()};
+  BLOCKRT_ASSIGN_OR_RETURN(std::vector<keys::Key> blocks,
+                           engine.libraries().ListBlocks(lib.view(), sel));
+  runtime::Runtime rt = engine.NewRuntime(mode, contexts::User(user));
+  size_t bytes = 0;
+  auto start = std::chrono::steady_clock::now();
+  for (const keys::Key& k : blocks) {
+    BLOCKRT_ASSIGN_OR_RETURN(runtime::Block b, rt.LoadBlock(k.text()));
+    BLOCKRT_ASSIGN_OR_RETURN(runtime::Fragment f, rt.Render(b));
+    bytes += f.content.size();
+  }
+  auto us = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() -
+                                                                  start)
+                .count();
+  return std::to_string(blocks.size()) + " blocks, " + std::to_string(bytes) + " bytes of HTML, " +
+         std::to_string(us) + " us";
+}
+
+Result<std::string> DisplayName(runtime::Engine& engine, runtime::Mode mode, const char* user) {
+  runtime::Runtime rt = engine.NewRuntime(mode, contexts::User(user));
+  BLOCKRT_ASSIGN_OR_RETURN(runtime::Block b, rt.LoadBlock(kGlossary));
+  return b.display_name();
+}
+
+Result<std::string> Expect(const Result<std::string>& got, const std::string& want) {
+  if (!got.ok()) return got.status();
+  if (*got != want) return Status::Internal("expected '" + want + "', got '" + *got + "'");
+  return "'" + *got + "'";
+}
+
+int RunLibraryJob(const Invocation& inv, const std::string& workdir, const std::string& fixtures) {
+  std::ostream& out = *inv.out;
+  std::error_code ec;
+  if (!fs::is_directory(fixtures, ec)) {
+    *inv.err << "blockrt demo: fixtures directory '" << fixtures
+             << "' not found (run from the repository root or pass --fixtures)\n";
+    return kExitUsage;
+  }
+  const fs::path db = fs::path(workdir) / "library.db";
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+    fs::remove(db.string() + suffix, ec);
+  }
+  out << "library job: " << kLib << " from " << fixtures << " in " << db.string() << "\n";
+  auto opened = runtime::Engine::Open(db.string());
+  if (!opened.ok()) {
+    *inv.err << "blockrt demo: " << opened.status().ToString() << "\n";
+    return kExitUsage;
+  }
+  runtime::Engine& engine = **opened;
+  contexts::LibraryAuthoring& a = engine.authoring();
+  Steps steps(inv.out);
+  steps.Run("create library (admin alice, learner bob)", [&]() -> Result<std::string> {
+    BLOCKRT_ASSIGN_OR_RETURN(auto info, a.CreateLibrary({kLib, "Fractions", false, "alice"}));
+    BLOCKRT_RETURN_IF_ERROR(a.SetRole(kLib, "bob", contexts::LibraryRole::kLearner));
+    return "bundle " + info.bundle_uuid;
+  });
+  steps.Run("import fixtures into the Studio draft", [&]() -> Result<std::string> {
+    BLOCKRT_ASSIGN_OR_RETURN(int64_t n, a.ImportDirectory(kLib, fixtures));
+    return std::to_string(n) + " files";
+  });
+  steps.Run("LMS cannot see unpublished blocks", [&]() -> Result<std::string> {
+    runtime::Runtime lms = engine.NewRuntime(runtime::Mode::kLms, contexts::User("bob"));
+    Result<runtime::Block> b = lms.LoadBlock(kGlossary);
+    if (b.ok()) return Status::Internal("the LMS loaded a never-published block");
+    if (!b.status().IsNotFound()) return b.status();
+    return std::string("not found, as expected");
+  });
+  steps.Run("publish", [&]() -> Result<std::string> {
+    BLOCKRT_ASSIGN_OR_RETURN(int64_t v, a.Publish(kLib, "alice"));
+    return "version " + std::to_string(v);
+  });
+  steps.Run("load + render every block, Studio (alice)",
+            [&] { return LoadAndRenderAll(engine, runtime::Mode::kStudio, "alice"); });
+  steps.Run("load + render every block, LMS (bob)",
+            [&] { return LoadAndRenderAll(engine, runtime::Mode::kLms, "bob"); });
+  steps.Run("signed asset URL opens; a tampered one is refused", [&]() -> Result<std::string> {
+    runtime::Runtime lms = engine.NewRuntime(runtime::Mode::kLms, contexts::User("bob"));
+    BLOCKRT_ASSIGN_OR_RETURN(runtime::Block b, lms.LoadBlock("lb:DemoX:fractions:html:intro"));
+    BLOCKRT_ASSIGN_OR_RETURN(std::string url, lms.AssetUrl(b, "fraction.svg"));
+    BLOCKRT_ASSIGN_OR_RETURN(std::string bytes, lms.OpenAsset(url));
+    std::string tampered = url;
+    tampered.back() = tampered.back() == 'a' ? 'b' : 'a';
+    if (lms.OpenAsset(tampered).ok()) return Status::Internal("tampered URL was accepted");
+    return std::to_string(bytes.size()) + " bytes";
+  });
+  steps.Run("edit glossary in Studio without publishing", [&]() -> Result<std::string> {
+    BLOCKRT_ASSIGN_OR_RETURN(keys::Key k, keys::Key::Parse(kGlossary));
+    BLOCKRT_RETURN_IF_ERROR(
+        a.SetOlx(k.view(),
+                 "<html display_name=\"Glossary (revised)\"><p>denominator: the bottom "
+                 "number</p></html>\n"));
+    BLOCKRT_ASSIGN_OR_RETURN(bool changed, a.HasUnpublishedChanges(kLib));
+    if (!changed) return Status::Internal("library reports no unpublished changes");
+    return std::string("has unpublished changes");
+  });
+  steps.Run("Studio sees the change", [&] {
+    return Expect(DisplayName(engine, runtime::Mode::kStudio, "alice"), "Glossary (revised)");
+  });
+  steps.Run("LMS still sees the published version",
+            [&] { return Expect(DisplayName(engine, runtime::Mode::kLms, "bob"), "Glossary"); });
+  steps.Run("publish again; LMS now sees it", [&]() -> Result<std::string> {
+    BLOCKRT_RETURN_IF_ERROR(a.Publish(kLib, "alice").status());
+    return Expect(DisplayName(engine, runtime::Mode::kLms, "bob"), "Glossary (revised)");
+  });
+  steps.Run("learner state persists per user", [&]() -> Result<std::string> {
+    runtime::Runtime lms = engine.NewRuntime(runtime::Mode::kLms, contexts::User("bob"));
+    BLOCKRT_ASSIGN_OR_RETURN(runtime::Block b, lms.LoadBlock("lb:DemoX:fractions:problem:quiz1"));
+    BLOCKRT_RETURN_IF_ERROR(lms.SetUserState(b, "attempts", "1"));
+    runtime::Runtime again = engine.NewRuntime(runtime::Mode::kLms, contexts::User("bob"));
+    BLOCKRT_ASSIGN_OR_RETURN(auto state, again.UserState(b));
+    if (state["attempts"] != "1") return Status::Internal("attempts not saved");
+    return std::string("attempts=1 for bob");
+  });
+  out << (steps.failed() == 0
+              ? "library job: all steps passed\n"
+              : "library job: " + std::to_string(steps.failed()) + " step(s) FAILED\n");
+  return steps.failed() == 0 ? kExitOk : kExitFindings;
+}
+
+}  // namespace
 
 int RunDemo(const Invocation& inv) {
   std::string workdir = "demo";
+  std::string fixtures = "fixtures/library";
   for (size_t i = 0; i < inv.args.size(); ++i) {
-    if (IsHelpFlag(inv.args[i])) {
-      *inv.out << "usage: blockrt demo [--workdir DIR]\n"
-                  "  Runs the main job end to end in DIR (default ./demo).\n";
+    const std::string& a = inv.args[i];
+    if (IsHelpFlag(a)) {
+      *inv.out << kDemoHelp;
       return kExitOk;
     }
-    if (inv.args[i] == "--workdir" && i + 1 < inv.args.size()) {
-      workdir = inv.args[++i];
+    if ((a == "--workdir" || a == "--fixtures") && i + 1 < inv.args.size()) {
+      (a == "--workdir" ? workdir : fixtures) = inv.args[++i];
     } else {
-      *inv.err << "blockrt demo: unknown argument '" << inv.args[i] << "'\n";
+      *inv.err << "blockrt demo: unknown or incomplete argument '" << a << "' (see --help)\n";
       return kExitUsage;
     }
   }
-  if (::mkdir(workdir.c_str(), 0755) != 0 && errno != EEXIST) {
-    *inv.err << "blockrt demo: " << workdir << ": " << std::strerror(errno) << "\n";
+  std::error_code ec;
+  fs::create_directories(workdir, ec);
+  if (ec) {
+    *inv.err << "blockrt demo: cannot create " << workdir << ": " << ec.message() << "\n";
     return kExitUsage;
   }
-  return RunKeysDemo(inv, workdir);
+  int keys_rc = RunKeysDemo(inv, workdir);
+  int lib_rc = RunLibraryJob(inv, workdir, fixtures);
+  if (keys_rc == kExitUsage || lib_rc == kExitUsage) return kExitUsage;
+  return keys_rc == kExitOk && lib_rc == kExitOk ? kExitOk : kExitFindings;
 }
 
 }  // namespace blockrt::cli
