@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <string>
 
+#include "keys/internal/fast_path.h"
+#include "keys/internal/parsers.h"
 #include "keys/key.h"
 
 using blockrt::keys::KeyBase;
@@ -48,7 +50,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string text(reinterpret_cast<const char*>(data + 1), size - 1);
   KeyView view;
   KeyError err;
-  if (!blockrt::keys::ParseKey(text, base, &view, &err)) {
+  bool ok = blockrt::keys::ParseKey(text, base, &view, &err);
+  // Differential check: the SIMD fast path may only accept what the general
+  // parser accepts, with equal fields and canonical string.
+  KeyView general;
+  KeyError general_err;
+  bool general_ok = blockrt::keys::internal::ParseKeyGeneral(text, base, &general, &general_err);
+  if (ok != general_ok) __builtin_trap();
+  if (ok && (!(view == general) || view.kind() != general.kind() ||
+             view.ToString() != general.ToString())) {
+    __builtin_trap();
+  }
+  if (!ok) {
     if (err.position > text.size()) __builtin_trap();
     return 0;
   }

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "keys/internal/aside_parts.h"
+#include "keys/internal/char_class.h"
 
 namespace blockrt::keys {
 namespace {
@@ -227,6 +228,7 @@ bool KeyView::AppendCanonical(std::string* result) const {
 }
 
 std::string_view KeyView::Canonical(std::string_view text, std::string* scratch) const {
+  if (canonical_is_text_) return text;
   Sink sink;
   int built = BuildPieces(*this, &sink);
   if (built == 1 && sink.Equals(text)) return text;

@@ -98,8 +98,18 @@ class KeyView {
     len_[s] = static_cast<uint32_t>(v.size());
   }
   void clear_slot(Slot s) { present_ &= static_cast<uint8_t>(~(1u << s)); }
+  // Back to an empty CourseLocator-kind view; cheaper than assigning KeyView().
+  void Reset() {
+    present_ = 0;
+    canonical_is_text_ = false;
+    kind_ = KeyKind::kCourseLocator;
+    deprecated_ = false;
+    if (aside_) aside_.reset();
+  }
   void set_kind(KeyKind k) { kind_ = k; }
   void set_deprecated(bool d) { deprecated_ = d; }
+  // Set by the parser when it proved str(key) == the parsed text.
+  void set_canonical_is_text(bool v) { canonical_is_text_ = v; }
   void set_aside(std::shared_ptr<const AsideParts> a) { aside_ = std::move(a); }
   // Re-points every field that lies in [from, from+n) to the same offset in `to`.
   void Rebase(const char* from, size_t n, const char* to);
@@ -110,6 +120,7 @@ class KeyView {
   uint8_t present_ = 0;
   KeyKind kind_ = KeyKind::kCourseLocator;
   bool deprecated_ = false;
+  bool canonical_is_text_ = false;
   std::shared_ptr<const AsideParts> aside_;  // only for aside kinds
 };
 

@@ -4,6 +4,8 @@
 #include <cstring>
 #include <string>
 
+#include "keys/internal/char_class.h"
+#include "keys/internal/fast_path.h"
 #include "keys/internal/parsers.h"
 
 namespace blockrt::keys {
@@ -113,7 +115,7 @@ KeyBase GroupBase(KeyKind kind) {
 
 const Namespace* FindNamespace(std::string_view ns) {
   for (const Namespace& n : kNamespaces) {
-    if (n.name == ns) return &n;
+    if (internal::ShortEquals(n.name, ns)) return &n;
   }
   return nullptr;
 }
@@ -147,7 +149,7 @@ bool ParseNamespaced(std::string_view text, const Namespace& ns, KeyView* out, K
 }
 
 bool RunFallback(Fallback fb, std::string_view text, KeyView* out, KeyError* err) {
-  *out = KeyView();
+  out->Reset();
   switch (fb) {
     case Fallback::kCourse:
       return internal::ParseDeprecatedCourse(text, out, err);
@@ -188,7 +190,15 @@ std::optional<KeyBase> KeyBaseFromName(std::string_view name) {
 std::string_view KeyBaseName(KeyBase base) { return kBases[static_cast<int>(base)].name; }
 
 bool ParseKey(std::string_view text, KeyBase base, KeyView* out, KeyError* error) {
-  *out = KeyView();
+  const uint32_t fast_kinds = base == KeyBase::kAuto ? ~0u : kBases[static_cast<int>(base)].kinds;
+  if (internal::FastParse(text, fast_kinds, out)) return true;
+  return internal::ParseKeyGeneral(text, base, out, error);
+}
+
+namespace internal {
+
+bool ParseKeyGeneral(std::string_view text, KeyBase base, KeyView* out, KeyError* error) {
+  out->Reset();
   size_t colon = text.find(':');
   const Namespace* ns =
       colon == std::string_view::npos ? nullptr : FindNamespace(text.substr(0, colon));
@@ -217,6 +227,8 @@ bool ParseKey(std::string_view text, KeyBase base, KeyView* out, KeyError* error
   if (ns == nullptr) *error = fallback_error;
   return false;
 }
+
+}  // namespace internal
 
 Result<KeyView> ParseKeyView(std::string_view text, KeyBase base) {
   KeyView view;

@@ -74,6 +74,18 @@ inline bool MatchDollar(std::string_view s, uint8_t cls, size_t* bad) {
   return false;
 }
 
+// Byte equality for the short strings of this grammar (tags, separators):
+// an inline loop beats a libc call at these lengths.
+inline bool ShortEquals(const char* a, const char* b, size_t n) {
+  for (size_t i = 0; i < n; ++i) {
+    if (a[i] != b[i]) return false;
+  }
+  return true;
+}
+inline bool ShortEquals(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && ShortEquals(a.data(), b.data(), a.size());
+}
+
 }  // namespace blockrt::keys::internal
 
 #endif  // BLOCKRT_KEYS_INTERNAL_CHAR_CLASS_H_

@@ -16,6 +16,10 @@ inline bool Fail(KeyError* err, size_t pos, std::string_view expected) {
   return false;
 }
 
+// ParseKey without the fast path (internal/fast_path.h): every grammar, and
+// the precise error. Tests and the fuzzer compare the two.
+bool ParseKeyGeneral(std::string_view text, KeyBase base, KeyView* out, KeyError* err);
+
 // course-v1 / slashes, library-v1, block-v1, asset-v1, lib-block-v1.
 bool ParseLocator(std::string_view rest, size_t off, KeyKind kind, KeyView* out, KeyError* err);
 

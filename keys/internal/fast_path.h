@@ -1,0 +1,24 @@
+// A fast path for the shapes most keys have: ASCII v1 locators (course-v1,
+// block-v1, asset-v1, library-v1, lib-block-v1) and Learning Core keys (lib,
+// lb, lct, lib-collection) up to 128 bytes. It classifies the whole key with
+// SSE2 into bit masks and parses segments with bit operations. It only ever
+// accepts keys the general parser accepts, with the same fields; anything it
+// is unsure of returns false and goes to the general parser, which also
+// produces the precise error.
+#ifndef BLOCKRT_KEYS_INTERNAL_FAST_PATH_H_
+#define BLOCKRT_KEYS_INTERNAL_FAST_PATH_H_
+
+#include <cstdint>
+#include <string_view>
+
+#include "keys/key.h"
+
+namespace blockrt::keys::internal {
+
+// `allowed_kinds` is a bit set over KeyKind of the classes the caller's base
+// accepts. On success also marks the view when str(key) == text.
+bool FastParse(std::string_view text, uint32_t allowed_kinds, KeyView* out);
+
+}  // namespace blockrt::keys::internal
+
+#endif  // BLOCKRT_KEYS_INTERNAL_FAST_PATH_H_
