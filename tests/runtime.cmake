@@ -1,0 +1,19 @@
+# Cross-module runtime tests: a shared-object learning-context plugin built here
+# and loaded by path, plus the CLI driven end to end.
+if(BLOCKRT_BUILD_TESTS)
+  add_library(runtime_test_plugin MODULE runtime_test_plugin.c)
+  add_library(runtime_test_plugin_bad_abi MODULE runtime_test_plugin.c)
+  target_compile_definitions(runtime_test_plugin_bad_abi PRIVATE TEST_PLUGIN_ABI=99u)
+  foreach(p runtime_test_plugin runtime_test_plugin_bad_abi)
+    target_include_directories(${p} PRIVATE ${CMAKE_SOURCE_DIR})
+    set_target_properties(${p} PROPERTIES PREFIX "" C_STANDARD 99)
+  endforeach()
+
+  blockrt_add_tests(runtime_plugin_tests
+    SOURCES runtime_plugin_test.cc
+    LIBS blockrt_runtime)
+  add_dependencies(runtime_plugin_tests runtime_test_plugin runtime_test_plugin_bad_abi)
+  target_compile_definitions(runtime_plugin_tests PRIVATE
+    BLOCKRT_TEST_PLUGIN="$<TARGET_FILE:runtime_test_plugin>"
+    BLOCKRT_TEST_PLUGIN_BAD_ABI="$<TARGET_FILE:runtime_test_plugin_bad_abi>")
+endif()
