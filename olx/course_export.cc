@@ -84,6 +84,9 @@ class Exporter {
       attrs.push_back(Attribute{name, value});
     };
     if (with_url_name) put("url_name", b.url_name);
+    // Pure XBlocks carry their family, as Studio writes them; it also keeps a
+    // bare <done url_name=".."/> from reading back as a pointer tag.
+    if (!def.known_type && def.block_type != "library") put("xblock-family", "xblock.v1");
     if (draft_file) {
       put("parent_url", b.draft_parent);
       put("index_in_children_list", b.draft_index);

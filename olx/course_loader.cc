@@ -25,6 +25,7 @@ struct OpenFile {
   std::string rel;
   std::string text;
   pugi::xml_document doc;
+  internal::RootExtent extent;
 };
 
 // Attributes that are import machinery, never fields (metadata_to_strip plus
@@ -160,7 +161,7 @@ class Loader {
     const std::string& rel = file->rel;
     return internal::LoadXml(rel, file->text,
                              internal::ScanLimits{options_.max_file_bytes, options_.max_depth * 4},
-                             &file->doc);
+                             &file->doc, &file->extent);
   }
 
   // A git symlink checked out without symlink support is a text file holding
@@ -339,10 +340,8 @@ class Loader {
 
   std::string InnerMarkup(const pugi::xml_node& node, const OpenFile& file) {
     if (node == file.doc.document_element()) {
-      size_t begin = 0, end = 0;
-      if (internal::FindRootInner(file.text, ElementOffset(node), &begin, &end)) {
-        return file.text.substr(begin, end - begin);
-      }
+      return file.text.substr(file.extent.content_begin,
+                              file.extent.content_end - file.extent.content_begin);
     }
     std::string out;
     for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) {

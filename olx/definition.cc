@@ -55,7 +55,16 @@ Status CollectChildren(std::string_view path, std::string_view text, const pugi:
           path, text, ElementOffset(child),
           "Expected an <xblock-include /> XML node, but got <" + std::string(child.name()) + ">");
     }
-    if (child.type() == pugi::node_pcdata && internal::IsBlank(child.value())) continue;
+    if (child.type() == pugi::node_pcdata) {
+      // Stray text is kept trimmed: the writer's indentation around includes
+      // would otherwise merge into it and break write -> parse identity.
+      std::string_view text = child.value();
+      size_t b = text.find_first_not_of(" \t\r\n");
+      if (b == std::string_view::npos) continue;
+      size_t e = text.find_last_not_of(" \t\r\n");
+      internal::AppendEscapedText(&def->body, text.substr(b, e - b + 1));
+      continue;
+    }
     def->body += internal::PrintRaw(child);
   }
   return Status::OK();
@@ -114,8 +123,9 @@ bool Definition::operator==(const Definition& o) const {
 Result<Definition> ParseDefinition(std::string_view path, std::string_view bytes,
                                    const ParseOptions& options) {
   pugi::xml_document doc;
+  internal::RootExtent extent;
   BLOCKRT_RETURN_IF_ERROR(internal::LoadXml(
-      path, bytes, internal::ScanLimits{options.max_bytes, options.max_depth}, &doc));
+      path, bytes, internal::ScanLimits{options.max_bytes, options.max_depth}, &doc, &extent));
   pugi::xml_node root = doc.document_element();
   Definition def;
   def.path = std::string(path);
@@ -125,12 +135,7 @@ Result<Definition> ParseDefinition(std::string_view path, std::string_view bytes
   if (schema != nullptr && schema->has_children && options.bundle) {
     BLOCKRT_RETURN_IF_ERROR(CollectChildren(path, bytes, root, /*strict=*/true, &def));
   } else {
-    size_t begin = 0, end = 0;
-    if (!internal::FindRootInner(bytes, internal::ElementOffset(root), &begin, &end)) {
-      return internal::LocatedError(path, bytes, internal::ElementOffset(root),
-                                    "cannot delimit the root element's content");
-    }
-    def.body.assign(bytes.data() + begin, end - begin);
+    def.body.assign(bytes.data() + extent.content_begin, extent.content_end - extent.content_begin);
     if (schema == nullptr) CollectLooseIncludes(path, bytes, root, &def);
   }
   internal::DeriveFields(&def);

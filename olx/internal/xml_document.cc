@@ -46,8 +46,8 @@ struct StringWriter : pugi::xml_writer {
 }  // namespace
 
 Status LoadXml(std::string_view path, std::string_view text, const ScanLimits& limits,
-               pugi::xml_document* doc) {
-  BLOCKRT_RETURN_IF_ERROR(ScanXml(path, text, limits));
+               pugi::xml_document* doc, RootExtent* root) {
+  BLOCKRT_RETURN_IF_ERROR(ScanXml(path, text, limits, root));
   pugi::xml_parse_result r =
       doc->load_buffer(text.data(), text.size(), kPugiFlags, pugi::encoding_utf8);
   if (!r) {
@@ -57,6 +57,26 @@ Status LoadXml(std::string_view path, std::string_view text, const ScanLimits& l
   }
   if (!doc->document_element()) {
     return LocatedError(path, text, text.size(), "no root element");
+  }
+  if (root != nullptr && !root->complete) {
+    return LocatedError(path, text, ElementOffset(doc->document_element()),
+                        "the root element is never closed");
+  }
+  // pugixml accepts fragments; XML (and lxml) allow exactly one root element.
+  bool seen_root = false;
+  for (pugi::xml_node n = doc->first_child(); n; n = n.next_sibling()) {
+    if (n.type() == pugi::node_element) {
+      if (seen_root) {
+        return LocatedError(path, text, ElementOffset(n),
+                            "extra content after the root element (only one root is allowed)");
+      }
+      seen_root = true;
+    } else if ((n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata) &&
+               !IsBlank(n.value())) {
+      ptrdiff_t off = n.offset_debug();
+      return LocatedError(path, text, off > 0 ? static_cast<size_t>(off) : 0,
+                          "text outside the root element");
+    }
   }
   return Status::OK();
 }

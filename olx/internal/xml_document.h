@@ -18,7 +18,7 @@ constexpr unsigned kPugiFlags = pugi::parse_default | pugi::parse_comments | pug
 // ScanXml + pugixml load_buffer (UTF-8). `text` must outlive nothing: pugixml
 // copies it. On success doc has a document element.
 Status LoadXml(std::string_view path, std::string_view text, const ScanLimits& limits,
-               pugi::xml_document* doc);
+               pugi::xml_document* doc, RootExtent* root = nullptr);
 
 // Offset of an element's '<' in the text it was loaded from.
 inline size_t ElementOffset(const pugi::xml_node& node) {

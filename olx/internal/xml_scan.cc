@@ -1,5 +1,6 @@
 #include "olx/internal/xml_scan.h"
 
+#include <cctype>
 #include <cstring>
 
 namespace blockrt::olx::internal {
@@ -107,21 +108,26 @@ Status CheckEntity(std::string_view path, std::string_view text, size_t amp, siz
                           ";' (only &amp; &lt; &gt; &quot; &apos; and &#N; are defined)");
 }
 
-// Scans a start tag at text[lt] ('<' then a name): checks entities in attribute
-// values and duplicate attribute names. Sets *end past the '>' (npos if
-// malformed; pugixml reports that) and *self_closing.
+// Scans a start tag at text[lt] ('<' then a name): checks attribute syntax,
+// entities in values and duplicate names (pugixml is lenient about all three).
+// Sets *end past the '>' and *self_closing.
 Status ScanStartTag(std::string_view path, std::string_view text, size_t lt, size_t* end,
                     bool* self_closing) {
   const size_t n = text.size();
   size_t i = lt + 1;
+  unsigned char first = i < n ? static_cast<unsigned char>(text[i]) : 0;
+  if (!(std::isalpha(first) || first == '_' || first == ':' || first >= 0x80)) {
+    return LocatedError(path, text, lt, "'<' must start a tag (write &lt; for a literal <)");
+  }
   while (i < n && !IsNameEnd(text[i])) ++i;
   std::string_view names[32];
   size_t num_names = 0;
   *self_closing = false;
   *end = std::string_view::npos;
-  while (i < n) {
+  while (true) {
+    size_t before_space = i;
     while (i < n && IsSpace(text[i])) ++i;
-    if (i >= n) return Status::OK();
+    if (i >= n) return LocatedError(path, text, lt, "unterminated start tag");
     if (text[i] == '>') {
       *end = i + 1;
       return Status::OK();
@@ -130,13 +136,19 @@ Status ScanStartTag(std::string_view path, std::string_view text, size_t lt, siz
       if (i + 1 < n && text[i + 1] == '>') {
         *self_closing = true;
         *end = i + 2;
+        return Status::OK();
       }
-      return Status::OK();
+      return LocatedError(path, text, i, "expected '>' after '/' in a start tag");
+    }
+    if (i == before_space) {
+      return LocatedError(path, text, i, "expected whitespace before an attribute");
     }
     size_t name_begin = i;
-    while (i < n && !IsNameEnd(text[i])) ++i;
+    while (i < n && !IsNameEnd(text[i]) && text[i] != '<' && text[i] != '"' && text[i] != '\'') {
+      ++i;
+    }
     std::string_view name = text.substr(name_begin, i - name_begin);
-    if (name.empty()) return Status::OK();
+    if (name.empty()) return LocatedError(path, text, name_begin, "expected an attribute name");
     for (size_t k = 0; k < num_names; ++k) {
       if (names[k] == name) {
         return LocatedError(path, text, name_begin,
@@ -159,10 +171,17 @@ Status ScanStartTag(std::string_view path, std::string_view text, size_t lt, siz
       }
     }
     while (i < n && IsSpace(text[i])) ++i;
-    if (i >= n || text[i] != '=') return Status::OK();
+    if (i >= n || text[i] != '=') {
+      return LocatedError(path, text, i,
+                          "expected '=' after attribute '" + std::string(name) + "'");
+    }
     ++i;
     while (i < n && IsSpace(text[i])) ++i;
-    if (i >= n || (text[i] != '"' && text[i] != '\'')) return Status::OK();
+    if (i >= n || (text[i] != '"' && text[i] != '\'')) {
+      return LocatedError(path, text, i,
+                          "expected a quoted value for attribute '" + std::string(name) + "'");
+    }
+    size_t value_begin = i;
     char quote = text[i++];
     while (i < n && text[i] != quote) {
       if (text[i] == '&') {
@@ -170,15 +189,14 @@ Status ScanStartTag(std::string_view path, std::string_view text, size_t lt, siz
         BLOCKRT_RETURN_IF_ERROR(CheckEntity(path, text, i, &next));
         i = next;
       } else if (text[i] == '<') {
-        return Status::OK();  // pugixml reports '<' in a value
+        return LocatedError(path, text, i, "'<' is not allowed in an attribute value");
       } else {
         ++i;
       }
     }
-    if (i >= n) return Status::OK();
+    if (i >= n) return LocatedError(path, text, value_begin, "unterminated attribute value");
     ++i;
   }
-  return Status::OK();
 }
 
 Status SkipTo(std::string_view path, std::string_view text, size_t from, std::string_view what,
@@ -241,7 +259,8 @@ Status LocatedError(std::string_view path, std::string_view text, size_t offset,
   return Status::ParseError(FormatLocated(path, text, offset, message));
 }
 
-Status ScanXml(std::string_view path, std::string_view text, const ScanLimits& limits) {
+Status ScanXml(std::string_view path, std::string_view text, const ScanLimits& limits,
+               RootExtent* root) {
   if (text.size() > limits.max_bytes) {
     return Status::InvalidArgument(std::string(path) + ": error: file is " +
                                    std::to_string(text.size()) + " bytes, over the " +
@@ -252,8 +271,16 @@ Status ScanXml(std::string_view path, std::string_view text, const ScanLimits& l
   size_t i = 0;
   if (n >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) i = 3;
   uint32_t depth = 0;
+  bool root_seen = false, root_closed = false;
+  RootExtent extent;
   while (i < n) {
     size_t lt_or_amp = text.find_first_of("<&", i);
+    size_t stop = lt_or_amp == std::string_view::npos ? n : lt_or_amp;
+    if (depth == 0) {
+      for (size_t k = i; k < stop; ++k) {
+        if (!IsSpace(text[k])) return LocatedError(path, text, k, "text outside the root element");
+      }
+    }
     if (lt_or_amp == std::string_view::npos) break;
     i = lt_or_amp;
     if (text[i] == '&') {
@@ -264,6 +291,7 @@ Status ScanXml(std::string_view path, std::string_view text, const ScanLimits& l
     if (rest.substr(0, 4) == "<!--") {
       BLOCKRT_RETURN_IF_ERROR(SkipTo(path, text, i + 4, "-->", i, "comment", &i));
     } else if (rest.substr(0, 9) == "<![CDATA[") {
+      if (depth == 0) return LocatedError(path, text, i, "CDATA outside the root element");
       BLOCKRT_RETURN_IF_ERROR(SkipTo(path, text, i + 9, "]]>", i, "CDATA section", &i));
     } else if (rest.substr(0, 2) == "<!") {
       std::string_view what = rest.substr(0, 9) == "<!DOCTYPE"  ? "DOCTYPE declarations"
@@ -274,67 +302,39 @@ Status ScanXml(std::string_view path, std::string_view text, const ScanLimits& l
     } else if (rest.substr(0, 2) == "<?") {
       BLOCKRT_RETURN_IF_ERROR(SkipTo(path, text, i + 2, "?>", i, "processing instruction", &i));
     } else if (rest.substr(0, 2) == "</") {
-      if (depth > 0) --depth;
-      ++i;
+      if (depth == 0) return LocatedError(path, text, i, "end tag without a matching start tag");
+      if (--depth == 0) {
+        root_closed = true;
+        extent.content_end = i;
+      }
+      size_t gt = text.find('>', i);
+      i = gt == std::string_view::npos ? n : gt + 1;
     } else {
-      size_t end;
-      bool self_closing;
+      if (root_closed) {
+        return LocatedError(path, text, i,
+                            "extra content after the root element (only one root is allowed)");
+      }
+      size_t end = 0;
+      bool self_closing = false;
       BLOCKRT_RETURN_IF_ERROR(ScanStartTag(path, text, i, &end, &self_closing));
-      if (end == std::string_view::npos) return Status::OK();  // pugixml reports it
       if (depth + 1 > limits.max_depth) {
         return LocatedError(path, text, i,
                             "elements nested deeper than " + std::to_string(limits.max_depth));
+      }
+      if (!root_seen) {
+        root_seen = true;
+        extent.start = i;
+        extent.content_begin = extent.content_end = end;
+        if (self_closing) root_closed = true;
       }
       if (!self_closing) ++depth;
       i = end;
     }
   }
+  // An unclosed root is left to pugixml, which locates the mismatch better.
+  extent.complete = root_seen && root_closed;
+  if (root != nullptr) *root = extent;
   return Status::OK();
-}
-
-size_t EndOfStartTag(std::string_view text, size_t lt, bool* self_closing) {
-  char quote = 0;
-  for (size_t i = lt + 1; i < text.size(); ++i) {
-    char c = text[i];
-    if (quote) {
-      if (c == quote) quote = 0;
-    } else if (c == '"' || c == '\'') {
-      quote = c;
-    } else if (c == '>') {
-      *self_closing = text[i - 1] == '/';
-      return i + 1;
-    }
-  }
-  return std::string_view::npos;
-}
-
-bool FindRootInner(std::string_view text, size_t root_offset, size_t* begin, size_t* end) {
-  bool self_closing = false;
-  size_t after = EndOfStartTag(text, root_offset, &self_closing);
-  if (after == std::string_view::npos) return false;
-  *begin = *end = after;
-  if (self_closing) return true;
-  // Walk back over trailing whitespace, comments and PIs to the root's end tag.
-  size_t j = text.size();
-  while (true) {
-    while (j > after && IsSpace(text[j - 1])) --j;
-    if (j >= after + 3 && text.compare(j - 3, 3, "-->") == 0) {
-      size_t open = text.rfind("<!--", j - 3);
-      if (open == std::string_view::npos || open < after) return false;
-      j = open;
-    } else if (j >= after + 2 && text.compare(j - 2, 2, "?>") == 0) {
-      size_t open = text.rfind("<?", j - 2);
-      if (open == std::string_view::npos || open < after) return false;
-      j = open;
-    } else {
-      break;
-    }
-  }
-  if (j == after || text[j - 1] != '>') return false;
-  size_t close = text.rfind("</", j - 1);
-  if (close == std::string_view::npos || close < after) return false;
-  *end = close;
-  return true;
 }
 
 }  // namespace blockrt::olx::internal

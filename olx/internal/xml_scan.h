@@ -35,20 +35,20 @@ struct ScanLimits {
   uint32_t max_depth;
 };
 
+// Where the root element lies, as the scan found it.
+struct RootExtent {
+  size_t start = 0;          // the root's '<'
+  size_t content_begin = 0;  // just past its start tag
+  size_t content_end = 0;    // its end tag's "</" (== content_begin when self-closing)
+  bool complete = false;     // a root was seen and closed
+};
+
 // Validates UTF-8 and XML characters, rejects <!DOCTYPE>/<!ENTITY> and any other
-// markup declaration, undefined or malformed entity references, duplicate
-// attributes, and nesting deeper than max_depth. Leaves well-formedness to pugixml.
-Status ScanXml(std::string_view path, std::string_view text, const ScanLimits& limits);
-
-// Where the root element's inner content lies: [*begin, *end). Both equal the
-// end of the start tag for a self-closing root. `root_offset` is the offset of
-// the root's '<'. Returns false if the text does not have that shape.
-bool FindRootInner(std::string_view text, size_t root_offset, size_t* begin, size_t* end);
-
-// Offset of the first byte after an element's start tag that starts at `lt`
-// (the '<'), honoring quoted attribute values; npos when unterminated. Sets
-// *self_closing when the tag ends with "/>".
-size_t EndOfStartTag(std::string_view text, size_t lt, bool* self_closing);
+// markup declaration, undefined or malformed entity references, malformed or
+// duplicate attributes, text or elements outside the single root, and nesting
+// deeper than max_depth. Leaves the rest of well-formedness to pugixml.
+Status ScanXml(std::string_view path, std::string_view text, const ScanLimits& limits,
+               RootExtent* root = nullptr);
 
 }  // namespace blockrt::olx::internal
 
