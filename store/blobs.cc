@@ -1,5 +1,7 @@
 #include "store/internal/blobs.h"
 
+#include <sys/stat.h>
+
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -75,8 +77,15 @@ Result<BlobRef> PutBlob(Store::Impl& s, std::string_view bytes) {
 
 Result<BlobRef> PutBlobFromFile(Store::Impl& s, const std::string& file) {
   BLOCKRT_ASSIGN_OR_RETURN(File f, OpenForRead(file));
-  std::string buf(kChunkBytes, '\0');
-  // Small files (nearly all OLX) are read once and stored from memory.
+  // Small files (nearly all OLX) are read once and stored from memory; the
+  // buffer is sized from fstat (one byte over, to notice growth) rather than
+  // a fixed chunk, which would cost a 1 MiB allocation per file.
+  struct stat info;
+  size_t guess = kChunkBytes;
+  if (fstat(fileno(f.get()), &info) == 0 && info.st_size >= 0 && info.st_size < kChunkBytes) {
+    guess = static_cast<size_t>(info.st_size) + 1;
+  }
+  std::string buf(guess, '\0');
   size_t n = std::fread(buf.data(), 1, buf.size(), f.get());
   if (std::ferror(f.get())) return Status::IOError("cannot read '" + file + "'");
   if (n < buf.size() || std::fgetc(f.get()) == EOF) {
@@ -84,6 +93,7 @@ Result<BlobRef> PutBlobFromFile(Store::Impl& s, const std::string& file) {
     return PutBlob(s, std::string_view(buf.data(), n));
   }
   // Large file: hash pass, then copy pass that rehashes to catch concurrent edits.
+  buf.resize(kChunkBytes);
   std::rewind(f.get());
   Blake2b hasher(20);
   int64_t size = 0;

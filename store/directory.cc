@@ -105,7 +105,7 @@ Result<ImportStats> Store::ImportDirectory(std::string_view bundle, std::string_
       if (!blob.ok()) return blob.status();
       ++stats.files_seen;
       stats.bytes_seen += blob->size;
-      Result<bool> staged = StageFile(s, b, d, rel, *blob);
+      Result<bool> staged = StageFile(s, b, d, rel, *blob, /*check_clash=*/!opts.mirror);
       if (!staged.ok()) return staged.status();
       if (*staged) {
         ++stats.files_changed;

@@ -86,7 +86,7 @@ Status CheckNoFileDirClash(Store::Impl& s, const BundleRow& b, const DraftRow& d
 }
 
 Result<bool> StageFile(Store::Impl& s, const BundleRow& b, const DraftRow& d, std::string_view path,
-                       const BlobRef& blob) {
+                       const BlobRef& blob, bool check_clash) {
   std::optional<Entry> change = LookupDraftChange(s, d.id, path);
   if (change && change->blob_id == blob.id) return false;
   std::optional<Entry> base = LookupPublished(s, b.id, d.base_version, path);
@@ -98,7 +98,7 @@ Result<bool> StageFile(Store::Impl& s, const BundleRow& b, const DraftRow& d, st
     del->exec();
     return true;
   }
-  if (!change || change->blob_id == 0) {
+  if (check_clash && (!change || change->blob_id == 0)) {
     BLOCKRT_RETURN_IF_ERROR(CheckNoFileDirClash(s, b, d, path));
   }
   Query up =
