@@ -3,6 +3,7 @@
 blockrt_add_tests(store_process_tests
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/store_process_test.cc
           ${CMAKE_CURRENT_LIST_DIR}/store_large_file_test.cc
+          ${CMAKE_CURRENT_LIST_DIR}/store_corpora_test.cc
   LIBS blockrt_store)
 
 if(BLOCKRT_BUILD_TESTS)
