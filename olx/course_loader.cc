@@ -230,7 +230,7 @@ class Loader {
       Diagnostic error;
       if (!text.ok()) {
         ReportFile(Severity::kError, rel, text.status().message());
-      } else if (!internal::ParsePolicy(rel, *text, &policy_, &error)) {
+      } else if (!internal::ParsePolicy(rel, *text, &policy_, &error, &course_->diagnostics)) {
         course_->diagnostics.push_back(std::move(error));
       }
       break;

@@ -7,7 +7,19 @@
 
 namespace blockrt::olx::internal {
 
-bool ParsePolicy(std::string_view path, std::string_view text, PolicyMap* out, Diagnostic* error) {
+bool IsXmlName(std::string_view name) {
+  if (name.empty()) return false;
+  for (size_t i = 0; i < name.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(name[i]);
+    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == ':' ||
+              c >= 0x80 || (i > 0 && ((c >= '0' && c <= '9') || c == '.' || c == '-'));
+    if (!ok) return false;
+  }
+  return true;
+}
+
+bool ParsePolicy(std::string_view path, std::string_view text, PolicyMap* out, Diagnostic* error,
+                 std::vector<Diagnostic>* dropped) {
   out->clear();
   nlohmann::json doc;
   try {
@@ -29,6 +41,12 @@ bool ParsePolicy(std::string_view path, std::string_view text, PolicyMap* out, D
       if (!fields.is_object()) continue;
       std::vector<Attribute>& attrs = (*out)[key];
       for (auto& [name, value] : fields.items()) {
+        if (!IsXmlName(name)) {
+          dropped->push_back(Diagnostic{
+              Severity::kWarning, std::string(path), 0, 0,
+              "policy field '" + name + "' of " + key + " is not a valid attribute name; ignored"});
+          continue;
+        }
         attrs.push_back(
             Attribute{name, value.is_string() ? value.get<std::string>() : value.dump()});
       }

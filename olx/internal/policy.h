@@ -18,7 +18,13 @@ using PolicyMap = std::unordered_map<std::string, std::vector<Attribute>>;
 
 // Parses `text`; on invalid JSON or a non-object returns false and fills
 // *error (the policy is then empty, as the reference treats it).
-bool ParsePolicy(std::string_view path, std::string_view text, PolicyMap* out, Diagnostic* error);
+// Field names that cannot be XML attribute names are dropped with a warning
+// appended to *dropped.
+bool ParsePolicy(std::string_view path, std::string_view text, PolicyMap* out, Diagnostic* error,
+                 std::vector<Diagnostic>* dropped);
+
+// An XML 1.0 Name (ASCII rules; non-ASCII bytes are accepted as name chars).
+bool IsXmlName(std::string_view name);
 
 // Sets (or replaces) each policy attribute in `attrs`, keeping them sorted.
 void ApplyPolicy(const std::vector<Attribute>& policy, std::vector<Attribute>* attrs);
