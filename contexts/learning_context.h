@@ -48,6 +48,18 @@ class LearningContext {
   virtual Result<std::optional<DefinitionLocator>> DefinitionForUsage(
       const keys::KeyView& usage, ContentSelector sel) const = 0;
 
+  // DefinitionForUsage behind the permission check in one call: nullopt when
+  // the block is missing or `user` may not view (or, with `edit`, edit) it.
+  // Contexts override it to avoid resolving twice on the hot path.
+  virtual Result<std::optional<DefinitionLocator>> AuthorizedDefinition(const User& user,
+                                                                        const keys::KeyView& usage,
+                                                                        ContentSelector sel,
+                                                                        bool edit) const {
+    bool allowed = edit ? CanEditBlock(user, usage, sel) : CanViewBlock(user, usage, sel);
+    if (!allowed) return std::optional<DefinitionLocator>();
+    return DefinitionForUsage(usage, sel);
+  }
+
   // The usage key of a child reached through `include` from a parent.
   virtual Result<keys::Key> UsageForChildInclude(const keys::KeyView& parent_usage,
                                                  const DefinitionLocator& parent_definition,

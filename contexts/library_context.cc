@@ -86,7 +86,14 @@ Result<std::optional<DefinitionLocator>> LibraryContext::DefinitionForUsage(
     if (lib.status().IsNotFound()) return None();
     return lib.status();
   }
-  BLOCKRT_ASSIGN_OR_RETURN(auto snap, Snapshot(**lib, sel));
+  return Resolve(**lib, usage, sel);
+}
+
+Result<std::optional<DefinitionLocator>> LibraryContext::Resolve(const LibraryInfo& lib,
+                                                                 const keys::KeyView& usage,
+                                                                 ContentSelector sel) const {
+  using None = std::optional<DefinitionLocator>;
+  BLOCKRT_ASSIGN_OR_RETURN(auto snap, Snapshot(lib, sel));
   std::string_view type = usage.block_type().value_or(""), id = usage.block_id().value_or("");
   thread_local std::string path;
   path.clear();
@@ -102,17 +109,33 @@ Result<std::optional<DefinitionLocator>> LibraryContext::DefinitionForUsage(
   return None(it->second.definition);
 }
 
+bool LibraryContext::Permitted(const LibraryInfo& lib, const User& user, LibraryRole needed) {
+  if (user.is_none()) return false;
+  return lib.RoleOf(user.id) >= needed ||
+         (needed == LibraryRole::kLearner && lib.allow_public_learning);
+}
+
 bool LibraryContext::Allowed(const User& user, const keys::KeyView& usage, ContentSelector sel,
                              LibraryRole needed) const {
   if (user.is_none() || usage.kind() != keys::KeyKind::kLibraryUsageLocatorV2) return false;
   Result<std::shared_ptr<const LibraryInfo>> lib = Library(usage);
-  if (!lib.ok()) return false;
   // Permission before existence, like the reference.
-  bool permitted = (*lib)->RoleOf(user.id) >= needed ||
-                   (needed == LibraryRole::kLearner && (*lib)->allow_public_learning);
-  if (!permitted) return false;
-  Result<std::optional<DefinitionLocator>> def = DefinitionForUsage(usage, sel);
+  if (!lib.ok() || !Permitted(**lib, user, needed)) return false;
+  Result<std::optional<DefinitionLocator>> def = Resolve(**lib, usage, sel);
   return def.ok() && def->has_value();
+}
+
+Result<std::optional<DefinitionLocator>> LibraryContext::AuthorizedDefinition(
+    const User& user, const keys::KeyView& usage, ContentSelector sel, bool edit) const {
+  using None = std::optional<DefinitionLocator>;
+  if (usage.kind() != keys::KeyKind::kLibraryUsageLocatorV2) return None();
+  Result<std::shared_ptr<const LibraryInfo>> lib = Library(usage);
+  if (!lib.ok()) {
+    if (lib.status().IsNotFound()) return None();
+    return lib.status();
+  }
+  if (!Permitted(**lib, user, edit ? LibraryRole::kAuthor : LibraryRole::kLearner)) return None();
+  return Resolve(**lib, usage, sel);
 }
 
 bool LibraryContext::CanEditBlock(const User& user, const keys::KeyView& usage,

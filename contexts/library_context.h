@@ -34,6 +34,10 @@ class LibraryContext : public LearningContext {
                     ContentSelector sel) const override;
   Result<std::optional<DefinitionLocator>> DefinitionForUsage(const keys::KeyView& usage,
                                                               ContentSelector sel) const override;
+  Result<std::optional<DefinitionLocator>> AuthorizedDefinition(const User& user,
+                                                                const keys::KeyView& usage,
+                                                                ContentSelector sel,
+                                                                bool edit) const override;
   Result<keys::Key> UsageForChildInclude(const keys::KeyView& parent_usage,
                                          const DefinitionLocator& parent_definition,
                                          const ChildInclude& include) const override;
@@ -63,6 +67,10 @@ class LibraryContext : public LearningContext {
                                                                  ContentSelector sel) const;
   bool Allowed(const User& user, const keys::KeyView& usage, ContentSelector sel,
                LibraryRole needed) const;
+  static bool Permitted(const LibraryInfo& lib, const User& user, LibraryRole needed);
+  Result<std::optional<DefinitionLocator>> Resolve(const LibraryInfo& lib,
+                                                   const keys::KeyView& usage,
+                                                   ContentSelector sel) const;
 
   std::shared_ptr<BundleSnapshots> snapshots_;
   std::shared_ptr<DefinitionCache> definitions_;

@@ -52,6 +52,15 @@ Result<Fragment> Runtime::Render(const Block& block, std::string_view view) cons
 Status Runtime::RenderInto(const Block& block, std::string_view view, int depth,
                            Fragment* out) const {
   std::string& html = out->content;
+  const size_t mark = html.size();
+  Status st = RenderBlock(block, view, depth, out);
+  if (!st.ok()) html.resize(mark);  // never leave half a block behind
+  return st;
+}
+
+Status Runtime::RenderBlock(const Block& block, std::string_view view, int depth,
+                            Fragment* out) const {
+  std::string& html = out->content;
   OpenWrapper(block, view, &html);
   const std::string& type = block.block_type();
   if (internal::IsContainerType(type)) {
@@ -59,19 +68,17 @@ Status Runtime::RenderInto(const Block& block, std::string_view view, int depth,
     html.append("\"><h2 class=\"display-name\">");
     internal::AppendEscaped(block.display_name(), &html);
     html.append("</h2>");
-    int index = 0;
-    for (const keys::Key& child_key : block.children()) {
-      html.append("<div class=\"vert vert-").append(std::to_string(index++)).append("\">");
+    for (size_t i = 0; i < block.children().size(); ++i) {
+      html.append("<div class=\"vert vert-").append(std::to_string(i)).append("\">");
       Status st;
       if (depth + 1 >= kMaxRenderDepth) {
         st = Status::FailedPrecondition("render depth limit reached (include cycle?)");
       } else {
-        Result<contexts::LearningContext*> ctx = system_->registry().ForKey(child_key.view());
-        Result<Block> child = ctx.ok() ? LoadWithKey(child_key, *ctx) : Result<Block>(ctx.status());
+        Result<Block> child = LoadChild(block, i);
         st = child.ok() ? RenderInto(*child, view, depth + 1, out) : child.status();
       }
       // A missing child (dangling include) must not hide its siblings.
-      if (!st.ok()) ErrorPlaceholder(child_key.text(), st, &html);
+      if (!st.ok()) ErrorPlaceholder(block.children()[i].text(), st, &html);
       html.append("</div>");
     }
     html.append("</div></div>");

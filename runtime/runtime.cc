@@ -47,44 +47,60 @@ Result<Block> Runtime::LoadBlock(std::string_view usage_key) const {
   }
   BLOCKRT_ASSIGN_OR_RETURN(contexts::LearningContext * ctx, system_->registry().ForKey(key.view()));
   const contexts::ContentSelector sel{draft()};
-  if (!user_.is_none()) {
-    bool allowed = mode_ == Mode::kStudio ? ctx->CanEditBlock(user_, key.view(), sel)
-                                          : ctx->CanViewBlock(user_, key.view(), sel);
-    if (!allowed) return NotFoundFor(key.view());
-  }
-  return LoadWithKey(std::move(key), ctx);
+  Result<std::optional<contexts::DefinitionLocator>> def =
+      user_.is_none() ? ctx->DefinitionForUsage(key.view(), sel)
+                      : ctx->AuthorizedDefinition(user_, key.view(), sel, mode_ == Mode::kStudio);
+  if (!def.ok()) return def.status();
+  if (!def->has_value()) return NotFoundFor(key.view());
+  return Assemble(std::move(key), ctx, std::move(**def), nullptr);
 }
 
 Result<Block> Runtime::LoadBlock(const keys::KeyView& usage) const {
   return LoadBlock(usage.ToString());
 }
 
-Result<Block> Runtime::LoadWithKey(keys::Key key, contexts::LearningContext* ctx) const {
-  const contexts::ContentSelector sel{draft()};
+Result<Block> Runtime::LoadChild(const Block& parent, size_t index) const {
+  if (index >= parent.children().size()) {
+    return Status::InvalidArgument(parent.usage_key().text() + " has no child " +
+                                   std::to_string(index));
+  }
+  const keys::Key& key = parent.children()[index];
+  BLOCKRT_ASSIGN_OR_RETURN(contexts::LearningContext * ctx, system_->registry().ForKey(key.view()));
   BLOCKRT_ASSIGN_OR_RETURN(std::optional<contexts::DefinitionLocator> def,
-                           ctx->DefinitionForUsage(key.view(), sel));
+                           ctx->DefinitionForUsage(key.view(), contexts::ContentSelector{draft()}));
   if (!def) return NotFoundFor(key.view());
+  return Assemble(key, ctx, std::move(*def), &parent.usage_key());
+}
+
+Result<Block> Runtime::Assemble(keys::Key key, contexts::LearningContext* ctx,
+                                contexts::DefinitionLocator def, const keys::Key* parent) const {
   contexts::BundleSnapshots& snaps = system_->snapshots();
-  BLOCKRT_ASSIGN_OR_RETURN(
-      auto snap, def->is_draft()
-                     ? snaps.Draft(def->bundle_uuid, def->draft_name)
-                     : snaps.Version(def->bundle_uuid, static_cast<int64_t>(def->version)));
+  BLOCKRT_ASSIGN_OR_RETURN(auto snap,
+                           def.is_draft()
+                               ? snaps.Draft(def.bundle_uuid, def.draft_name)
+                               : snaps.Version(def.bundle_uuid, static_cast<int64_t>(def.version)));
   BLOCKRT_ASSIGN_OR_RETURN(auto olx,
-                           system_->definitions().Load(system_->store(), *snap, def->olx_path));
+                           system_->definitions().Load(system_->store(), *snap, def.olx_path));
   std::vector<keys::Key> children;
   children.reserve(olx->includes.size());
   for (const olx::Include& inc : olx->includes) {
     contexts::ChildInclude ci{inc.source, inc.block_type, inc.definition_id, inc.usage};
-    Result<keys::Key> child = ctx->UsageForChildInclude(key.view(), *def, ci);
+    Result<keys::Key> child = ctx->UsageForChildInclude(key.view(), def, ci);
     if (!child.ok()) {
       return child.status().WithContext("child <xblock-include definition=\"" + inc.definition() +
                                         "\"> of " + key.ToString());
     }
     children.push_back(std::move(*child));
   }
-  BLOCKRT_ASSIGN_OR_RETURN(std::optional<keys::Key> parent, ctx->ParentOf(key.view(), sel));
-  return Block(std::move(key), std::move(*def), std::move(olx), std::move(children),
-               std::move(parent));
+  std::optional<keys::Key> parent_key;
+  if (parent != nullptr) {
+    parent_key = *parent;
+  } else {
+    BLOCKRT_ASSIGN_OR_RETURN(parent_key,
+                             ctx->ParentOf(key.view(), contexts::ContentSelector{draft()}));
+  }
+  return Block(std::move(key), std::move(def), std::move(olx), std::move(children),
+               std::move(parent_key));
 }
 
 }  // namespace blockrt::runtime

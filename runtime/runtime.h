@@ -78,6 +78,9 @@ class Runtime {
   // the key; ParseError for malformed OLX.
   Result<Block> LoadBlock(const keys::KeyView& usage) const;
   Result<Block> LoadBlock(std::string_view usage_key) const;
+  // Child `index` of `parent` (include order), with `parent` as its parent.
+  // No new permission check: the reference loads children the same way.
+  Result<Block> LoadChild(const Block& parent, size_t index) const;
 
   // Renders `view` ("student_view", "public_view", "author_view" which falls
   // back to student_view). PermissionDenied for anonymous users or no user
@@ -104,9 +107,11 @@ class Runtime {
   Status SetUserState(const Block& block, std::string_view field, std::string_view json_value);
 
  private:
-  // Loads without a permission check (children of a block already allowed).
-  Result<Block> LoadWithKey(keys::Key key, contexts::LearningContext* ctx) const;
+  // Builds the block of `def`; `parent` skips asking the context for it.
+  Result<Block> Assemble(keys::Key key, contexts::LearningContext* ctx,
+                         contexts::DefinitionLocator def, const keys::Key* parent) const;
   Status RenderInto(const Block& block, std::string_view view, int depth, Fragment* out) const;
+  Status RenderBlock(const Block& block, std::string_view view, int depth, Fragment* out) const;
   // The bytes of TYPE/ID/static/NAME of `block` (NotFound when absent).
   Result<std::string> ReadOwnAsset(const Block& block, std::string_view name) const;
 

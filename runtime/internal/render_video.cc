@@ -27,10 +27,18 @@ void BodySources(std::string_view body, std::vector<std::string>* out) {
   }
 }
 
-std::string StringField(const Block& block, std::string_view name) {
-  std::optional<TypedField> f = block.Field(name);
-  if (!f) return {};
-  nlohmann::json j = nlohmann::json::parse(f->json, nullptr, false);
+// String fields are stored raw; their class defaults are constants here.
+std::string StringField(const Block& block, std::string_view name, std::string_view fallback) {
+  const std::string* raw = block.RawField(name);
+  return raw != nullptr ? *raw : std::string(fallback);
+}
+
+// The schema's class default ("3_yD_cEKoCk" in edx-platform).
+std::string DefaultYoutubeId() {
+  const olx::BlockSchema* schema = olx::FindBlockSchema("video");
+  const olx::FieldSpec* spec = schema ? olx::FindFieldSpec(*schema, "youtube_id_1_0") : nullptr;
+  if (spec == nullptr) return {};
+  nlohmann::json j = nlohmann::json::parse(spec->default_json, nullptr, false);
   return j.is_string() ? j.get<std::string>() : std::string();
 }
 
@@ -38,8 +46,8 @@ std::string StringField(const Block& block, std::string_view name) {
 
 void RenderVideoBody(const Block& block, std::string* html) {
   std::vector<std::string> sources;
-  if (std::optional<TypedField> f = block.Field("html5_sources")) {
-    nlohmann::json j = nlohmann::json::parse(f->json, nullptr, false);
+  if (const std::string* raw = block.RawField("html5_sources")) {
+    nlohmann::json j = nlohmann::json::parse(*raw, nullptr, false);
     if (j.is_array()) {
       for (const auto& s : j) {
         if (s.is_string()) sources.push_back(s.get<std::string>());
@@ -47,9 +55,9 @@ void RenderVideoBody(const Block& block, std::string* html) {
     }
   }
   BodySources(block.olx().body, &sources);
-  std::string source = StringField(block, "source");
+  std::string source = StringField(block, "source", "");
   if (!source.empty()) sources.push_back(source);
-  std::string youtube = StringField(block, "youtube_id_1_0");
+  std::string youtube = StringField(block, "youtube_id_1_0", DefaultYoutubeId());
 
   html->append("<div class=\"video\" data-block-type=\"video\"");
   if (!youtube.empty()) {

@@ -1,0 +1,210 @@
+// Runtime speed: load_block warm (definition cached) and cold (SQLite read +
+// parse), 1 and 2 threads, and a 10,000-block library loaded and rendered in
+// full against reading and parsing the same definitions alone.
+#include <benchmark/benchmark.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <string>
+
+#include "runtime/engine.h"
+
+namespace blockrt::runtime {
+namespace {
+
+namespace fs = std::filesystem;
+constexpr char kLib[] = "lib:Bench:small";
+constexpr char kBig[] = "lib:Bench:big";
+constexpr int kVerticals = 1000;
+constexpr int kLeavesPerVertical = 9;  // 10,000 blocks in all
+
+std::string TempDb(const char* name) {
+  fs::path p =
+      fs::temp_directory_path() / ("blockrt_bench_" + std::to_string(::getpid()) + "_" + name);
+  fs::remove_all(p);
+  fs::create_directories(p);
+  return (p / "b.db").string();
+}
+
+// The fixtures library, published, with learner "bob".
+Engine& SmallEngine() {
+  static Engine* engine = [] {
+    auto e = Engine::Open(TempDb("small"));
+    if (!e.ok()) std::abort();
+    auto& a = (*e)->authoring();
+    if (!a.CreateLibrary({kLib, "Small", false, "alice"}).ok() ||
+        !a.SetRole(kLib, "bob", contexts::LibraryRole::kLearner).ok() ||
+        !a.ImportDirectory(kLib, std::string(BLOCKRT_SOURCE_DIR) + "/fixtures/library").ok() ||
+        !a.Publish(kLib).ok()) {
+      std::abort();
+    }
+    return e->release();
+  }();
+  return *engine;
+}
+
+void BM_LoadBlockWarm(benchmark::State& state) {
+  Engine& engine = SmallEngine();
+  Runtime rt = engine.NewRuntime(Mode::kLms, contexts::User("bob"));
+  const std::string key = "lb:Bench:small:problem:quiz1";
+  if (!rt.LoadBlock(key).ok()) state.SkipWithError("load failed");
+  for (auto _ : state) {
+    Result<Block> b = rt.LoadBlock(key);
+    benchmark::DoNotOptimize(b);
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_LoadBlockWarm)->Threads(1)->Threads(2)->UseRealTime();
+
+void BM_LoadBlockWarmContainer(benchmark::State& state) {
+  Engine& engine = SmallEngine();
+  Runtime rt = engine.NewRuntime(Mode::kLms, contexts::User("bob"));
+  const std::string key = "lb:Bench:small:unit:unit1";  // 4 children, a parent
+  for (auto _ : state) {
+    Result<Block> b = rt.LoadBlock(key);
+    benchmark::DoNotOptimize(b);
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_LoadBlockWarmContainer);
+
+void BM_LoadBlockCold(benchmark::State& state) {
+  Engine& engine = SmallEngine();
+  Runtime rt = engine.NewRuntime(Mode::kLms, contexts::User("bob"));
+  const std::string key = "lb:Bench:small:problem:quiz1";
+  for (auto _ : state) {
+    engine.system().definitions().Clear();  // forces the SQLite read and the parse
+    Result<Block> b = rt.LoadBlock(key);
+    benchmark::DoNotOptimize(b);
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_LoadBlockCold);
+
+void BM_RenderWarm(benchmark::State& state) {
+  Engine& engine = SmallEngine();
+  Runtime rt = engine.NewRuntime(Mode::kLms, contexts::User("bob"));
+  Result<Block> b = rt.LoadBlock("lb:Bench:small:unit:unit1");
+  if (!b.ok()) state.SkipWithError("load failed");
+  for (auto _ : state) {
+    Result<Fragment> f = rt.Render(*b);
+    benchmark::DoNotOptimize(f);
+  }
+}
+BENCHMARK(BM_RenderWarm);
+
+// ---- 10,000 blocks: 1,000 verticals of 9 leaves (html, problem, video).
+
+const std::string& BigDb() {
+  static const std::string db = [] {
+    std::string path = TempDb("big");
+    auto e = Engine::Open(path);
+    if (!e.ok()) std::abort();
+    auto& a = (*e)->authoring();
+    auto lib = a.CreateLibrary({kBig, "Big", false, "alice"});
+    if (!lib.ok() || !a.SetRole(kBig, "bob", contexts::LibraryRole::kLearner).ok()) std::abort();
+    store::Store& s = (*e)->store();
+    Status st = s.Transact([&]() -> Status {
+      for (int v = 0; v < kVerticals; ++v) {
+        std::string vert = "<vertical display_name=\"Unit " + std::to_string(v) + "\">\n";
+        for (int i = 0; i < kLeavesPerVertical; ++i) {
+          std::string id = "b" + std::to_string(v) + "_" + std::to_string(i);
+          std::string type, olx;
+          switch (i % 3) {
+            case 0:
+              type = "html";
+              olx = "<html display_name=\"Text " + id + "\"><p>Paragraph of " + id +
+                    " with <a href=\"/static/" + id + ".pdf\">a handout</a>.</p></html>\n";
+              break;
+            case 1:
+              type = "problem";
+              olx = "<problem display_name=\"Q " + id +
+                    "\" max_attempts=\"2\"><multiplechoiceresponse><label>Pick one</label>"
+                    "<choicegroup><choice correct=\"true\">A</choice><choice "
+                    "correct=\"false\">B</choice></choicegroup></multiplechoiceresponse>"
+                    "<solution><p>A.</p></solution></problem>\n";
+              break;
+            default:
+              type = "video";
+              olx = "<video display_name=\"V " + id + "\" youtube_id_1_0=\"abc" + id +
+                    "\" html5_sources=\"[&quot;https://v.example/" + id + ".mp4&quot;]\"/>\n";
+          }
+          BLOCKRT_RETURN_IF_ERROR(s.WriteFile(lib->bundle_uuid, contexts::kStudioDraft,
+                                              type + "/" + id + "/definition.xml", olx));
+          vert += "  <xblock-include definition=\"" + type + "/" + id + "\"/>\n";
+        }
+        vert += "</vertical>\n";
+        BLOCKRT_RETURN_IF_ERROR(s.WriteFile(lib->bundle_uuid, contexts::kStudioDraft,
+                                            "vertical/v" + std::to_string(v) + "/definition.xml",
+                                            vert));
+      }
+      return Status::OK();
+    });
+    if (!st.ok() || !a.Publish(kBig).ok()) std::abort();
+    return path;
+  }();
+  return db;
+}
+
+// Everything cold: a fresh engine (new caches) per iteration.
+void BM_LibraryLoadRenderAll(benchmark::State& state) {
+  const std::string& db = BigDb();
+  int64_t blocks = 0;
+  for (auto _ : state) {
+    auto e = Engine::Open(db);
+    if (!e.ok()) {
+      state.SkipWithError("open failed");
+      break;
+    }
+    auto lib = keys::Key::Parse(kBig);
+    auto all = (*e)->libraries().ListBlocks(lib->view(), {});
+    Runtime rt = (*e)->NewRuntime(Mode::kLms, contexts::User("bob"));
+    for (const keys::Key& k : *all) {
+      Result<Block> b = rt.LoadBlock(k.text());
+      if (!b.ok()) {
+        state.SkipWithError(b.status().ToString().c_str());
+        return;
+      }
+      Result<Fragment> f = rt.Render(*b);
+      benchmark::DoNotOptimize(f);
+    }
+    blocks = static_cast<int64_t>(all->size());
+  }
+  state.counters["blocks"] = static_cast<double>(blocks);
+  state.SetItemsProcessed(state.iterations() * blocks);
+}
+BENCHMARK(BM_LibraryLoadRenderAll)->Unit(benchmark::kMillisecond)->Iterations(5);
+
+// The baseline: read every definition from SQLite and parse it, nothing else.
+void BM_LibraryReadParseAll(benchmark::State& state) {
+  const std::string& db = BigDb();
+  int64_t files = 0;
+  for (auto _ : state) {
+    auto s = store::Store::Open(db);
+    if (!s.ok()) {
+      state.SkipWithError("open failed");
+      break;
+    }
+    auto bundles = (*s)->ListBundles();
+    std::string uuid;
+    for (const auto& b : *bundles) {
+      if (b.title == "Big") uuid = b.uuid;
+    }
+    auto list = (*s)->ListFiles(uuid, store::Ref::Latest());
+    files = 0;
+    for (const store::FileInfo& f : *list) {
+      Result<std::string> bytes = (*s)->ReadFile(uuid, store::Ref::Latest(), f.path);
+      Result<olx::Definition> def = olx::ParseDefinition(f.path, *bytes);
+      benchmark::DoNotOptimize(def);
+      ++files;
+    }
+  }
+  state.counters["blocks"] = static_cast<double>(files);
+  state.SetItemsProcessed(state.iterations() * files);
+}
+BENCHMARK(BM_LibraryReadParseAll)->Unit(benchmark::kMillisecond)->Iterations(5);
+
+}  // namespace
+}  // namespace blockrt::runtime
+
+BENCHMARK_MAIN();
