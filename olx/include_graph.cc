@@ -67,8 +67,8 @@ class CycleFinder : public boost::default_dfs_visitor {
   std::vector<std::vector<size_t>>* cycles_;
 };
 
-std::string Where(const Definition& parent, const Include& inc) {
-  return parent.path + ":" + std::to_string(inc.line) + ":" + std::to_string(inc.column);
+std::string Where(const std::string& parent_path, const Include& inc) {
+  return parent_path + ":" + std::to_string(inc.line) + ":" + std::to_string(inc.column);
 }
 
 }  // namespace
@@ -246,23 +246,25 @@ Result<IncludeGraph> BuildIncludeGraph(OlxSource& source,
       continue;
     }
     g.graph[v].definition = std::move(def).value();
-    const Definition& parent = *g.graph[v].definition;
-    uint32_t depth = g.graph[v].depth;
-    for (size_t i = 0; i < parent.includes.size(); ++i) {
-      const Include& inc = parent.includes[i];
+    // add_vertex below may move vertex storage: work on copies, not references.
+    const std::vector<Include> includes = g.graph[v].definition->includes;
+    const std::string parent_path = g.graph[v].definition->path;
+    const uint32_t depth = g.graph[v].depth;
+    for (size_t i = 0; i < includes.size(); ++i) {
+      const Include& inc = includes[i];
       Result<DefinitionLocation> target = ResolveInclude(source, here, inc);
       if (!target.ok()) {
         bool unknown = target.status().IsNotFound();
         g.issues.push_back(
             GraphIssue{unknown ? GraphIssueKind::kUnknownLink : GraphIssueKind::kReadError,
                        {v},
-                       Where(parent, inc) + ": " + target.status().message()});
+                       Where(parent_path, inc) + ": " + target.status().message()});
         continue;
       }
       if (depth + 1 > options.max_depth) {
         g.issues.push_back(GraphIssue{GraphIssueKind::kTooDeep,
                                       {v},
-                                      Where(parent, inc) + ": include of " + inc.definition() +
+                                      Where(parent_path, inc) + ": include of " + inc.definition() +
                                           " is deeper than " + std::to_string(options.max_depth) +
                                           " levels"});
         continue;

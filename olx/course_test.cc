@@ -1,0 +1,225 @@
+#include "olx/course.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <regex>
+#include <string>
+
+namespace blockrt::olx {
+namespace {
+
+const std::string kFixtures = std::string(BLOCKRT_SOURCE_DIR) + "/fixtures/olx/";
+
+const CourseBlock* Find(const Course& c, std::string_view type, std::string_view url_name) {
+  for (const CourseBlock& b : c.blocks) {
+    if (b.definition.block_type == type && b.url_name == url_name) return &b;
+  }
+  return nullptr;
+}
+
+std::string FieldOf(const CourseBlock& b, std::string_view name) {
+  const FieldValue* f = b.definition.field(name);
+  return f != nullptr ? f->value : "<unset>";
+}
+
+std::string FreshDir(const std::string& name) {
+  std::string dir = ::testing::TempDir() + "olx_course_test_" + name;
+  std::filesystem::remove_all(dir);
+  return dir;
+}
+
+TEST(CourseTest, LoadsTheFixtureTree) {
+  auto course = LoadCourse(kFixtures + "course_basic");
+  ASSERT_TRUE(course.ok()) << course.status().ToString();
+  EXPECT_EQ(course->context_key, "course-v1:TestX+T101+2024");
+  EXPECT_EQ(course->kind, Course::Kind::kCourse);
+  const std::map<std::string, size_t> want = {{"chapter", 1},    {"course", 1},   {"discussion", 1},
+                                              {"html", 2},       {"poll", 1},     {"problem", 2},
+                                              {"sequential", 2}, {"vertical", 2}, {"video", 3}};
+  EXPECT_EQ(course->CountByType(false), want);
+  const std::map<std::string, size_t> drafts = {{"problem", 1}, {"vertical", 1}};
+  EXPECT_EQ(course->CountByType(true), drafts);
+  EXPECT_EQ(course->Depth(), 5u);
+  EXPECT_EQ(course->policy_path, "policies/2024/policy.json");
+  EXPECT_EQ(course->grading_policy_path, "policies/2024/grading_policy.json");
+}
+
+TEST(CourseTest, FieldsPolicyAndBodies) {
+  auto course = LoadCourse(kFixtures + "course_basic");
+  ASSERT_TRUE(course.ok());
+  const Course& c = *course;
+  // Policy wins over XML attributes; JSON values become attribute strings.
+  EXPECT_EQ(FieldOf(c.blocks[0], "display_name"), "Policy Course Name");
+  EXPECT_EQ(FieldOf(c.blocks[0], "advanced_modules"), "[\"poll\"]");
+  EXPECT_EQ(FieldOf(c.blocks[0], "start"), "\"2030-01-01T00:00:00Z\"");
+  EXPECT_EQ(c.blocks[0].definition.body, "<wiki slug=\"TestX.T101.2024\"/>");
+  const CourseBlock* p1 = Find(c, "problem", "sub:p1");
+  ASSERT_NE(p1, nullptr);
+  EXPECT_EQ(p1->usage_key, "block-v1:TestX+T101+2024+type@problem+block@sub:p1");
+  EXPECT_EQ(p1->file, "problem/sub/p1.xml");
+  EXPECT_EQ(FieldOf(*p1, "display_name"), "P1 from policy");
+  EXPECT_EQ(FieldOf(*p1, "max_attempts"), "5");
+  EXPECT_EQ(
+      p1->definition.data()->rfind("<problem display_name=\"P1 from policy\" max_attempts=\"5\" "
+                                   "weight=\"2\">\n  <multiplechoiceresponse>",
+                                   0),
+      0u);
+  const CourseBlock* intro = Find(c, "html", "intro");
+  ASSERT_NE(intro, nullptr);
+  EXPECT_EQ(*intro->definition.data(), "<p>Welcome &nbsp; <b>bold</b><br></p>\n");
+  EXPECT_EQ(intro->html_file, "html/intro.html");
+  EXPECT_EQ(intro->definition.attribute("filename"), nullptr);  // import-only attribute
+  const CourseBlock* inline_html = Find(c, "html", "Inline_html");
+  ASSERT_NE(inline_html, nullptr);
+  EXPECT_EQ(FieldOf(*inline_html, "display_name"), "Inline & html");
+  EXPECT_EQ(*inline_html->definition.data(), "<p>hi</p>");
+  // Pure XBlocks keep every attribute and all their XML.
+  const CourseBlock* poll = Find(c, "poll", "poll1");
+  ASSERT_NE(poll, nullptr);
+  EXPECT_FALSE(poll->definition.known_type);
+  EXPECT_EQ(*poll->definition.attribute("question"), "Which?");
+  EXPECT_EQ(poll->definition.body, "<answer id=\"a\">A</answer>");
+  EXPECT_TRUE(poll->children.empty());
+  // Children in document order, pointers and inline mixed.
+  const CourseBlock* v1 = Find(c, "vertical", "v1");
+  ASSERT_NE(v1, nullptr);
+  std::vector<std::string> kids;
+  for (uint32_t k : v1->children) kids.push_back(c.blocks[k].url_name);
+  EXPECT_EQ(kids, (std::vector<std::string>{"intro", "sub:p1", "vid", "poll1"}));
+}
+
+TEST(CourseTest, UrlNameRules) {
+  auto course = LoadCourse(kFixtures + "course_basic");
+  ASSERT_TRUE(course.ok());
+  EXPECT_NE(Find(*course, "sequential", "Inline_Seq"), nullptr);  // cleaned display_name
+  EXPECT_NE(Find(*course, "video", "Clip"), nullptr);
+  size_t hashed_videos = 0, hashed_discussions = 0;
+  for (const CourseBlock& b : course->blocks) {
+    if (std::regex_match(b.url_name, std::regex("video_[0-9a-f]{12}"))) ++hashed_videos;
+    if (std::regex_match(b.url_name, std::regex("discussion_[0-9a-f]{12}"))) ++hashed_discussions;
+  }
+  EXPECT_EQ(hashed_videos, 1u);       // the repeated "Clip" is renamed
+  EXPECT_EQ(hashed_discussions, 1u);  // no name at all
+}
+
+TEST(CourseTest, DiagnosticsAreLocated) {
+  auto course = LoadCourse(kFixtures + "course_basic");
+  ASSERT_TRUE(course.ok());
+  std::vector<std::string> got;
+  for (const Diagnostic& d : course->diagnostics) got.push_back(d.ToString());
+  ASSERT_EQ(got.size(), 3u);
+  EXPECT_EQ(got[0],
+            "html/broken.xml:2:8: error: undefined entity '&nbsp;' (only &amp; &lt; &gt; &quot; "
+            "&apos; and &#N; are defined)");
+  EXPECT_EQ(
+      got[1].rfind("vertical/v2.xml:6:3: error: duplicate url_name 'Clip' for <video>; renamed to "
+                   "'video_",
+                   0),
+      0u);
+  EXPECT_EQ(got[2],
+            "course/2024.xml:5:3: error: <chapter url_name=\"missing_chapter\"/> points to "
+            "chapter/missing_chapter.xml, which does not exist");
+  EXPECT_EQ(course->error_count(), 3u);
+}
+
+TEST(CourseTest, DraftsResolveAgainstDrafts) {
+  auto course = LoadCourse(kFixtures + "course_basic");
+  ASSERT_TRUE(course.ok());
+  ASSERT_EQ(course->draft_roots.size(), 1u);
+  const CourseBlock& d1 = course->blocks[course->draft_roots[0]];
+  EXPECT_EQ(d1.url_name, "d1");
+  EXPECT_TRUE(d1.draft);
+  EXPECT_EQ(d1.draft_parent, "block-v1:TestX+T101+2024+type@sequential+block@seq1");
+  EXPECT_EQ(d1.draft_index, "1");
+  EXPECT_EQ(d1.definition.attribute("parent_url"), nullptr);
+  ASSERT_EQ(d1.children.size(), 1u);
+  EXPECT_EQ(course->blocks[d1.children[0]].file, "drafts/problem/dp.xml");
+}
+
+TEST(CourseTest, LibraryV1) {
+  auto lib = LoadCourse(kFixtures + "library_v1");
+  ASSERT_TRUE(lib.ok()) << lib.status().ToString();
+  EXPECT_EQ(lib->kind, Course::Kind::kLibrary);
+  EXPECT_EQ(lib->context_key, "library-v1:TestX+L1");
+  ASSERT_EQ(lib->blocks.size(), 3u);
+  EXPECT_EQ(lib->blocks[1].usage_key, "lib-block-v1:TestX+L1+type@problem+block@lp1");
+  EXPECT_EQ(*lib->blocks[2].definition.data(), "<p>lib html</p>\n");
+  EXPECT_TRUE(lib->diagnostics.empty());
+}
+
+// Export, re-import, and compare everything but file locations.
+void ExpectSameTree(const Course& a, const Course& b) {
+  ASSERT_EQ(a.blocks.size(), b.blocks.size());
+  EXPECT_EQ(a.context_key, b.context_key);
+  for (size_t i = 0; i < a.blocks.size(); ++i) {
+    SCOPED_TRACE(a.blocks[i].usage_key);
+    EXPECT_EQ(a.blocks[i].url_name, b.blocks[i].url_name);
+    EXPECT_EQ(a.blocks[i].usage_key, b.blocks[i].usage_key);
+    EXPECT_EQ(a.blocks[i].definition, b.blocks[i].definition);
+    EXPECT_EQ(a.blocks[i].children, b.blocks[i].children);
+    EXPECT_EQ(a.blocks[i].draft, b.blocks[i].draft);
+    EXPECT_EQ(a.blocks[i].draft_parent, b.blocks[i].draft_parent);
+  }
+}
+
+TEST(CourseTest, ExportReimportsToTheSameTree) {
+  for (const char* name : {"course_basic", "library_v1"}) {
+    SCOPED_TRACE(name);
+    auto course = LoadCourse(kFixtures + name);
+    ASSERT_TRUE(course.ok());
+    std::string out = FreshDir(name);
+    ASSERT_TRUE(ExportCourse(*course, out).ok());
+    auto again = LoadCourse(out);
+    ASSERT_TRUE(again.ok()) << again.status().ToString();
+    ExpectSameTree(*course, *again);
+    // Refuses to overwrite.
+    Status st = ExportCourse(*course, out);
+    EXPECT_EQ(st.code(), Status::Code::kAlreadyExists);
+    std::filesystem::remove_all(out);
+  }
+}
+
+TEST(CourseTest, RootErrors) {
+  auto missing = LoadCourse(kFixtures + "no_such_dir");
+  EXPECT_EQ(missing.status().code(), Status::Code::kNotFound);
+
+  std::string dir = FreshDir("broken_root");
+  std::filesystem::create_directories(dir);
+  {
+    std::FILE* f = std::fopen((dir + "/course.xml").c_str(), "w");
+    std::fputs("<course url_name=\"r\" org=\"O\" course=\"C\" org=\"X\"/>", f);
+    std::fclose(f);
+  }
+  auto dup = LoadCourse(dir);
+  ASSERT_FALSE(dup.ok());
+  EXPECT_EQ(dup.status().code(), Status::Code::kParseError);
+  EXPECT_EQ(dup.status().message().substr(0, 50),
+            "course.xml:1:41: error: duplicate attribute 'org'\n");
+  {
+    std::FILE* f = std::fopen((dir + "/course.xml").c_str(), "w");
+    std::fputs("<chapter/>", f);
+    std::fclose(f);
+  }
+  auto wrong = LoadCourse(dir);
+  ASSERT_FALSE(wrong.ok());
+  EXPECT_NE(wrong.status().message().find("expected a <course> root element, got <chapter>"),
+            std::string::npos);
+  std::filesystem::remove_all(dir);
+}
+
+TEST(CourseTest, LimitsBecomeDiagnostics) {
+  CourseLoadOptions tiny;
+  tiny.max_depth = 3;
+  auto course = LoadCourse(kFixtures + "course_basic", tiny);
+  ASSERT_TRUE(course.ok());
+  EXPECT_EQ(course->Depth(), 3u);
+  bool reported = false;
+  for (const Diagnostic& d : course->diagnostics) {
+    reported = reported || d.message == "blocks nested deeper than 3";
+  }
+  EXPECT_TRUE(reported);
+}
+
+}  // namespace
+}  // namespace blockrt::olx
