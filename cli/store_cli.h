@@ -54,6 +54,7 @@ nlohmann::json FileJson(const store::FileInfo& f);
 int BundleCreate(Ctx& c);
 int BundleList(Ctx& c);
 int BundleShow(Ctx& c);
+int BundleDelete(Ctx& c);
 int DraftWrite(Ctx& c);
 int DraftRm(Ctx& c);
 int DraftLs(Ctx& c);

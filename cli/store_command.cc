@@ -24,7 +24,7 @@ const char kHelp[] =
     "\n"
     "  init                                  create (or migrate) the store file\n"
     "  bundle create SLUG [--title T] [--description D] [--uuid U]\n"
-    "  bundle list | bundle show BUNDLE\n"
+    "  bundle list | bundle show BUNDLE | bundle delete BUNDLE\n"
     "  draft write BUNDLE PATH [FILE]        write FILE (default stdin) into the draft\n"
     "  draft rm BUNDLE PATH                  delete PATH in the draft\n"
     "  draft ls BUNDLE                       list drafts: base version, revision\n"
@@ -57,6 +57,7 @@ const Sub kSubs[] = {
     {"bundle", "create", 1, 1, BundleCreate},
     {"bundle", "list", 0, 0, BundleList},
     {"bundle", "show", 1, 1, BundleShow},
+    {"bundle", "delete", 1, 1, BundleDelete},
     {"draft", "write", 2, 3, DraftWrite},
     {"draft", "rm", 2, 2, DraftRm},
     {"draft", "ls", 1, 1, DraftLs},
@@ -185,6 +186,17 @@ int BundleCreate(Ctx& c) {
     c.Json({{"uuid", b->uuid}, {"slug", b->slug}, {"title", b->title}});
   } else {
     *c.inv.out << "created bundle " << b->slug << " " << b->uuid << "\n";
+  }
+  return kExitOk;
+}
+
+int BundleDelete(Ctx& c) {
+  Status st = c.store->DeleteBundle(c.args.pos[0]);
+  if (!st.ok()) return c.Fail(st);
+  if (c.args.json) {
+    c.Json({{"deleted_bundle", c.args.pos[0]}});
+  } else {
+    *c.inv.out << "deleted bundle " << c.args.pos[0] << " (run gc to reclaim its bytes)\n";
   }
   return kExitOk;
 }

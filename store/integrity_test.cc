@@ -79,6 +79,26 @@ TEST_F(StoreTest, GcRemovesOnlyUnreferencedBlobs) {
   EXPECT_TRUE(store_->Verify()->problems.empty());
 }
 
+TEST_F(StoreTest, DeletedBundleLeavesNoOrphanBlobs) {
+  std::string lent = MakeBundle("lent");
+  std::string user = MakeBundle("user");
+  ASSERT_EQ(CommitFiles(lent, {{"a", "only in lent"}, {"b", "shared"}}), 1);
+  ASSERT_TRUE(store_->SetLink(user, "d", "l", LinkTarget{lent, 1}).ok());
+  ASSERT_EQ(CommitFiles(user, {{"c", "shared"}}, "d"), 1);
+  Status refused = store_->DeleteBundle(lent);
+  EXPECT_EQ(refused.code(), Status::Code::kFailedPrecondition) << refused.ToString();
+  EXPECT_NE(refused.message().find("user"), std::string::npos);
+  ASSERT_TRUE(store_->DeleteBundle(user).ok());
+  ASSERT_TRUE(store_->WriteFile(lent, "scratch", "x", "draft bytes").ok());
+  ASSERT_TRUE(store_->DeleteBundle(lent).ok());
+  EXPECT_EQ(store_->GetBundle(lent).status().code(), Status::Code::kNotFound);
+  EXPECT_EQ(store_->DeleteBundle(lent).code(), Status::Code::kNotFound);
+  auto gc = store_->CollectGarbage();
+  ASSERT_TRUE(gc.ok());
+  EXPECT_EQ(gc->blobs_removed, 3);
+  EXPECT_EQ(store_->Verify()->blobs_checked, 0);
+}
+
 TEST_F(StoreTest, NewerSchemaIsRefused) {
   store_.reset();
   Tamper(db_path(), "PRAGMA user_version = 99");

@@ -108,6 +108,9 @@ class Store {
   Result<BundleInfo> CreateBundle(const NewBundle& spec);
   Result<BundleInfo> GetBundle(std::string_view bundle);
   Result<std::vector<BundleInfo>> ListBundles();
+  // Deletes the bundle with all its versions and drafts; FailedPrecondition
+  // while another bundle links to it. Its bytes go at the next CollectGarbage.
+  Status DeleteBundle(std::string_view bundle);
   Result<std::vector<VersionInfo>> ListVersions(std::string_view bundle);
   Result<VersionInfo> GetVersion(std::string_view bundle, int64_t version);
 

@@ -50,6 +50,9 @@ expect 1 "$BIN" store link set other demo_link demo 1     # duplicate name
 expect 1 "$BIN" store link set demo self demo 2           # self link
 expect 0 "$BIN" store commit other
 expect 1 "$BIN" store link set demo back other 1          # cycle
+expect 1 "$BIN" store bundle delete demo                 # linked from other
+expect 0 "$BIN" store bundle create scratch
+expect 0 "$BIN" store bundle delete scratch
 expect 0 "$BIN" store verify
 expect 0 "$BIN" store gc
 expect 2 "$BIN" store frobnicate
