@@ -94,6 +94,19 @@ Result<std::shared_ptr<const BundleSnapshot>> BundleSnapshots::Get(char kind,
       return stale;
     }
   }
+  if (kind == 'v') {
+    // The latest view is usually built already and lists the same files.
+    std::shared_lock lock(mu_);
+    auto it = entries_.find(EntryKey('l', bundle, {}, 0));
+    if (it != entries_.end() && it->second.snapshot->draft.empty() &&
+        it->second.snapshot->version == version) {
+      std::shared_ptr<const BundleSnapshot> same = it->second.snapshot;
+      lock.unlock();
+      std::unique_lock wlock(mu_);
+      entries_[owned_key] = Entry{same, now, true};
+      return same;
+    }
+  }
   BLOCKRT_ASSIGN_OR_RETURN(auto snap, Build(bundle, kind == 'd' ? draft : std::string_view(),
                                             kind == 'v' ? version : 0, 0));
   std::unique_lock lock(mu_);

@@ -63,6 +63,7 @@ class RuntimeSystem {
   AssetUrlSigner signer_;
 };
 
+// Not thread-safe: one Runtime per thread (it memoizes handler tokens).
 class Runtime {
  public:
   Runtime(const RuntimeSystem* system, Mode mode, contexts::User user);
@@ -118,6 +119,9 @@ class Runtime {
   const RuntimeSystem* system_;
   Mode mode_;
   contexts::User user_;
+  // Handler tokens already signed: "usage key" -> (time period, token).
+  // Tokens only change every 2 days, and HMAC dominates a problem's render.
+  mutable std::map<std::string, std::pair<int64_t, std::string>, std::less<>> tokens_;
   // Ephemeral learner state: "usage key" -> field -> JSON.
   std::map<std::string, std::map<std::string, std::string>> ephemeral_state_;
 };

@@ -40,9 +40,14 @@ Result<std::string> Runtime::HandlerUrl(const Block& block, std::string_view han
     return Status::FailedPrecondition("no handler token key configured");
   }
   const std::string& usage = block.usage_key().text();
-  std::string token =
-      HandlerToken(opt.handler_token_keys.front(), user_.id, usage, system_->Now(), 0);
-  return BuildHandlerUrl(opt.site_root, usage, user_.id, token, handler, suffix, query);
+  const int64_t now = system_->Now();
+  const int64_t period = now / kHandlerTokenPeriodSeconds;
+  auto it = tokens_.find(usage);
+  if (it == tokens_.end() || it->second.first != period) {
+    std::string token = HandlerToken(opt.handler_token_keys.front(), user_.id, usage, now, 0);
+    it = tokens_.insert_or_assign(usage, std::make_pair(period, std::move(token))).first;
+  }
+  return BuildHandlerUrl(opt.site_root, usage, user_.id, it->second.second, handler, suffix, query);
 }
 
 Result<HandlerUrlParts> Runtime::VerifyHandlerUrl(std::string_view url) const {
