@@ -1,6 +1,7 @@
 #include "cli/runtime_cli.h"
 
 #include <algorithm>
+#include <cstdlib>
 
 namespace blockrt::cli {
 
@@ -33,6 +34,7 @@ bool ParseCommonFlags(const std::vector<std::string>& args,
       if (v == nullptr) return false;
       if (a == "--db") {
         flags->db = *v;
+        flags->db_given = true;
       } else if (a == "--user") {
         flags->user = *v;
       } else {
@@ -81,6 +83,12 @@ int ReportError(const CommonFlags& flags, const char* command, const Status& st,
 }
 
 Result<std::unique_ptr<runtime::Engine>> OpenEngine(const CommonFlags& flags) {
+  if (!flags.db_given) {
+    // Same default as `blockrt store`: $BLOCKRT_STORE, else ./blockrt.db.
+    if (const char* env = std::getenv("BLOCKRT_STORE"); env != nullptr && env[0] != '\0') {
+      return runtime::Engine::Open(env);
+    }
+  }
   return runtime::Engine::Open(flags.db);
 }
 

@@ -19,6 +19,7 @@ namespace blockrt::cli {
 
 struct CommonFlags {
   std::string db = "blockrt.db";
+  bool db_given = false;
   bool json = false;
   runtime::Mode mode = runtime::Mode::kLms;
   std::string user;
