@@ -17,3 +17,10 @@ if(BLOCKRT_BUILD_TESTS)
     BLOCKRT_TEST_PLUGIN="$<TARGET_FILE:runtime_test_plugin>"
     BLOCKRT_TEST_PLUGIN_BAD_ABI="$<TARGET_FILE:runtime_test_plugin_bad_abi>")
 endif()
+
+if(BLOCKRT_BUILD_TESTS)
+  blockrt_add_tests(runtime_cli_tests
+    SOURCES runtime_cli_test.cc
+    LIBS nlohmann_json::nlohmann_json)
+  add_dependencies(runtime_cli_tests blockrt)
+endif()
