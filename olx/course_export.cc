@@ -91,7 +91,7 @@ class Exporter {
       put("parent_url", b.draft_parent);
       put("index_in_children_list", b.draft_index);
     }
-    std::string body = def.body;
+    std::string body(internal::MarkupOf(def));
     if (def.block_type == "html" && !b.html_file.empty()) {
       body.clear();  // the body lives in the .html file
     }
@@ -130,7 +130,7 @@ class Exporter {
       std::string html_rel = rel.substr(0, rel.size() - 4) + ".html";
       std::string stem = html_rel.substr(html_rel.rfind('/') + 1);
       stem = stem.substr(0, stem.size() - 5);
-      BLOCKRT_RETURN_IF_ERROR(Write(html_rel, b.definition.body));
+      BLOCKRT_RETURN_IF_ERROR(Write(html_rel, internal::MarkupOf(b.definition)));
       std::vector<Attribute> attrs = b.definition.attributes;
       attrs.push_back(Attribute{"filename", stem});
       if (draft_root || b.draft) {

@@ -144,15 +144,16 @@ Result<Definition> ParseDefinition(std::string_view path, std::string_view bytes
 
 std::string WriteDefinition(const Definition& definition) {
   std::string out;
-  out.reserve(definition.body.size() + 64 * (definition.includes.size() + 1));
+  std::string_view markup = internal::MarkupOf(definition);
+  out.reserve(markup.size() + 64 * (definition.includes.size() + 1));
   // Unknown types keep their includes inside the verbatim body.
   bool write_includes = definition.known_type && !definition.includes.empty();
   if (!write_includes) {
-    internal::AppendElement(&out, definition.block_type, definition.attributes, definition.body);
+    internal::AppendElement(&out, definition.block_type, definition.attributes, markup);
     out += '\n';
     return out;
   }
-  std::string inner = definition.body;
+  std::string inner(markup);
   for (const Include& inc : definition.includes) {
     inner += "\n  <xblock-include definition=\"";
     internal::AppendEscapedAttribute(&inner, inc.definition());

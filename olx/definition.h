@@ -59,9 +59,10 @@ struct Definition {
   std::vector<FieldValue> fields;
   // Container children in document order (bundle format).
   std::vector<Include> includes;
-  // The root's inner markup exactly as written (comments, CDATA, text). Empty for
-  // containers, whose children are `includes`. For unknown types this is all
-  // their content, kept verbatim.
+  // The root's inner markup exactly as written (comments, CDATA, text). For
+  // unknown types this is all their content, kept verbatim. Containers keep
+  // only non-include markup here (children are `includes`); problem and html
+  // keep their markup once, in the `data` field, and leave this empty.
   std::string body;
 
   const FieldValue* field(std::string_view name) const;

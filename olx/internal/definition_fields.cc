@@ -34,13 +34,43 @@ void DeriveFields(Definition* def) {
     if (s.data_kind == DataKind::kWholeElement) {
       AppendElement(&data.value, def->block_type, def->attributes, def->body);
     } else {
-      data.value = def->body;
+      data.value = std::move(def->body);
     }
+    def->body.clear();
+    def->body.shrink_to_fit();
     auto at =
         std::lower_bound(def->fields.begin(), def->fields.end(), data.name,
                          [](const FieldValue& f, const std::string& n) { return f.name < n; });
     def->fields.insert(at, std::move(data));
   }
+}
+
+std::string_view MarkupOf(const Definition& def) {
+  const BlockSchema* schema = FindBlockSchema(def.block_type);
+  const std::string* data = def.data();
+  if (schema == nullptr || schema->data_kind == DataKind::kNone || data == nullptr) {
+    return def.body;
+  }
+  std::string_view text = *data;
+  if (schema->data_kind == DataKind::kInnerContent) return text;
+  // Whole element: skip the start tag (quotes honored), stop at the last "</".
+  char quote = 0;
+  size_t i = 0;
+  for (; i < text.size(); ++i) {
+    char c = text[i];
+    if (quote) {
+      if (c == quote) quote = 0;
+    } else if (c == '"' || c == '\'') {
+      quote = c;
+    } else if (c == '>') {
+      break;
+    }
+  }
+  if (i >= text.size() || text.empty() || text[0] != '<') return text;  // not an element
+  if (text[i - 1] == '/') return std::string_view();
+  size_t close = text.rfind("</");
+  if (close == std::string_view::npos || close <= i) return text;
+  return text.substr(i + 1, close - i - 1);
 }
 
 void AppendElement(std::string* out, std::string_view type, const std::vector<Attribute>& attrs,

@@ -16,8 +16,13 @@ namespace blockrt::olx::internal {
 std::vector<Attribute> SortedAttributes(const pugi::xml_node& element);
 
 // Rebuilds def->fields from def->attributes (schema fields only) plus `data`
-// per the type's DataKind, computed from def->body.
+// per the type's DataKind, computed from def->body, which is then moved into
+// `data` (html) or cleared (problem) so the markup is held once.
 void DeriveFields(Definition* def);
+
+// The root's inner markup: `body`, or for problem/html the part of `data` that
+// the body was (problem: between its start tag and its end tag).
+std::string_view MarkupOf(const Definition& def);
 
 // "<type a="1" b="2">body</type>" or "<type a="1"/>" when body is empty.
 void AppendElement(std::string* out, std::string_view type, const std::vector<Attribute>& attrs,
