@@ -1,6 +1,8 @@
 #include "contexts/library_context.h"
 
 #include <algorithm>
+#include <mutex>
+#include <shared_mutex>
 
 #include "contexts/internal/include_index.h"
 #include "contexts/internal/library_table.h"
@@ -56,14 +58,15 @@ Result<std::shared_ptr<const BundleSnapshot>> LibraryContext::Snapshot(const Lib
 
 Result<std::shared_ptr<const internal::IncludeIndex>> LibraryContext::Includes(
     const BundleSnapshot& snap, ContentSelector sel) const {
-  std::string key = snap.bundle_uuid;
-  key.push_back('\0');
+  thread_local std::string key;
+  key.assign(snap.bundle_uuid).push_back('\0');
   key.append(sel.draft);
   {
-    std::lock_guard lock(includes_mu_);
+    std::shared_lock lock(includes_mu_);
     auto it = includes_.find(key);
     if (it != includes_.end() && it->second.snapshot.get() == &snap) return it->second.index;
   }
+  std::string owned_key = key;
   // Built outside the lock: it may read and parse many definitions.
   BLOCKRT_ASSIGN_OR_RETURN(
       auto index, internal::BuildIncludeIndex(*snapshots_, *definitions_, snap, sel.draft));
@@ -71,8 +74,8 @@ Result<std::shared_ptr<const internal::IncludeIndex>> LibraryContext::Includes(
       sel.draft.empty() ? snapshots_->Latest(snap.bundle_uuid)
                         : snapshots_->Draft(snap.bundle_uuid, sel.draft);
   if (current.ok() && current->get() == &snap) {
-    std::lock_guard lock(includes_mu_);
-    includes_[key] = CachedIndex{*current, index};
+    std::unique_lock lock(includes_mu_);
+    includes_[owned_key] = CachedIndex{*current, index};
   }
   return index;
 }

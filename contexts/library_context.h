@@ -5,7 +5,7 @@
 #define BLOCKRT_CONTEXTS_LIBRARY_CONTEXT_H_
 
 #include <memory>
-#include <mutex>
+#include <shared_mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -75,7 +75,7 @@ class LibraryContext : public LearningContext {
   std::shared_ptr<BundleSnapshots> snapshots_;
   std::shared_ptr<DefinitionCache> definitions_;
   std::unique_ptr<internal::LibraryTable> table_;
-  mutable std::mutex includes_mu_;
+  mutable std::shared_mutex includes_mu_;
   // "uuid\0draft" -> (snapshot identity, index) for the newest snapshot seen.
   struct CachedIndex {
     std::shared_ptr<const BundleSnapshot> snapshot;
