@@ -109,7 +109,6 @@ class Loader {
           root_rel, file->text, ElementOffset(root),
           "expected a <" + want + "> root element, got <" + root.name() + ">");
     }
-    ReserveBlocks();
     SetIdentity(root, is_library, *file);
     LoadPolicies();
     int32_t index = is_library ? BuildBlock(root, root.name(), UrlNameOf(root), *file, -1, 1,
@@ -163,20 +162,6 @@ class Loader {
     return internal::LoadXml(rel, file->text,
                              internal::ScanLimits{options_.max_file_bytes, options_.max_depth * 4},
                              &file->doc, &file->extent);
-  }
-
-  // Growing `blocks` by doubling would briefly hold two copies of the tree;
-  // one file per block is the common export shape, so reserve that many.
-  void ReserveBlocks() {
-    size_t files = 0;
-    for (const std::string& dir : internal::ListDirectories(root_)) {
-      if (dir == "static" || dir == "policies" || dir == "about" || dir == "info" ||
-          dir == "tabs" || dir == "assets") {
-        continue;
-      }
-      for (const std::string& f : internal::ListFiles(root_ + dir)) files += EndsWith(f, ".xml");
-    }
-    course_->blocks.reserve(std::min(files + files / 8 + 16, options_.max_blocks));
   }
 
   // A git symlink checked out without symlink support is a text file holding

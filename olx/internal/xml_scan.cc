@@ -1,5 +1,6 @@
 #include "olx/internal/xml_scan.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cstring>
 
@@ -49,7 +50,16 @@ Status CheckCharacters(std::string_view path, std::string_view text) {
   size_t i = 0;
   const size_t n = text.size();
   while (i < n) {
-    // ASCII fast path: most OLX is plain ASCII.
+    // Eight printable-ASCII bytes at a time: most OLX is plain ASCII.
+    if (i + 8 <= n) {
+      uint64_t word;
+      std::memcpy(&word, text.data() + i, 8);
+      constexpr uint64_t kHigh = 0x8080808080808080ull, kSpace = 0x2020202020202020ull;
+      if ((((word - kSpace) | word) & kHigh) == 0) {
+        i += 8;
+        continue;
+      }
+    }
     unsigned char c = static_cast<unsigned char>(text[i]);
     if (c >= 0x20 && c < 0x80) {
       ++i;
@@ -209,6 +219,14 @@ Status SkipTo(std::string_view path, std::string_view text, size_t from, std::st
   return Status::OK();
 }
 
+// Offset of the first `c` at or after `from`, or text.size().
+size_t FindByte(std::string_view text, char c, size_t from) {
+  if (from >= text.size()) return text.size();
+  const void* hit = std::memchr(text.data() + from, c, text.size() - from);
+  return hit == nullptr ? text.size()
+                        : static_cast<size_t>(static_cast<const char*>(hit) - text.data());
+}
+
 }  // namespace
 
 TextPosition PositionOf(std::string_view text, size_t offset) {
@@ -272,10 +290,18 @@ Status ScanXml(std::string_view path, std::string_view text, const ScanLimits& l
   if (n >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) i = 3;
   uint32_t depth = 0;
   bool root_seen = false, root_closed = false;
+  size_t next_lt = 0, next_amp = 0;
+  if (n > 0) {
+    next_lt = FindByte(text, '<', i);
+    next_amp = FindByte(text, '&', i);
+  }
   RootExtent extent;
   while (i < n) {
-    size_t lt_or_amp = text.find_first_of("<&", i);
-    size_t stop = lt_or_amp == std::string_view::npos ? n : lt_or_amp;
+    // memchr-backed search for the next '<' and '&', each cached until passed.
+    if (next_lt < i) next_lt = FindByte(text, '<', i);
+    if (next_amp < i) next_amp = FindByte(text, '&', i);
+    size_t stop = std::min(next_lt, next_amp);
+    size_t lt_or_amp = stop == n ? std::string_view::npos : stop;
     if (depth == 0) {
       for (size_t k = i; k < stop; ++k) {
         if (!IsSpace(text[k])) return LocatedError(path, text, k, "text outside the root element");
