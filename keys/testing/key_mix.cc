@@ -125,6 +125,21 @@ void KeyMix::Next(std::string* out) {
       out->push_back(':');
       AppendId(out, 4, 12, false);
     }
+  } else if (roll < 840) {  // valid, but str() normalizes them
+    uint64_t d = Rand() % 3;
+    if (d == 0) {
+      out->append("slashes:");
+      AppendCourse(out, '+');
+    } else if (d == 1) {
+      out->append("block-v1:");
+      AppendCourse(out, '+');
+      out->append("+block@");  // printed as +type@None+block@...
+      AppendId(out, 4, 12, false);
+    } else {
+      out->append("library-v1:").append(kOrgs[Rand() % 7]).push_back('+');
+      AppendId(out, 4, 10, false);
+      out->append("+run");  // a third part is silently dropped
+    }
   } else if (roll < 880) {  // deprecated forms
     uint64_t d = Rand() % 3;
     if (d == 0) {

@@ -1,7 +1,7 @@
 // A deterministic generator of realistic key lines for benchmarks, the demo
 // and tests: the mix seen in course exports and tracking logs (42% block-v1,
-// 20% course-v1, 6% asset-v1, 6% lb, 3% lib, v1 libraries, lct,
-// lib-collection, deprecated forms, ~12% invalid, some non-ASCII).
+// 20% course-v1, 6% asset-v1, 6% lb, 3% lib, v1 libraries, lct, 1% forms that
+// str() normalizes, lib-collection, deprecated forms, ~12% invalid, non-ASCII).
 #ifndef BLOCKRT_KEYS_TESTING_KEY_MIX_H_
 #define BLOCKRT_KEYS_TESTING_KEY_MIX_H_
 
