@@ -49,6 +49,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   blockrt::olx::CourseLoadOptions options;
   options.max_file_bytes = 1 << 16;
+  options.max_blocks = 20000;  // shared files may still fan out (a DAG); keep RSS small
   auto course = blockrt::olx::LoadCourse(dir, options);
   if (course.ok()) {
     (void)course->Depth();

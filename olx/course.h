@@ -58,7 +58,7 @@ struct Course {
 struct CourseLoadOptions {
   size_t max_file_bytes = 16u << 20;  // per file; larger files are refused
   uint32_t max_depth = 128;           // tree nesting; deeper elements are errors
-  size_t max_blocks = 2000000;
+  size_t max_blocks = 500000;         // ~1.3 GB of tree; more is refused
   bool load_drafts = true;
 };
 

@@ -111,9 +111,11 @@ class Loader {
     }
     SetIdentity(root, is_library, *file);
     LoadPolicies();
+    path_.push_back(root_rel);
     int32_t index = is_library ? BuildBlock(root, root.name(), UrlNameOf(root), *file, -1, 1,
                                             /*own_file=*/false, /*draft=*/false)
                                : ProcessElement(root, *file, -1, 1, false);
+    path_.pop_back();
     if (index < 0) return Status::ParseError(root_rel + ": the root block could not be loaded");
     if (options_.load_drafts && internal::IsDirectory(root_ + "drafts")) LoadDrafts();
     return Status::OK();
@@ -278,6 +280,7 @@ class Loader {
       std::string url_name = node.attribute("url_name").value();
       std::string rel = tag + "/" + internal::UrlNameToPath(url_name) + ".xml";
       if (draft && internal::IsRegularFile(root_ + "drafts/" + rel)) rel = "drafts/" + rel;
+      if (IsOnPath(rel, file, node)) return -1;
       auto target = std::make_unique<OpenFile>();
       Status st = Open(rel, target.get());
       if (!st.ok()) {
@@ -291,7 +294,11 @@ class Loader {
         return -1;
       }
       pugi::xml_node froot = target->doc.document_element();
-      return BuildBlock(froot, tag, url_name, *target, parent, depth, /*own_file=*/true, draft);
+      path_.push_back(rel);
+      int32_t index =
+          BuildBlock(froot, tag, url_name, *target, parent, depth, /*own_file=*/true, draft);
+      path_.pop_back();
+      return index;
     }
     std::string url_name = UrlNameOf(node);
     std::string_view filename = node.attribute("filename").value();
@@ -317,6 +324,7 @@ class Loader {
     }
     for (const std::string& rel : candidates) {
       if (!internal::IsRegularFile(root_ + rel)) continue;
+      if (IsOnPath(rel, file, node)) return -1;
       auto target = std::make_unique<OpenFile>();
       Status st = Open(rel, target.get());
       if (!st.ok()) {
@@ -330,12 +338,32 @@ class Loader {
         existing.set_value(a.value());
       }
       std::string name = url_name.empty() ? UrlNameOf(froot) : url_name;
-      return BuildBlock(froot, tag, name, *target, parent, depth, /*own_file=*/false, draft);
+      path_.push_back(rel);
+      int32_t index =
+          BuildBlock(froot, tag, name, *target, parent, depth, /*own_file=*/false, draft);
+      path_.pop_back();
+      return index;
     }
     Report(Severity::kError, file.rel, file.text, ElementOffset(node),
            "<" + tag + " filename=\"" + filename + "\"> refers to " + candidates[0] +
                ", which does not exist");
     return -1;
+  }
+
+  // A file that (indirectly) points at itself would recurse until max_depth
+  // and multiply the tree; report the cycle and skip the pointer instead.
+  bool IsOnPath(const std::string& rel, const OpenFile& file, const pugi::xml_node& node) {
+    if (rel != file.rel && std::find(path_.begin(), path_.end(), rel) == path_.end()) return false;
+    std::string cycle;
+    bool in_cycle = false;
+    for (const std::string& p : path_) {
+      in_cycle = in_cycle || p == rel;
+      if (in_cycle) cycle += p + " -> ";
+    }
+    if (cycle.empty()) cycle = file.rel + " -> ";
+    Report(Severity::kError, file.rel, file.text, ElementOffset(node),
+           "pointer cycle: " + cycle + rel + "; not followed");
+    return true;
   }
 
   std::string InnerMarkup(const pugi::xml_node& node, const OpenFile& file) {
@@ -508,7 +536,9 @@ class Loader {
         // The importer's HACK: a draft unit's id is its file name, since the
         // pointer that named it lives in the (published) parent.
         std::string stem = name.substr(0, name.size() - 4);
+        path_.push_back(rel);
         BuildBlock(root, root.name(), stem, *file, -1, 1, /*own_file=*/true, /*draft=*/true);
+        path_.pop_back();
       }
     }
   }
@@ -518,6 +548,7 @@ class Loader {
   Course* course_;
   internal::PolicyMap policy_;
   std::unordered_set<std::string> seen_, seen_drafts_;
+  std::vector<std::string> path_;  // files being loaded, outermost first
   keys::Key context_;
   bool context_ok_ = false;
   bool too_many_reported_ = false;

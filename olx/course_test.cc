@@ -208,6 +208,34 @@ TEST(CourseTest, RootErrors) {
   std::filesystem::remove_all(dir);
 }
 
+void WriteText(const std::string& path, const std::string& text) {
+  std::filesystem::create_directories(std::filesystem::path(path).parent_path());
+  std::FILE* f = std::fopen(path.c_str(), "w");
+  std::fputs(text.c_str(), f);
+  std::fclose(f);
+}
+
+TEST(CourseTest, PointerCyclesAreReportedNotFollowed) {
+  std::string dir = FreshDir("cycle");
+  WriteText(dir + "/course.xml", "<course url_name=\"r\" org=\"O\" course=\"C\"/>");
+  WriteText(dir + "/course/r.xml", "<course><chapter url_name=\"a\"/></course>");
+  WriteText(dir + "/chapter/a.xml", "<chapter><sequential url_name=\"b\"/></chapter>");
+  WriteText(dir + "/sequential/b.xml",
+            "<sequential>\n  <chapter url_name=\"a\"/>\n  <vertical url_name=\"v\"/>\n"
+            "  <vertical url_name=\"v\"/>\n</sequential>");
+  WriteText(dir + "/vertical/v.xml", "<vertical/>");
+  auto course = LoadCourse(dir);
+  ASSERT_TRUE(course.ok()) << course.status().ToString();
+  // The shared vertical (a DAG) loads twice, the second copy renamed; the cycle
+  // back to chapter/a.xml is cut.
+  EXPECT_EQ(course->blocks.size(), 5u);
+  ASSERT_EQ(course->diagnostics.size(), 2u);
+  EXPECT_EQ(course->diagnostics[0].ToString(),
+            "sequential/b.xml:2:3: error: pointer cycle: chapter/a.xml -> sequential/b.xml -> "
+            "chapter/a.xml; not followed");
+  std::filesystem::remove_all(dir);
+}
+
 TEST(CourseTest, LimitsBecomeDiagnostics) {
   CourseLoadOptions tiny;
   tiny.max_depth = 3;
