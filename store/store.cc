@@ -102,11 +102,11 @@ Status Store::Impl::Read(const std::function<Status()>& body) {
   bool own_txn = txn_depth == 0;
   try {
     // One read transaction so multi-statement reads see one snapshot.
-    if (own_txn) db.exec("BEGIN");
+    if (own_txn) Prepare("BEGIN")->exec();  // cached: reads are the hot path
     ++txn_depth;
     Status st = body();
     --txn_depth;
-    if (own_txn) db.exec("COMMIT");
+    if (own_txn) Prepare("COMMIT")->exec();
     return st;
   } catch (const std::exception& e) {
     if (own_txn) {
