@@ -4,19 +4,25 @@
 
 #include <cstring>
 
+#include "keys/internal/char_class.h"
+
 namespace blockrt::keys::internal {
 namespace {
 
-using Mask = unsigned __int128;
-
 constexpr size_t kMaxLen = 128;
 
-struct Masks {
-  Mask id;     // [A-Za-z0-9_] - ~ . :
-  Mask ascii;  // [A-Za-z0-9_] - .   (ASCII_FIELD; also UNI_FIELD on ASCII text)
-  Mask hex;    // [a-f0-9]
-  Mask plus, at, colon, pct;
-};
+using Mask128 = unsigned __int128;
+
+inline size_t Ctz(uint64_t m) { return static_cast<size_t>(__builtin_ctzll(m)); }
+inline size_t Ctz(Mask128 m) {
+  uint64_t lo = static_cast<uint64_t>(m);
+  return lo ? Ctz(lo) : 64 + Ctz(static_cast<uint64_t>(m >> 64));
+}
+// Bits at and above `s`.
+template <typename M>
+inline M From(size_t s) {
+  return s >= sizeof(M) * 8 ? M{0} : ~M{0} << s;
+}
 
 inline __m128i InRange(__m128i v, char lo, char hi) {
   return _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(static_cast<char>(lo - 1))),
@@ -24,129 +30,134 @@ inline __m128i InRange(__m128i v, char lo, char hi) {
 }
 inline __m128i Eq(__m128i v, char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); }
 
-// Returns false when any byte is >= 0x80 (non-ASCII keys take the general path).
-// Each 16-byte chunk's movemask lands in its own 16-bit lane, so the 128-bit
-// masks are assembled without shifts (x86 is little-endian: bit i = byte i).
-bool Classify(const char* text, size_t n, Masks* m) {
-  alignas(16) char buf[kMaxLen];
-  std::memcpy(buf, text, n);
-  std::memset(buf + n, 0, kMaxLen - n);
-  uint16_t id[8] = {}, ascii_m[8] = {}, hex[8] = {}, plus[8] = {}, at[8] = {}, colon_m[8] = {},
-           pct[8] = {};
-  int chunks = static_cast<int>((n + 15) / 16);
+// [A-Za-z0-9_] - .   (ASCII_FIELD; equal to UNI_FIELD on ASCII bytes)
+inline __m128i AsciiField(__m128i v) {
+  __m128i word = _mm_or_si128(_mm_or_si128(InRange(v, '0', '9'), InRange(v, 'a', 'z')),
+                              _mm_or_si128(InRange(v, 'A', 'Z'), Eq(v, '_')));
+  return _mm_or_si128(word, _mm_or_si128(Eq(v, '-'), Eq(v, '.')));
+}
+
+// Per-byte classes of the whole key as bit masks (bit i = byte i). Each chunk's
+// movemask goes into its own 16-bit lane, so no wide shifts are needed.
+template <typename M>
+struct Masks {
+  M ok;   // bytes the grammar may contain anywhere (see Classify*)
+  M sep;  // '+' (locators) or ':' (Learning Core keys)
+  M at;   // '@'
+  M pct;  // '%'
+};
+
+// 16-bit movemask lanes in a mask of type M.
+template <typename M>
+constexpr int kLanes = static_cast<int>(sizeof(M) / 2);
+
+// Returns false for non-ASCII text. `locator`: ok = ID class, sep = '+';
+// otherwise ok = ASCII_FIELD, sep = ':'.
+template <typename M>
+bool Classify(std::string_view text, bool locator, Masks<M>* m) {
+  alignas(16) char buf[sizeof(M) * 8];
+  const size_t n = text.size();
+  std::memcpy(buf, text.data(), n);
+  std::memset(buf + n, 0, sizeof(buf) - n);
+  uint16_t ok[kLanes<M>] = {}, sep[kLanes<M>] = {};
+  uint16_t at[kLanes<M>] = {}, pct[kLanes<M>] = {};
+  const int chunks = static_cast<int>((n + 15) / 16);
   for (int c = 0; c < chunks; ++c) {
     __m128i v = _mm_load_si128(reinterpret_cast<const __m128i*>(buf + 16 * c));
     if (_mm_movemask_epi8(v) != 0) return false;
-    __m128i digit = InRange(v, '0', '9');
-    __m128i lower = InRange(v, 'a', 'z');
-    __m128i word =
-        _mm_or_si128(_mm_or_si128(digit, lower), _mm_or_si128(InRange(v, 'A', 'Z'), Eq(v, '_')));
-    __m128i ascii = _mm_or_si128(word, _mm_or_si128(Eq(v, '-'), Eq(v, '.')));
-    __m128i colon = Eq(v, ':');
-    ascii_m[c] = static_cast<uint16_t>(_mm_movemask_epi8(ascii));
-    id[c] = static_cast<uint16_t>(
-        _mm_movemask_epi8(_mm_or_si128(ascii, _mm_or_si128(Eq(v, '~'), colon))));
-    hex[c] = static_cast<uint16_t>(_mm_movemask_epi8(_mm_or_si128(digit, InRange(v, 'a', 'f'))));
-    plus[c] = static_cast<uint16_t>(_mm_movemask_epi8(Eq(v, '+')));
-    at[c] = static_cast<uint16_t>(_mm_movemask_epi8(Eq(v, '@')));
-    colon_m[c] = static_cast<uint16_t>(_mm_movemask_epi8(colon));
-    pct[c] = static_cast<uint16_t>(_mm_movemask_epi8(Eq(v, '%')));
+    __m128i field = AsciiField(v);
+    if (locator) {
+      __m128i id = _mm_or_si128(field, _mm_or_si128(Eq(v, '~'), Eq(v, ':')));
+      ok[c] = static_cast<uint16_t>(_mm_movemask_epi8(id));
+      sep[c] = static_cast<uint16_t>(_mm_movemask_epi8(Eq(v, '+')));
+      at[c] = static_cast<uint16_t>(_mm_movemask_epi8(Eq(v, '@')));
+      pct[c] = static_cast<uint16_t>(_mm_movemask_epi8(Eq(v, '%')));
+    } else {
+      ok[c] = static_cast<uint16_t>(_mm_movemask_epi8(field));
+      sep[c] = static_cast<uint16_t>(_mm_movemask_epi8(Eq(v, ':')));
+    }
   }
-  std::memcpy(&m->id, id, 16);
-  std::memcpy(&m->ascii, ascii_m, 16);
-  std::memcpy(&m->hex, hex, 16);
-  std::memcpy(&m->plus, plus, 16);
-  std::memcpy(&m->at, at, 16);
-  std::memcpy(&m->colon, colon_m, 16);
-  std::memcpy(&m->pct, pct, 16);
+  std::memcpy(&m->ok, ok, sizeof(M));
+  std::memcpy(&m->sep, sep, sizeof(M));
+  std::memcpy(&m->at, at, sizeof(M));
+  std::memcpy(&m->pct, pct, sizeof(M));
   return true;
-}
-
-inline Mask Range(size_t s, size_t e) {  // bits [s, e)
-  Mask hi = e >= 128 ? ~Mask{0} : (Mask{1} << e) - 1;
-  Mask lo = (Mask{1} << s) - 1;
-  return hi & ~lo;
-}
-inline bool All(Mask m, size_t s, size_t e) {
-  Mask r = Range(s, e);
-  return s < e && (m & r) == r;
-}
-inline size_t Ctz(Mask m) {
-  uint64_t lo = static_cast<uint64_t>(m);
-  return lo ? static_cast<size_t>(__builtin_ctzll(lo))
-            : 64 + static_cast<size_t>(__builtin_ctzll(static_cast<uint64_t>(m >> 64)));
 }
 
 constexpr uint32_t Bit(KeyKind k) { return 1u << static_cast<int>(k); }
 
+bool IsHex24(const char* p) {
+  for (int i = 0; i < 24; ++i) {
+    if (!(kAsciiClass[static_cast<unsigned char>(p[i])] & kHexLower)) return false;
+  }
+  return true;
+}
+
 // The v1 URL grammar on masks. Only well-formed, valid shapes succeed.
-bool FastLocator(std::string_view text, size_t off, KeyKind kind, const Masks& m, KeyView* out) {
+template <typename M>
+bool FastLocator(std::string_view text, size_t off, KeyKind kind, const Masks<M>& m, KeyView* out) {
   const size_t n = text.size();
   const char* p = text.data();
   if (off >= n) return false;
+  const M rest = From<M>(off) & (n == sizeof(M) * 8 ? ~M{0} : ~From<M>(n));
+  // One check for every byte: ID characters, separators, '@' and '%' only.
+  if (~(m.ok | m.sep | m.at | m.pct) & rest) return false;
+  M seps = m.sep & rest;
+  M ats = m.at & rest;
   std::string_view untagged[3];
   int n_untagged = 0;
   int next_tag = 0;
   bool had_type_or_block = false;
+  size_t block_value = n;
   size_t s = off;
-  Mask plus = m.plus & Range(off, n);
   while (true) {
-    size_t e = plus ? Ctz(plus) : n;
-    if (e == s) return false;
-    Mask seg_at = m.at & Range(s, e);
-    if (!seg_at) {
-      if (next_tag > 0 || n_untagged == 3 || !All(m.id, s, e)) return false;
+    const size_t e = seps ? Ctz(seps) : n;
+    if (e == s) return false;  // empty segment or trailing '+'
+    const size_t at = ats ? Ctz(ats) : n;
+    if (at >= e) {
+      if (next_tag > 0 || n_untagged == 3) return false;
       untagged[n_untagged++] = std::string_view(p + s, e - s);
     } else {
       if (n_untagged == 1) return false;
-      size_t at = Ctz(seg_at);
-      if ((seg_at & (seg_at - 1)) != 0) return false;  // a second '@'
-      size_t tag_len = at - s;
+      ats &= ats - 1;
+      if (ats && Ctz(ats) < e) return false;  // a second '@' in one segment
+      const char* tag = p + s;
+      const size_t tag_len = at - s;
       int t;
-      if (tag_len == 6 && std::memcmp(p + s, "branch", 6) == 0) {
+      if (tag_len == 6 && std::memcmp(tag, "branch", 6) == 0) {
         t = 0;
-      } else if (tag_len == 7 && std::memcmp(p + s, "version", 7) == 0) {
+      } else if (tag_len == 7 && std::memcmp(tag, "version", 7) == 0) {
         t = 1;
-      } else if (tag_len == 4 && std::memcmp(p + s, "type", 4) == 0) {
+      } else if (tag_len == 4 && std::memcmp(tag, "type", 4) == 0) {
         t = 2;
-      } else if (tag_len == 5 && std::memcmp(p + s, "block", 5) == 0) {
+      } else if (tag_len == 5 && std::memcmp(tag, "block", 5) == 0) {
         t = 3;
       } else {
         return false;
       }
-      if (t < next_tag) return false;
-      size_t vs = at + 1;
-      std::string_view value(p + vs, e - vs);
-      switch (t) {
-        case 0:
-          if (!All(m.id, vs, e)) return false;
-          out->set_slot(KeyView::kBranch, value);
-          break;
-        case 1:
-          if (e - vs != 24 || !All(m.hex, vs, e)) return false;
-          out->set_slot(KeyView::kVersion, value);
-          break;
-        case 2:
-          if (!All(m.id, vs, e)) return false;
-          out->set_slot(KeyView::kType, value);
-          had_type_or_block = true;
-          break;
-        default: {
-          if (e != n) return false;
-          bool pct_ok =
-              kind != KeyKind::kBlockUsageLocator && kind != KeyKind::kLibraryUsageLocator;
-          if (!All(pct_ok ? (m.id | m.pct) : m.id, vs, e)) return false;
-          out->set_slot(KeyView::kId, value);
-          had_type_or_block = true;
-        }
+      if (t < next_tag || at + 1 == e) return false;
+      std::string_view value(p + at + 1, e - at - 1);
+      static constexpr KeyView::Slot kSlot[4] = {KeyView::kBranch, KeyView::kVersion,
+                                                 KeyView::kType, KeyView::kId};
+      if (t == 1 && (value.size() != 24 || !IsHex24(value.data()))) return false;
+      if (t == 3) {
+        if (e != n) return false;
+        block_value = at + 1;
       }
+      had_type_or_block |= t >= 2;
+      out->set_slot(kSlot[t], value);
       next_tag = t + 1;
     }
     if (e == n) break;
     s = e + 1;
-    plus &= plus - 1;
+    seps &= seps - 1;
   }
   if (n_untagged == 1) return false;
+  // '%' only inside a block@ value, and not for block-v1 / lib-block-v1 ids.
+  if (M pct = m.pct & rest) {
+    bool pct_ok = kind != KeyKind::kBlockUsageLocator && kind != KeyKind::kLibraryUsageLocator;
+    if (!pct_ok || Ctz(pct) < block_value) return false;
+  }
   if (n_untagged >= 2) {
     out->set_slot(KeyView::kOrg, untagged[0]);
     out->set_slot(KeyView::kCourse, untagged[1]);
@@ -157,13 +168,13 @@ bool FastLocator(std::string_view text, size_t off, KeyKind kind, const Masks& m
   bool canonical = true;
   if (library) {
     if (n_untagged == 3) {
-      out->clear_slot(KeyView::kRun);
+      out->clear_slot(KeyView::kRun);  // silently dropped by LibraryLocator
       canonical = false;
     }
     if (!has_version && n_untagged == 0) return false;
   } else {
     if (!has_version && n_untagged != 3) return false;
-    // str() prints org/course/branch only with a run.
+    // str() prints org/course/branch only together with a run.
     if (n_untagged != 3 && (n_untagged == 2 || out->branch())) canonical = false;
   }
   switch (kind) {
@@ -187,23 +198,25 @@ bool FastLocator(std::string_view text, size_t off, KeyKind kind, const Masks& m
   return true;
 }
 
-// lib / lb / lct / lib-collection on ASCII text: each field is ASCII_FIELD
+// lib / lb / lct / lib-collection on ASCII text: every field is ASCII_FIELD
 // (UNI_FIELD has the same ASCII members), exactly `parts` fields.
-bool FastLibV2(std::string_view text, size_t off, KeyKind kind, const Masks& m, KeyView* out) {
+template <typename M>
+bool FastLibV2(std::string_view text, size_t off, KeyKind kind, const Masks<M>& m, KeyView* out) {
   const size_t n = text.size();
-  int parts = kind == KeyKind::kLibraryLocatorV2           ? 2
-              : kind == KeyKind::kLibraryCollectionLocator ? 3
-                                                           : 4;
-  Mask colons = m.colon & Range(off, n);
+  const M rest = From<M>(off) & (n == sizeof(M) * 8 ? ~M{0} : ~From<M>(n));
+  if (~(m.ok | m.sep) & rest) return false;
+  const int parts = kind == KeyKind::kLibraryLocatorV2           ? 2
+                    : kind == KeyKind::kLibraryCollectionLocator ? 3
+                                                                 : 4;
+  M seps = m.sep & rest;
   std::string_view f[4];
   size_t s = off;
   for (int i = 0; i < parts; ++i) {
-    size_t e = colons ? Ctz(colons) : n;
-    if ((i == parts - 1) != (e == n)) return false;
-    if (!All(m.ascii, s, e)) return false;
+    size_t e = seps ? Ctz(seps) : n;
+    if ((i == parts - 1) != (e == n) || e == s) return false;
     f[i] = text.substr(s, e - s);
     s = e + 1;
-    colons &= colons - 1;
+    seps &= seps - 1;
   }
   out->set_kind(kind);
   out->set_slot(KeyView::kOrg, f[0]);
@@ -218,26 +231,32 @@ bool FastLibV2(std::string_view text, size_t off, KeyKind kind, const Masks& m, 
   return true;
 }
 
+template <typename M>
+bool ParseWith(std::string_view text, size_t colon, KeyKind kind, bool v2, KeyView* out) {
+  Masks<M> m;
+  if (!Classify(text, !v2, &m)) return false;
+  return v2 ? FastLibV2(text, colon + 1, kind, m, out) : FastLocator(text, colon + 1, kind, m, out);
+}
+
 }  // namespace
 
 bool FastParse(std::string_view text, uint32_t allowed, KeyView* out) {
-  if (text.size() > kMaxLen || text.size() < 4) return false;
-  Masks m;
-  if (!Classify(text.data(), text.size(), &m)) return false;
-  if (!m.colon) return false;
-  size_t colon = Ctz(m.colon);
-  std::string_view ns = text.substr(0, colon);
+  const size_t n = text.size();
+  if (n > kMaxLen || n < 4) return false;
+  const char* p = text.data();
+  size_t colon = 0;
+  while (colon < 15 && colon < n && p[colon] != ':') ++colon;
   KeyKind kind;
   bool v2 = false;
   switch (colon) {
     case 2:
-      if (ns != "lb") return false;
+      if (std::memcmp(p, "lb", 2) != 0) return false;
       kind = KeyKind::kLibraryUsageLocatorV2, v2 = true;
       break;
     case 3:
-      if (ns == "lib") {
+      if (std::memcmp(p, "lib", 3) == 0) {
         kind = KeyKind::kLibraryLocatorV2;
-      } else if (ns == "lct") {
+      } else if (std::memcmp(p, "lct", 3) == 0) {
         kind = KeyKind::kLibraryContainerLocator;
       } else {
         return false;
@@ -245,28 +264,28 @@ bool FastParse(std::string_view text, uint32_t allowed, KeyView* out) {
       v2 = true;
       break;
     case 8:
-      if (ns == "block-v1") {
+      if (std::memcmp(p, "block-v1", 8) == 0) {
         kind = KeyKind::kBlockUsageLocator;
-      } else if (ns == "asset-v1") {
+      } else if (std::memcmp(p, "asset-v1", 8) == 0) {
         kind = KeyKind::kAssetLocator;
       } else {
         return false;
       }
       break;
     case 9:
-      if (ns != "course-v1") return false;
+      if (std::memcmp(p, "course-v1", 9) != 0) return false;
       kind = KeyKind::kCourseLocator;
       break;
     case 10:
-      if (ns != "library-v1") return false;
+      if (std::memcmp(p, "library-v1", 10) != 0) return false;
       kind = KeyKind::kLibraryLocator;
       break;
     case 12:
-      if (ns != "lib-block-v1") return false;
+      if (std::memcmp(p, "lib-block-v1", 12) != 0) return false;
       kind = KeyKind::kLibraryUsageLocator;
       break;
     case 14:
-      if (ns != "lib-collection") return false;
+      if (std::memcmp(p, "lib-collection", 14) != 0) return false;
       kind = KeyKind::kLibraryCollectionLocator, v2 = true;
       break;
     default:
@@ -274,8 +293,8 @@ bool FastParse(std::string_view text, uint32_t allowed, KeyView* out) {
   }
   if (!(allowed & Bit(kind))) return false;
   out->Reset();
-  bool ok =
-      v2 ? FastLibV2(text, colon + 1, kind, m, out) : FastLocator(text, colon + 1, kind, m, out);
+  bool ok = n <= 64 ? ParseWith<uint64_t>(text, colon, kind, v2, out)
+                    : ParseWith<Mask128>(text, colon, kind, v2, out);
   if (!ok) out->Reset();
   return ok;
 }
