@@ -243,10 +243,17 @@ TEST(StoreProcessTest, KilledCommitterLeavesConsistentStore) {
     ASSERT_TRUE(s->CreateBundle(NewBundle{"", "lib", "Lib", ""}).ok());
   }
   std::mt19937 rng(12345);
-  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(8);
+  // Run ~6 s, longer (up to 15 s) on a loaded machine until enough commits
+  // have happened between kills for the test to mean something.
+  auto start = std::chrono::steady_clock::now();
+  auto enough = [&](int iterations, int64_t versions) {
+    auto elapsed = std::chrono::steady_clock::now() - start;
+    if (elapsed > std::chrono::seconds(15)) return true;
+    return elapsed > std::chrono::seconds(6) && iterations > 20 && versions > 20;
+  };
   int iterations = 0;
   int64_t last_versions = 0;
-  while (std::chrono::steady_clock::now() < deadline) {
+  while (!enough(iterations, last_versions)) {
     uint32_t seed = rng();
     pid_t kid = Spawn([&] {
       CommitForever(db, seed);
