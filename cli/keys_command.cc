@@ -184,7 +184,9 @@ bool CheckStream(const Invocation& inv, int fd, const std::string& name, keys::K
   while (reader.Next(&line, &overlong)) {
     ++lineno;
     ++t->keys;
-    bool ok = !overlong && keys::ParseKey(line, base, &view, &err);
+    // Error details only for the findings that will be shown.
+    const bool want_reason = json || max_findings == 0 || *shown < max_findings;
+    bool ok = !overlong && keys::ParseKey(line, base, &view, want_reason ? &err : nullptr);
     if (ok) {
       std::string_view canon = view.Canonical(line, &canonical);
       ++t->per_kind[static_cast<int>(view.kind())];

@@ -57,6 +57,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   KeyError general_err;
   bool general_ok = blockrt::keys::internal::ParseKeyGeneral(text, base, &general, &general_err);
   if (ok != general_ok) __builtin_trap();
+  if (blockrt::keys::ParseKey(text, base, &general, nullptr) != ok) __builtin_trap();
   if (ok && (!(view == general) || view.kind() != general.kind() ||
              view.ToString() != general.ToString())) {
     __builtin_trap();

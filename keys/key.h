@@ -159,7 +159,8 @@ struct KeyError {
 };
 
 // Parses `text` like `BASE.from_string(text)`. On failure returns false and
-// fills *error. Allocation-free for valid non-aside keys.
+// fills *error; pass error == nullptr when only validity matters (faster for
+// invalid keys). Allocation-free for valid non-aside keys.
 bool ParseKey(std::string_view text, KeyBase base, KeyView* out, KeyError* error);
 
 // Convenience wrapper: InvalidArgument("invalid key 'X' at position N: expected ...").

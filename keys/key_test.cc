@@ -71,7 +71,12 @@ TEST(FastPathTest, AgreesWithGeneralParserOnTheMix) {
                                  (1u << static_cast<int>(KeyKind::kLibraryLocator))
                            : ~0u;
       if (base == KeyBase::kUsageKey) continue;  // kinds mask for UsageKey tested via ParseKey
-      if (!internal::FastParse(text, kinds, &f)) continue;
+      internal::FastResult fr = internal::FastParse(text, kinds, &f);
+      if (fr == internal::FastResult::kRejected) {
+        EXPECT_FALSE(general) << text;
+        continue;
+      }
+      if (fr != internal::FastResult::kAccepted) continue;
       ++fast;
       ASSERT_TRUE(general) << text;
       EXPECT_TRUE(f == g) << text;

@@ -191,8 +191,17 @@ std::string_view KeyBaseName(KeyBase base) { return kBases[static_cast<int>(base
 
 bool ParseKey(std::string_view text, KeyBase base, KeyView* out, KeyError* error) {
   const uint32_t fast_kinds = base == KeyBase::kAuto ? ~0u : kBases[static_cast<int>(base)].kinds;
-  if (internal::FastParse(text, fast_kinds, out)) return true;
-  return internal::ParseKeyGeneral(text, base, out, error);
+  switch (internal::FastParse(text, fast_kinds, out)) {
+    case internal::FastResult::kAccepted:
+      return true;
+    case internal::FastResult::kRejected:
+      if (error == nullptr) return false;
+      break;  // the general parser finds the position and expectation
+    case internal::FastResult::kUnsure:
+      break;
+  }
+  KeyError ignored;
+  return internal::ParseKeyGeneral(text, base, out, error ? error : &ignored);
 }
 
 namespace internal {

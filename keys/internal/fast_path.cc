@@ -232,17 +232,21 @@ bool FastLibV2(std::string_view text, size_t off, KeyKind kind, const Masks<M>& 
 }
 
 template <typename M>
-bool ParseWith(std::string_view text, size_t colon, KeyKind kind, bool v2, KeyView* out) {
+bool ParseWith(std::string_view text, size_t colon, KeyKind kind, bool v2, KeyView* out,
+               bool* ascii) {
   Masks<M> m;
-  if (!Classify(text, !v2, &m)) return false;
+  if (!Classify(text, !v2, &m)) {
+    *ascii = false;
+    return false;
+  }
   return v2 ? FastLibV2(text, colon + 1, kind, m, out) : FastLocator(text, colon + 1, kind, m, out);
 }
 
 }  // namespace
 
-bool FastParse(std::string_view text, uint32_t allowed, KeyView* out) {
+FastResult FastParse(std::string_view text, uint32_t allowed, KeyView* out) {
   const size_t n = text.size();
-  if (n > kMaxLen || n < 4) return false;
+  if (n > kMaxLen || n < 4) return FastResult::kUnsure;
   const char* p = text.data();
   size_t colon = 0;
   while (colon < 15 && colon < n && p[colon] != ':') ++colon;
@@ -250,7 +254,7 @@ bool FastParse(std::string_view text, uint32_t allowed, KeyView* out) {
   bool v2 = false;
   switch (colon) {
     case 2:
-      if (std::memcmp(p, "lb", 2) != 0) return false;
+      if (std::memcmp(p, "lb", 2) != 0) return FastResult::kUnsure;
       kind = KeyKind::kLibraryUsageLocatorV2, v2 = true;
       break;
     case 3:
@@ -259,7 +263,7 @@ bool FastParse(std::string_view text, uint32_t allowed, KeyView* out) {
       } else if (std::memcmp(p, "lct", 3) == 0) {
         kind = KeyKind::kLibraryContainerLocator;
       } else {
-        return false;
+        return FastResult::kUnsure;
       }
       v2 = true;
       break;
@@ -269,34 +273,39 @@ bool FastParse(std::string_view text, uint32_t allowed, KeyView* out) {
       } else if (std::memcmp(p, "asset-v1", 8) == 0) {
         kind = KeyKind::kAssetLocator;
       } else {
-        return false;
+        return FastResult::kUnsure;
       }
       break;
     case 9:
-      if (std::memcmp(p, "course-v1", 9) != 0) return false;
+      if (std::memcmp(p, "course-v1", 9) != 0) return FastResult::kUnsure;
       kind = KeyKind::kCourseLocator;
       break;
     case 10:
-      if (std::memcmp(p, "library-v1", 10) != 0) return false;
+      if (std::memcmp(p, "library-v1", 10) != 0) return FastResult::kUnsure;
       kind = KeyKind::kLibraryLocator;
       break;
     case 12:
-      if (std::memcmp(p, "lib-block-v1", 12) != 0) return false;
+      if (std::memcmp(p, "lib-block-v1", 12) != 0) return FastResult::kUnsure;
       kind = KeyKind::kLibraryUsageLocator;
       break;
     case 14:
-      if (std::memcmp(p, "lib-collection", 14) != 0) return false;
+      if (std::memcmp(p, "lib-collection", 14) != 0) return FastResult::kUnsure;
       kind = KeyKind::kLibraryCollectionLocator, v2 = true;
       break;
     default:
-      return false;
+      return FastResult::kUnsure;
   }
-  if (!(allowed & Bit(kind))) return false;
+  if (!(allowed & Bit(kind))) return FastResult::kUnsure;
   out->Reset();
-  bool ok = n <= 64 ? ParseWith<uint64_t>(text, colon, kind, v2, out)
-                    : ParseWith<Mask128>(text, colon, kind, v2, out);
-  if (!ok) out->Reset();
-  return ok;
+  bool ascii = true;
+  bool ok = n <= 64 ? ParseWith<uint64_t>(text, colon, kind, v2, out, &ascii)
+                    : ParseWith<Mask128>(text, colon, kind, v2, out, &ascii);
+  if (ok) return FastResult::kAccepted;
+  out->Reset();
+  // Every reject of the locator grammar on ASCII text is final: the general
+  // parser fails too, and no deprecated fallback accepts a namespaced string.
+  // Learning Core fields are not final ('$' admits a trailing newline).
+  return ascii && !v2 ? FastResult::kRejected : FastResult::kUnsure;
 }
 
 }  // namespace blockrt::keys::internal

@@ -15,9 +15,16 @@
 
 namespace blockrt::keys::internal {
 
+enum class FastResult : uint8_t {
+  kAccepted,  // *out holds the key (marked when str(key) == text)
+  kRejected,  // certainly invalid: an ASCII v1 locator of an accepted namespace
+              // that breaks the grammar (no fallback can accept it either)
+  kUnsure,    // not a shape the fast path decides: use the general parser
+};
+
 // `allowed_kinds` is a bit set over KeyKind of the classes the caller's base
-// accepts. On success also marks the view when str(key) == text.
-bool FastParse(std::string_view text, uint32_t allowed_kinds, KeyView* out);
+// accepts.
+FastResult FastParse(std::string_view text, uint32_t allowed_kinds, KeyView* out);
 
 }  // namespace blockrt::keys::internal
 
