@@ -1,5 +1,6 @@
 // blockrt store: read-side and maintenance subcommands.
 #include <iostream>
+#include <map>
 
 #include "cli/store_cli.h"
 
@@ -60,36 +61,52 @@ int BundleShow(Ctx& c) {
   if (!b.ok()) return c.Fail(b.status());
   auto drafts = c.store->ListDrafts(b->uuid);
   if (!drafts.ok()) return c.Fail(drafts.status());
-  if (c.args.json) {
-    nlohmann::json j = BundleJson(*b);
-    j["drafts"] = nlohmann::json::array();
-    for (const auto& d : *drafts) j["drafts"].push_back(d.name);
-    c.Json(j);
-    return kExitOk;
+  nlohmann::json j = BundleJson(*b);
+  j["drafts"] = nlohmann::json::array();
+  if (!c.args.json) {
+    *c.inv.out << "uuid:        " << b->uuid << "\nslug:        " << b->slug
+               << "\ntitle:       " << b->title << "\ndescription: " << b->description
+               << "\nlatest:      v" << b->latest_version
+               << "\ncreated:     " << FormatTime(b->created_at) << "\n";
   }
-  *c.inv.out << "uuid:        " << b->uuid << "\nslug:        " << b->slug
-             << "\ntitle:       " << b->title << "\ndescription: " << b->description
-             << "\nlatest:      v" << b->latest_version
-             << "\ncreated:     " << FormatTime(b->created_at) << "\ndrafts:     ";
-  for (const auto& d : *drafts) *c.inv.out << " " << d.name;
-  *c.inv.out << "\n";
+  for (const store::DraftInfo& d : *drafts) {
+    auto changed = c.store->HasChanges(b->uuid, d.name);
+    if (!changed.ok()) return c.Fail(changed.status());
+    if (c.args.json) {
+      j["drafts"].push_back({{"name", d.name},
+                             {"base_version", d.base_version},
+                             {"revision", d.revision},
+                             {"has_changes", *changed},
+                             {"updated_at", FormatTime(d.updated_at)}});
+    } else {
+      *c.inv.out << "draft:       " << d.name << " (base v" << d.base_version << ", revision "
+                 << d.revision << (*changed ? ", changes pending" : "") << ")\n";
+    }
+  }
+  if (c.args.json) c.Json(j);
   return kExitOk;
 }
 
+// Files the draft shows, marked A (added) or M (modified) against its base.
 int DraftLs(Ctx& c) {
-  auto drafts = c.store->ListDrafts(c.args.pos[0]);
-  if (!drafts.ok()) return c.Fail(drafts.status());
-  for (const store::DraftInfo& d : *drafts) {
-    bool changed = c.store->HasChanges(c.args.pos[0], d.name).value();
+  const std::string& bundle = c.args.pos[0];
+  auto files = c.store->ListFiles(bundle, store::Ref::Draft(c.args.draft), c.args.prefix);
+  if (!files.ok()) return c.Fail(files.status());
+  auto diff = c.store->Diff(bundle, c.args.draft);
+  if (!diff.ok()) return c.Fail(diff.status());
+  std::map<std::string, store::DraftChange::Kind> changed;
+  for (const store::DraftChange& ch : *diff) changed[ch.name] = ch.kind;
+  for (const store::FileInfo& f : *files) {
+    auto it = changed.find(f.path);
     if (c.args.json) {
-      c.Json({{"draft", d.name},
-              {"base_version", d.base_version},
-              {"revision", d.revision},
-              {"has_changes", changed},
-              {"updated_at", FormatTime(d.updated_at)}});
+      nlohmann::json j = FileJson(f);
+      j["change"] = it == changed.end() ? nlohmann::json() : nlohmann::json(KindName(it->second));
+      c.Json(j);
     } else {
-      *c.inv.out << d.name << "  base v" << d.base_version << "  rev " << d.revision
-                 << (changed ? "  (changes pending)" : "") << "\n";
+      char mark = it == changed.end()                              ? ' '
+                  : it->second == store::DraftChange::Kind::kAdded ? 'A'
+                                                                   : 'M';
+      *c.inv.out << mark << " " << f.digest << "  " << f.size << "  " << f.path << "\n";
     }
   }
   return kExitOk;

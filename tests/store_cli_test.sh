@@ -36,6 +36,10 @@ printf 'new' > "$TMP/new.txt"
 expect 0 "$BIN" store draft write demo extra/new.txt "$TMP/new.txt"
 expect 1 "$BIN" store draft write demo ../evil "$TMP/new.txt"
 grep -q "'..' segment" "$TMP/err" || fail "path rejection reason: $(cat "$TMP/err")"
+expect 0 "$BIN" store draft ls demo --prefix extra/
+grep -q "^A .*extra/new.txt" "$TMP/out" || fail "draft ls: $(cat "$TMP/out")"
+expect 0 "$BIN" store --json bundle show demo
+grep -q '"has_changes":true' "$TMP/out" || fail "bundle show: $(cat "$TMP/out")"
 expect 0 "$BIN" store --json draft diff demo
 grep -q '"change":"added","name":"extra/new.txt"' "$TMP/out" || fail "diff json: $(cat "$TMP/out")"
 expect 1 "$BIN" store commit demo --expect-rev 0    # stale revision
