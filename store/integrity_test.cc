@@ -1,4 +1,5 @@
 // Corruption detection on read, verify, and garbage collection.
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
@@ -97,6 +98,21 @@ TEST_F(StoreTest, DeletedBundleLeavesNoOrphanBlobs) {
   ASSERT_TRUE(gc.ok());
   EXPECT_EQ(gc->blobs_removed, 3);
   EXPECT_EQ(store_->Verify()->blobs_checked, 0);
+}
+
+TEST_F(StoreTest, VerifyReportsBrokenStructure) {
+  std::string b = MakeBundle("lib");
+  ASSERT_EQ(CommitFiles(b, {{"a", "1"}}), 1);
+  ASSERT_TRUE(store_->Verify()->problems.empty());
+  Tamper(db_path(),
+         "PRAGMA foreign_keys = OFF; UPDATE bundle SET latest_version = 2;"
+         "UPDATE file_version SET blob_id = 999");
+  auto report = store_->Verify();
+  ASSERT_TRUE(report.ok());
+  std::vector<std::string> messages;
+  for (const auto& p : report->problems) messages.push_back(p.message);
+  EXPECT_THAT(messages, ::testing::Contains(::testing::HasSubstr("1..latest_version")));
+  EXPECT_THAT(messages, ::testing::Contains(::testing::HasSubstr("missing blob")));
 }
 
 TEST_F(StoreTest, NewerSchemaIsRefused) {

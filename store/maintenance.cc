@@ -60,6 +60,27 @@ Result<VerifyReport> Store::Verify() {
       std::string line = ic->getColumn(0).getString();
       if (line != "ok") report.problems.push_back(VerifyProblem{"", "sqlite: " + line, {}});
     }
+    // Structural invariants a torn or hand-edited file could break.
+    static const char* const kChecks[][2] = {
+        {"SELECT b.slug FROM bundle b WHERE b.latest_version != "
+         "(SELECT count(*) FROM version v WHERE v.bundle_id = b.id) OR EXISTS("
+         "SELECT 1 FROM version v WHERE v.bundle_id = b.id AND v.num > b.latest_version)",
+         "versions are not exactly 1..latest_version"},
+        {"SELECT b.slug || ' draft ' || d.name FROM draft d JOIN bundle b ON b.id = d.bundle_id "
+         "WHERE d.base_version > b.latest_version",
+         "draft is based on a version that does not exist"},
+        {"SELECT 'blob ' || fv.blob_id FROM file_version fv LEFT JOIN blob b ON b.id = fv.blob_id "
+         "WHERE fv.blob_id IS NOT NULL AND b.id IS NULL "
+         "UNION ALL SELECT 'blob ' || df.blob_id FROM draft_file df "
+         "LEFT JOIN blob b ON b.id = df.blob_id WHERE df.blob_id IS NOT NULL AND b.id IS NULL",
+         "file refers to a missing blob"},
+    };
+    for (const auto& check : kChecks) {
+      Query q = s.Prepare(check[0]);
+      while (q->executeStep()) {
+        report.problems.push_back(VerifyProblem{"", check[1], {q->getColumn(0).getString()}});
+      }
+    }
     // Walk blobs in id order, streaming chunks so memory stays bounded.
     Query blobs = s.Prepare("SELECT id, digest, size, inline_data IS NULL FROM blob ORDER BY id");
     while (blobs->executeStep()) {
