@@ -42,6 +42,7 @@ const char kHelp[] =
     "  gc                                    drop blobs no version or draft uses\n"
     "  verify                                rehash every blob\n"
     "\n"
+    "Arguments after '--' are never options (for paths starting with '-').\n"
     "Writes accept --expect-rev N: fail with a conflict unless the draft is at revision N.\n"
     "Exit codes: 0 ok; 1 refused or findings (not found, conflict, invalid input,\n"
     "corruption, nothing to commit); 2 usage or I/O error.\n";
@@ -89,8 +90,17 @@ bool ParseInt(const std::string& s, int64_t* out) {
 
 // Splits flags from positionals. Returns an error message, or "" on success.
 std::string ParseArgs(const std::vector<std::string>& in, Args* a) {
+  bool only_positionals = false;  // after "--", so paths may start with '-'
   for (size_t i = 0; i < in.size(); ++i) {
     const std::string& s = in[i];
+    if (only_positionals) {
+      a->pos.push_back(s);
+      continue;
+    }
+    if (s == "--") {
+      only_positionals = true;
+      continue;
+    }
     auto value = [&](std::string* out) -> bool {
       if (i + 1 >= in.size()) return false;
       *out = in[++i];
