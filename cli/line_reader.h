@@ -28,7 +28,8 @@ class LineReader {
  private:
   bool Fill();
   int fd_;
-  std::vector<char> buf_;
+  std::vector<char> buf_;  // capacity_ bytes of data plus zeroed padding
+  size_t capacity_;
   size_t begin_ = 0, end_ = 0;
   bool eof_ = false;
   uint64_t consumed_ = 0;

@@ -30,11 +30,20 @@ inline __m128i InRange(__m128i v, char lo, char hi) {
 }
 inline __m128i Eq(__m128i v, char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); }
 
+// Letters via case folding (v | 0x20 maps A-Z onto a-z) plus two contiguous
+// ranges: "-." is 0x2D-0x2E and "0-9" is 0x30-0x39 (':' is 0x3A, next to it).
+inline __m128i Letters(__m128i v) {
+  return InRange(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 'z');
+}
 // [A-Za-z0-9_] - .   (ASCII_FIELD; equal to UNI_FIELD on ASCII bytes)
 inline __m128i AsciiField(__m128i v) {
-  __m128i word = _mm_or_si128(_mm_or_si128(InRange(v, '0', '9'), InRange(v, 'a', 'z')),
-                              _mm_or_si128(InRange(v, 'A', 'Z'), Eq(v, '_')));
-  return _mm_or_si128(word, _mm_or_si128(Eq(v, '-'), Eq(v, '.')));
+  return _mm_or_si128(_mm_or_si128(Letters(v), InRange(v, '-', '.')),
+                      _mm_or_si128(InRange(v, '0', '9'), Eq(v, '_')));
+}
+// [A-Za-z0-9_] - ~ . :   (ID)
+inline __m128i IdClass(__m128i v) {
+  return _mm_or_si128(_mm_or_si128(Letters(v), InRange(v, '-', '.')),
+                      _mm_or_si128(InRange(v, '0', ':'), _mm_or_si128(Eq(v, '_'), Eq(v, '~'))));
 }
 
 // Per-byte classes of the whole key as bit masks (bit i = byte i). Each chunk's
@@ -55,26 +64,42 @@ constexpr int kLanes = static_cast<int>(sizeof(M) / 2);
 // otherwise ok = ASCII_FIELD, sep = ':'.
 template <typename M>
 bool Classify(std::string_view text, bool locator, Masks<M>* m) {
-  alignas(16) char buf[sizeof(M) * 8];
   const size_t n = text.size();
-  std::memcpy(buf, text.data(), n);
-  std::memset(buf + n, 0, sizeof(buf) - n);
   uint16_t ok[kLanes<M>] = {}, sep[kLanes<M>] = {};
   uint16_t at[kLanes<M>] = {}, pct[kLanes<M>] = {};
-  const int chunks = static_cast<int>((n + 15) / 16);
-  for (int c = 0; c < chunks; ++c) {
-    __m128i v = _mm_load_si128(reinterpret_cast<const __m128i*>(buf + 16 * c));
-    if (_mm_movemask_epi8(v) != 0) return false;
-    __m128i field = AsciiField(v);
-    if (locator) {
-      __m128i id = _mm_or_si128(field, _mm_or_si128(Eq(v, '~'), Eq(v, ':')));
-      ok[c] = static_cast<uint16_t>(_mm_movemask_epi8(id));
-      sep[c] = static_cast<uint16_t>(_mm_movemask_epi8(Eq(v, '+')));
-      at[c] = static_cast<uint16_t>(_mm_movemask_epi8(Eq(v, '@')));
-      pct[c] = static_cast<uint16_t>(_mm_movemask_epi8(Eq(v, '%')));
+  // Every load stays inside the text: full chunks in place, and a partial
+  // tail as the text's last 16 bytes with the already-seen lanes shifted out.
+  // (Copying into a buffer first would stall on store-to-load forwarding.)
+  alignas(16) char small[16] = {};
+  const char* base = text.data();
+  if (n < 16) {
+    std::memcpy(small, base, n);
+    base = small;
+  }
+  const size_t full = n < 16 ? 0 : n / 16;
+  const size_t rem = n - 16 * full;
+  const size_t chunks = (n + 15) / 16;
+  for (size_t c = 0; c < chunks; ++c) {
+    __m128i v;
+    unsigned shift = 0;
+    if (c < full || n < 16) {
+      v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(base + 16 * c));
     } else {
-      ok[c] = static_cast<uint16_t>(_mm_movemask_epi8(field));
-      sep[c] = static_cast<uint16_t>(_mm_movemask_epi8(Eq(v, ':')));
+      v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(base + n - 16));
+      shift = static_cast<unsigned>(16 - rem);
+    }
+    if (_mm_movemask_epi8(v) != 0) return false;
+    auto lane = [shift](__m128i bits) {
+      return static_cast<uint16_t>(static_cast<unsigned>(_mm_movemask_epi8(bits)) >> shift);
+    };
+    if (locator) {
+      ok[c] = lane(IdClass(v));
+      sep[c] = lane(Eq(v, '+'));
+      at[c] = lane(Eq(v, '@'));
+      pct[c] = lane(Eq(v, '%'));
+    } else {
+      ok[c] = lane(AsciiField(v));
+      sep[c] = lane(Eq(v, ':'));
     }
   }
   std::memcpy(&m->ok, ok, sizeof(M));
@@ -248,8 +273,16 @@ FastResult FastParse(std::string_view text, uint32_t allowed, KeyView* out) {
   const size_t n = text.size();
   if (n > kMaxLen || n < 4) return FastResult::kUnsure;
   const char* p = text.data();
-  size_t colon = 0;
-  while (colon < 15 && colon < n && p[colon] != ':') ++colon;
+  // The namespace ends at the first ':' within the first 15 bytes.
+  alignas(16) char head[16] = {};
+  const char* first = p;
+  if (n < 16) {
+    std::memcpy(head, p, n);
+    first = head;
+  }
+  const unsigned colons = static_cast<unsigned>(
+      _mm_movemask_epi8(Eq(_mm_loadu_si128(reinterpret_cast<const __m128i*>(first)), ':')));
+  const size_t colon = colons ? Ctz(static_cast<uint64_t>(colons)) : 16;
   KeyKind kind;
   bool v2 = false;
   switch (colon) {
