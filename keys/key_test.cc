@@ -90,7 +90,9 @@ TEST(FastPathTest, AgreesWithGeneralParserOnTheMix) {
     bool ra = ParseKey(text, KeyBase::kUsageKey, &a, &ea);
     bool rb = internal::ParseKeyGeneral(text, KeyBase::kUsageKey, &b, &eb);
     ASSERT_EQ(ra, rb) << text;
-    if (ra) EXPECT_TRUE(a == b) << text;
+    if (ra) {
+      EXPECT_TRUE(a == b) << text;
+    }
   }
   EXPECT_GT(fast, 100000);
 }
