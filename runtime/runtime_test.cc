@@ -5,9 +5,11 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cstdlib>
 #include <filesystem>
 #include <string>
+#include <thread>
 
 #include "runtime/engine.h"
 
@@ -186,6 +188,39 @@ TEST_F(RuntimeTest, LearnerStatePersistsInLmsOnly) {
   EXPECT_EQ(studio.UserState(*b)->at("attempts"), "5");
   EXPECT_TRUE(Rt(Mode::kStudio, "alice").UserState(*b)->empty());
   EXPECT_EQ(Rt(Mode::kLms, "").UserState(*b).status().code(), Status::Code::kFailedPrecondition);
+}
+
+TEST_F(RuntimeTest, RuntimesShareCachesAcrossThreads) {
+  Publish();
+  const std::vector<std::string> keys = {
+      "lb:DemoX:fractions:unit:unit1", "lb:DemoX:fractions:html:intro",
+      "lb:DemoX:fractions:problem:quiz1", "lb:DemoX:fractions:video:intro_video"};
+  std::atomic<int> failures{0};
+  auto worker = [&](int offset) {
+    Runtime rt = Rt(Mode::kLms, "bob");  // one Runtime per thread
+    for (int i = 0; i < 200; ++i) {
+      auto b = rt.LoadBlock(keys[(i + offset) % keys.size()]);
+      if (!b.ok() || !rt.Render(*b).ok()) failures.fetch_add(1);
+    }
+  };
+  // A writer keeps changing the draft meanwhile; LMS readers must not notice.
+  std::thread writer([&] {
+    auto usage = keys::Key::Parse("lb:DemoX:fractions:html:glossary");
+    for (int i = 0; i < 20; ++i) {
+      std::string olx = "<html display_name=\"v" + std::to_string(i) + "\">x</html>";
+      if (!engine_->authoring().SetOlx(usage->view(), olx).ok()) failures.fetch_add(1);
+    }
+  });
+  std::thread a(worker, 0), b(worker, 1);
+  a.join();
+  b.join();
+  writer.join();
+  EXPECT_EQ(failures.load(), 0);
+  EXPECT_EQ(Rt(Mode::kLms, "bob").LoadBlock("lb:DemoX:fractions:html:glossary")->display_name(),
+            "Glossary");
+  EXPECT_EQ(
+      Rt(Mode::kStudio, "alice").LoadBlock("lb:DemoX:fractions:html:glossary")->display_name(),
+      "v19");
 }
 
 }  // namespace
