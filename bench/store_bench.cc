@@ -119,6 +119,18 @@ void BM_WarmReadAtVersion(benchmark::State& state) {
 }
 BENCHMARK(BM_WarmReadAtVersion)->Unit(benchmark::kMicrosecond);
 
+// Listing a whole version (what the contexts layer does per snapshot).
+void BM_ListFiles10k(benchmark::State& state) {
+  Store& s = *StoreWithFiles(10000).store;
+  for (auto _ : state) {
+    auto files = s.ListFiles("lib", Ref::Version(1));
+    if (!files.ok() || files->size() != 10000) std::abort();
+    benchmark::DoNotOptimize(files->data());
+  }
+  state.SetItemsProcessed(state.iterations() * 10000);
+}
+BENCHMARK(BM_ListFiles10k)->Unit(benchmark::kMillisecond);
+
 // 64 files of 1 MiB, both in a store and as plain files, for throughput.
 struct BigData {
   TempDir dir;
