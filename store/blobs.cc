@@ -127,11 +127,12 @@ Result<BlobRef> PutBlobFromFile(Store::Impl& s, const std::string& file) {
 }
 
 Status ReadBlob(Store::Impl& s, int64_t blob_id,
-                const std::function<Status(std::string_view)>& sink, const std::string& where) {
+                const std::function<Status(std::string_view)>& sink,
+                const std::function<std::string()>& where) {
   Query q = s.Prepare("SELECT digest, size, inline_data FROM blob WHERE id = ?");
   q->bind(1, static_cast<int64_t>(blob_id));
   if (!q->executeStep()) {
-    return Status::Corruption(where + ": blob " + std::to_string(blob_id) + " is missing");
+    return Status::Corruption(where() + ": blob " + std::to_string(blob_id) + " is missing");
   }
   std::string digest = q->getColumn(0).getString();
   int64_t size = q->getColumn(1).getInt64();
@@ -143,7 +144,7 @@ Status ReadBlob(Store::Impl& s, int64_t blob_id,
     hasher.Update(data);
     seen = static_cast<int64_t>(data.size());
     if (seen == size && ToHex(hasher.Final()) == digest) return sink(data);
-    return Status::Corruption(where + ": stored bytes do not match digest " + digest + " (size " +
+    return Status::Corruption(where() + ": stored bytes do not match digest " + digest + " (size " +
                               std::to_string(seen) + ", expected " + std::to_string(size) + ")");
   }
   Query c = s.Prepare("SELECT seq, data FROM blob_chunk WHERE blob_id = ? ORDER BY seq");
@@ -151,7 +152,7 @@ Status ReadBlob(Store::Impl& s, int64_t blob_id,
   int64_t expect_seq = 0;
   while (c->executeStep()) {
     if (c->getColumn(0).getInt64() != expect_seq++) {
-      return Status::Corruption(where + ": blob " + digest + " has a missing chunk");
+      return Status::Corruption(where() + ": blob " + digest + " has a missing chunk");
     }
     SQLite::Column col = c->getColumn(1);
     std::string_view data(static_cast<const char*>(col.getBlob()), col.getBytes());
@@ -160,7 +161,7 @@ Status ReadBlob(Store::Impl& s, int64_t blob_id,
     BLOCKRT_RETURN_IF_ERROR(sink(data));
   }
   if (seen != size || ToHex(hasher.Final()) != digest) {
-    return Status::Corruption(where + ": stored bytes do not match digest " + digest + " (size " +
+    return Status::Corruption(where() + ": stored bytes do not match digest " + digest + " (size " +
                               std::to_string(seen) + ", expected " + std::to_string(size) + ")");
   }
   return Status::OK();

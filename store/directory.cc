@@ -69,7 +69,7 @@ Status WriteOut(Store::Impl& s, const Entry& e, const fs::path& target, const st
         }
         return Status::OK();
       },
-      where);
+      [&where] { return where; });
   if (std::fclose(f) != 0 && st.ok()) {
     st = Status::IOError("cannot write '" + target.string() + "': " + std::strerror(errno));
   }

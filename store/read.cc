@@ -50,7 +50,7 @@ Result<std::string> Store::ReadFile(std::string_view bundle, const Ref& at, std:
           out.append(chunk);
           return Status::OK();
         },
-        Where(b, at, version, path));
+        [&] { return Where(b, at, version, path); });
   });
   if (!st.ok()) return st;
   return out;
@@ -63,7 +63,7 @@ Status Store::ReadFileTo(std::string_view bundle, const Ref& at, std::string_vie
     int64_t version = 0;
     Entry e;
     BLOCKRT_RETURN_IF_ERROR(Locate(*impl_, bundle, at, path, &b, &version, &e));
-    return ReadBlob(*impl_, e.blob_id, sink, Where(b, at, version, path));
+    return ReadBlob(*impl_, e.blob_id, sink, [&] { return Where(b, at, version, path); });
   });
 }
 

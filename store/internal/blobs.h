@@ -29,10 +29,11 @@ Result<BlobRef> PutBlob(Store::Impl& s, std::string_view bytes);
 // Streams `file` from disk (two passes for large files: hash, then copy,
 // checking the file did not change in between).
 Result<BlobRef> PutBlobFromFile(Store::Impl& s, const std::string& file);
-// Streams the blob's bytes to `sink`, then checks size and digest; `where`
+// Streams the blob's bytes to `sink`, then checks size and digest; `where()`
 // ("path 'a/b' at v3 of bundle 'x'") goes into the Corruption message.
 Status ReadBlob(Store::Impl& s, int64_t blob_id,
-                const std::function<Status(std::string_view)>& sink, const std::string& where);
+                const std::function<Status(std::string_view)>& sink,
+                const std::function<std::string()>& where);
 
 }  // namespace blockrt::store
 
