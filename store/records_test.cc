@@ -59,6 +59,27 @@ TEST_F(StoreTest, TransactCommitsAllOrNothing) {
   EXPECT_EQ(*store_->ReadFile(b, Ref::Latest(), "a"), "1");
 }
 
+TEST_F(StoreTest, WriterBlockedPastBusyTimeoutGetsConflict) {
+  std::string b = MakeBundle("lib");
+  StoreOptions impatient;
+  impatient.busy_timeout_ms = 50;
+  auto other = Store::Open(db_path(), impatient);
+  ASSERT_TRUE(other.ok());
+  Status inner;
+  Status outer = store_->Transact([&]() -> Status {
+    BLOCKRT_RETURN_IF_ERROR(store_->WriteFile(b, "studio_draft", "mine", "1"));
+    // A second connection cannot write while this transaction holds the lock.
+    inner = (*other)->WriteFile(b, "studio_draft", "theirs", "2");
+    // ...but it can still read the last committed state.
+    EXPECT_TRUE((*other)->GetBundle(b).ok());
+    return Status::OK();
+  });
+  ASSERT_TRUE(outer.ok()) << outer.ToString();
+  EXPECT_EQ(inner.code(), Status::Code::kConflict) << inner.ToString();
+  EXPECT_TRUE((*other)->WriteFile(b, "studio_draft", "theirs", "2").ok());
+  EXPECT_EQ(store_->ListFiles(b, Ref::Draft("studio_draft"))->size(), 2u);
+}
+
 TEST_F(StoreTest, TwoThreadsShareOneStore) {
   std::string b = MakeBundle("lib");
   ASSERT_EQ(CommitFiles(b, {{"a", "alpha"}}), 1);
