@@ -1,5 +1,7 @@
 #include "contexts/bundle_snapshots.h"
 
+#include <time.h>
+
 #include <algorithm>
 
 namespace blockrt::contexts {
@@ -16,6 +18,14 @@ const std::string& EntryKey(char kind, std::string_view bundle, std::string_view
   if (kind == 'd') key.append(draft);
   if (kind == 'v') key.append(std::to_string(version));
   return key;
+}
+
+// A millisecond clock that is cheap enough to read on every lookup (the
+// coarse clock skips the TSC read; its ~4 ms tick is plenty for a 1 s recheck).
+int64_t CoarseNowMs() {
+  timespec ts;
+  clock_gettime(CLOCK_MONOTONIC_COARSE, &ts);
+  return static_cast<int64_t>(ts.tv_sec) * 1000 + ts.tv_nsec / 1000000;
 }
 
 }  // namespace
@@ -36,7 +46,7 @@ const store::LinkInfo* BundleSnapshot::FindLink(std::string_view name) const {
 }
 
 BundleSnapshots::BundleSnapshots(store::Store* store, std::chrono::milliseconds recheck)
-    : store_(store), recheck_(recheck) {}
+    : store_(store), recheck_ms_(recheck.count()) {}
 
 Result<std::shared_ptr<const BundleSnapshot>> BundleSnapshots::Latest(std::string_view bundle) {
   return Get('l', bundle, {}, 0);
@@ -74,14 +84,15 @@ Result<std::shared_ptr<const BundleSnapshot>> BundleSnapshots::Get(char kind,
                                                                    std::string_view bundle,
                                                                    std::string_view draft,
                                                                    int64_t version) {
-  const auto now = std::chrono::steady_clock::now();
+  const int64_t now = CoarseNowMs();
   const std::string& key = EntryKey(kind, bundle, draft, version);
   std::shared_ptr<const BundleSnapshot> stale;
   {
     std::shared_lock lock(mu_);
     auto it = entries_.find(key);
     if (it != entries_.end()) {
-      if (it->second.pinned || now - it->second.checked_at < recheck_) return it->second.snapshot;
+      if (it->second.pinned || now - it->second.checked_at_ms < recheck_ms_)
+        return it->second.snapshot;
       stale = it->second.snapshot;
     }
   }

@@ -63,8 +63,8 @@ class BundleSnapshots {
  private:
   struct Entry {
     std::shared_ptr<const BundleSnapshot> snapshot;
-    std::chrono::steady_clock::time_point checked_at;
-    bool pinned = false;  // a numbered version never changes
+    int64_t checked_at_ms = 0;  // CoarseNowMs() when last confirmed current
+    bool pinned = false;        // a numbered version never changes
   };
   // kind: 'd' draft, 'l' latest, 'v' version.
   Result<std::shared_ptr<const BundleSnapshot>> Get(char kind, std::string_view bundle_uuid,
@@ -76,7 +76,7 @@ class BundleSnapshots {
   Result<bool> StillCurrent(const BundleSnapshot& snap, char kind, std::string_view draft);
 
   store::Store* store_;
-  std::chrono::milliseconds recheck_;
+  int64_t recheck_ms_;
   std::shared_mutex mu_;
   std::unordered_map<std::string, Entry> entries_;
 };
