@@ -56,20 +56,25 @@ struct Masks {
   M pct;  // '%'
 };
 
-// 16-bit movemask lanes in a mask of type M.
 template <typename M>
-constexpr int kLanes = static_cast<int>(sizeof(M) / 2);
+inline M Join(const uint64_t (&halves)[2]) {
+  if constexpr (sizeof(M) == 8) {
+    return halves[0];
+  } else {
+    return static_cast<M>(halves[0]) | (static_cast<M>(halves[1]) << 64);
+  }
+}
 
 // Returns false for non-ASCII text. `locator`: ok = ID class, sep = '+';
 // otherwise ok = ASCII_FIELD, sep = ':'.
 template <typename M>
 bool Classify(std::string_view text, bool locator, Masks<M>* m) {
   const size_t n = text.size();
-  uint16_t ok[kLanes<M>] = {}, sep[kLanes<M>] = {};
-  uint16_t at[kLanes<M>] = {}, pct[kLanes<M>] = {};
+  // Masks are built in registers as two 64-bit halves; storing 16-bit lanes and
+  // reloading them as one wide value would stall on store-to-load forwarding.
+  uint64_t ok[2] = {}, sep[2] = {}, at[2] = {}, pct[2] = {};
   // Every load stays inside the text: full chunks in place, and a partial
   // tail as the text's last 16 bytes with the already-seen lanes shifted out.
-  // (Copying into a buffer first would stall on store-to-load forwarding.)
   alignas(16) char small[16] = {};
   const char* base = text.data();
   if (n < 16) {
@@ -89,23 +94,25 @@ bool Classify(std::string_view text, bool locator, Masks<M>* m) {
       shift = static_cast<unsigned>(16 - rem);
     }
     if (_mm_movemask_epi8(v) != 0) return false;
-    auto lane = [shift](__m128i bits) {
-      return static_cast<uint16_t>(static_cast<unsigned>(_mm_movemask_epi8(bits)) >> shift);
+    const size_t half = c / 4;
+    const unsigned pos = static_cast<unsigned>(16 * (c % 4));
+    auto lane = [shift, pos](__m128i bits) {
+      return static_cast<uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(bits)) >> shift) << pos;
     };
     if (locator) {
-      ok[c] = lane(IdClass(v));
-      sep[c] = lane(Eq(v, '+'));
-      at[c] = lane(Eq(v, '@'));
-      pct[c] = lane(Eq(v, '%'));
+      ok[half] |= lane(IdClass(v));
+      sep[half] |= lane(Eq(v, '+'));
+      at[half] |= lane(Eq(v, '@'));
+      pct[half] |= lane(Eq(v, '%'));
     } else {
-      ok[c] = lane(AsciiField(v));
-      sep[c] = lane(Eq(v, ':'));
+      ok[half] |= lane(AsciiField(v));
+      sep[half] |= lane(Eq(v, ':'));
     }
   }
-  std::memcpy(&m->ok, ok, sizeof(M));
-  std::memcpy(&m->sep, sep, sizeof(M));
-  std::memcpy(&m->at, at, sizeof(M));
-  std::memcpy(&m->pct, pct, sizeof(M));
+  m->ok = Join<M>(ok);
+  m->sep = Join<M>(sep);
+  m->at = Join<M>(at);
+  m->pct = Join<M>(pct);
   return true;
 }
 
