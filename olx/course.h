@@ -68,7 +68,8 @@ Result<Course> LoadCourse(std::string_view dir, const CourseLoadOptions& options
 // Writes `course` as an export under `out_dir` (created; must not exist or be
 // empty): course.xml or library.xml, one file per XModule-style block, html
 // bodies split into .html files, pure XBlocks inline, policies copied.
-// LoadCourse(out_dir) yields the same tree.
+// LoadCourse(out_dir) yields the same tree, except that blocks sharing a usage
+// id share one file (the last one written wins, as in the reference).
 Status ExportCourse(const Course& course, std::string_view out_dir);
 
 }  // namespace blockrt::olx

@@ -112,7 +112,10 @@ class Exporter {
   Status ChildReference(uint32_t index, std::string* out) {
     const CourseBlock& b = course_.blocks[index];
     const std::string& type = b.definition.block_type;
-    if (!b.definition.known_type) return ElementText(index, /*with_url_name=*/true, false, out);
+    // A nested <course> cannot be a pointer (that needs org and course too).
+    if (!b.definition.known_type || type == "course") {
+      return ElementText(index, /*with_url_name=*/true, false, out);
+    }
     std::string dir = b.draft ? "drafts/" + type : type;
     BLOCKRT_RETURN_IF_ERROR(
         WriteOwnFile(index, dir + "/" + internal::UrlNameToPath(b.url_name) + ".xml", false));
