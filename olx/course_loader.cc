@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstring>
 #include <pugixml.hpp>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "keys/key.h"
@@ -153,6 +154,12 @@ class Loader {
 
   Status Open(const std::string& rel, OpenFile* file) {
     file->rel = rel;
+    auto cached = draft_bytes_.find(rel);
+    if (cached != draft_bytes_.end()) {
+      file->text = std::move(cached->second);
+      draft_bytes_.erase(cached);
+      return ParseOpened(file);
+    }
     Result<std::string> bytes = internal::ReadFile(root_ + rel, options_.max_file_bytes);
     if (!bytes.ok()) return bytes.status();
     file->text = std::move(bytes).value();
@@ -524,7 +531,11 @@ class Loader {
         }
         // Like the importer, only units (files mentioning index_in_children_list)
         // are roots; the rest load through their pointers, reported once there.
-        if (bytes->find("index_in_children_list") == std::string::npos) continue;
+        if (bytes->find("index_in_children_list") == std::string::npos) {
+          // Not a unit: kept for the draft pointer that will load it next.
+          draft_bytes_.emplace(rel, std::move(bytes).value());
+          continue;
+        }
         file->text = std::move(bytes).value();
         Status st = ParseOpened(file.get());
         if (!st.ok()) {
@@ -541,6 +552,7 @@ class Loader {
         path_.pop_back();
       }
     }
+    draft_bytes_.clear();
   }
 
   std::string root_;
@@ -549,6 +561,9 @@ class Loader {
   internal::PolicyMap policy_;
   std::unordered_set<std::string> seen_, seen_drafts_;
   std::vector<std::string> path_;  // files being loaded, outermost first
+  // Draft files read while looking for units, by relative path, until a
+  // pointer claims them (so each file is read once).
+  std::unordered_map<std::string, std::string> draft_bytes_;
   keys::Key context_;
   bool context_ok_ = false;
   bool too_many_reported_ = false;
