@@ -31,6 +31,9 @@ struct StoreOptions {
   // FULL fsyncs every commit (survives power loss); NORMAL survives process
   // crashes, which is what the tests prove.
   bool sync_full = false;
+  // SQLite page cache per connection; the main term of memory use, since
+  // file bytes stream through in 1 MiB chunks.
+  int64_t cache_bytes = 32 << 20;
   // Clock for created_at/updated_at; tests inject a fixed one. Null = system.
   std::function<int64_t()> now_micros;
 };
