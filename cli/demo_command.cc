@@ -2,6 +2,10 @@
 // (keys_command.cc), then a content library built from fixtures/library in a
 // fresh store under --workdir: publish, load and render every block as Studio
 // and as the LMS, and prove an unpublished change is visible in Studio only.
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <chrono>
 #include <filesystem>
 #include <functional>
@@ -171,6 +175,28 @@ int RunLibraryJob(const Invocation& inv, const std::string& workdir, const std::
   return steps.failed() == 0 ? kExitOk : kExitFindings;
 }
 
+// Runs the key batch in a child process: the two batches are independent, and
+// a crash in one must still let the other report (the exit code says it failed).
+int RunKeysBatchIsolated(const Invocation& inv, const std::string& workdir) {
+  inv.out->flush();
+  inv.err->flush();
+  pid_t pid = ::fork();
+  if (pid < 0) return RunKeysDemo(inv, workdir);  // no fork: run it here
+  if (pid == 0) {
+    int rc = RunKeysDemo(inv, workdir);
+    inv.out->flush();
+    inv.err->flush();
+    ::_exit(rc);
+  }
+  int status = 0;
+  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  if (WIFEXITED(status)) return WEXITSTATUS(status);
+  *inv.out << "key validation batch: FAILED (killed by signal "
+           << (WIFSIGNALED(status) ? WTERMSIG(status) : 0) << ")\n";
+  return kExitFindings;
+}
+
 }  // namespace
 
 int RunDemo(const Invocation& inv) {
@@ -195,7 +221,7 @@ int RunDemo(const Invocation& inv) {
     *inv.err << "blockrt demo: cannot create " << workdir << ": " << ec.message() << "\n";
     return kExitUsage;
   }
-  int keys_rc = RunKeysDemo(inv, workdir);
+  int keys_rc = RunKeysBatchIsolated(inv, workdir);
   int lib_rc = RunLibraryJob(inv, workdir, fixtures);
   if (keys_rc == kExitUsage || lib_rc == kExitUsage) return kExitUsage;
   return keys_rc == kExitOk && lib_rc == kExitOk ? kExitOk : kExitFindings;
