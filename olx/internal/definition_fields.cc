@@ -32,7 +32,10 @@ void DeriveFields(Definition* def) {
   if (s.data_kind != DataKind::kNone) {
     FieldValue data{"data", "", FieldScope::kContent};
     if (s.data_kind == DataKind::kWholeElement) {
+      data.value.reserve(def->block_type.size() * 2 + def->body.size() + 8 +
+                         def->attributes.size() * 4);
       AppendElement(&data.value, def->block_type, def->attributes, def->body);
+      data.value.shrink_to_fit();  // large trees hold many of these
     } else {
       data.value = std::move(def->body);
     }
