@@ -14,15 +14,16 @@ bool Unreserved(unsigned char c) {
 
 void PercentEncode(std::string_view in, bool keep_slash, std::string* out) {
   static const char kHex[] = "0123456789ABCDEF";
-  for (unsigned char c : in) {
-    if (Unreserved(c) || (keep_slash && c == '/')) {
-      out->push_back(static_cast<char>(c));
-    } else {
-      out->push_back('%');
-      out->push_back(kHex[c >> 4]);
-      out->push_back(kHex[c & 15]);
-    }
+  size_t run = 0;
+  for (size_t i = 0; i < in.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(in[i]);
+    if (Unreserved(c) || (keep_slash && c == '/')) continue;
+    out->append(in.data() + run, i - run);
+    const char esc[3] = {'%', kHex[c >> 4], kHex[c & 15]};
+    out->append(esc, 3);
+    run = i + 1;
   }
+  out->append(in.data() + run, in.size() - run);
 }
 
 int HexValue(char c) {

@@ -95,8 +95,9 @@ class Runtime {
   // and that it was issued to this runtime's user.
   Result<HandlerUrlParts> VerifyHandlerUrl(std::string_view url) const;
 
-  // A signed URL for asset NAME owned by `block` (TYPE/ID/static/NAME); NotFound
-  // when the block has no such asset.
+  // A signed URL for asset NAME owned by `block` (TYPE/ID/static/NAME), valid
+  // for at least asset_url_ttl_seconds (the expiry is rounded up to a whole
+  // minute); NotFound when the block has no such asset.
   Result<std::string> AssetUrl(const Block& block, std::string_view name) const;
   // Verifies a signed asset URL and returns the asset's bytes.
   Result<std::string> OpenAsset(std::string_view url) const;
@@ -122,6 +123,9 @@ class Runtime {
   // Handler tokens already signed: "usage key" -> (time period, token).
   // Tokens only change every 2 days, and HMAC dominates a problem's render.
   mutable std::map<std::string, std::pair<int64_t, std::string>, std::less<>> tokens_;
+  // Signed asset URLs: "bundle/version/path" -> (expiry, URL). Expiries are
+  // rounded up to a minute, so a URL is reused (and cacheable) for a while.
+  mutable std::map<std::string, std::pair<int64_t, std::string>, std::less<>> asset_urls_;
   // Ephemeral learner state: "usage key" -> field -> JSON.
   std::map<std::string, std::map<std::string, std::string>> ephemeral_state_;
 };

@@ -93,7 +93,15 @@ Result<std::string> Runtime::AssetUrl(const Block& block, std::string_view name)
     return Status::NotFound("XBlock static file not found: " + std::string(name) + " for " +
                             block.usage_key().text());
   }
-  return system_->signer().Sign(ref, system_->Now() + system_->options().asset_url_ttl_seconds);
+  const int64_t now = system_->Now();
+  const int64_t min_expiry = now + system_->options().asset_url_ttl_seconds;
+  std::string memo_key = ref.bundle_uuid + "/" + ref.version_or_draft + "/" + ref.path;
+  auto it = asset_urls_.find(memo_key);
+  if (it != asset_urls_.end() && it->second.first >= min_expiry) return it->second.second;
+  const int64_t expiry = (min_expiry + 59) / 60 * 60;
+  std::string url = system_->signer().Sign(ref, expiry);
+  asset_urls_.insert_or_assign(std::move(memo_key), std::make_pair(expiry, url));
+  return url;
 }
 
 Result<std::string> Runtime::OpenAsset(std::string_view url) const {

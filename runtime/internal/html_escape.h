@@ -8,27 +8,34 @@
 namespace blockrt::runtime::internal {
 
 inline void AppendEscaped(std::string_view in, std::string* out) {
-  for (char c : in) {
-    switch (c) {
+  // Copy runs of safe bytes at once; most text has nothing to escape.
+  size_t run = 0;
+  for (size_t i = 0; i < in.size(); ++i) {
+    const char* rep = nullptr;
+    switch (in[i]) {
       case '&':
-        out->append("&amp;");
+        rep = "&amp;";
         break;
       case '<':
-        out->append("&lt;");
+        rep = "&lt;";
         break;
       case '>':
-        out->append("&gt;");
+        rep = "&gt;";
         break;
       case '"':
-        out->append("&quot;");
+        rep = "&quot;";
         break;
       case '\'':
-        out->append("&#39;");
+        rep = "&#39;";
         break;
       default:
-        out->push_back(c);
+        continue;
     }
+    out->append(in.data() + run, i - run);
+    out->append(rep);
+    run = i + 1;
   }
+  out->append(in.data() + run, in.size() - run);
 }
 
 inline std::string Escaped(std::string_view in) {
