@@ -30,12 +30,17 @@ int64_t CoarseNowMs() {
 
 }  // namespace
 
+void BundleSnapshot::BuildIndex() {
+  by_path.clear();
+  by_path.reserve(files.size());
+  for (size_t i = 0; i < files.size(); ++i) {
+    by_path.emplace(std::string_view(files[i].path), static_cast<uint32_t>(i));
+  }
+}
+
 const store::FileInfo* BundleSnapshot::Find(std::string_view path) const {
-  auto it =
-      std::lower_bound(files.begin(), files.end(), path,
-                       [](const store::FileInfo& f, std::string_view p) { return f.path < p; });
-  if (it == files.end() || it->path != path) return nullptr;
-  return &*it;
+  auto it = by_path.find(path);
+  return it == by_path.end() ? nullptr : &files[it->second];
 }
 
 const store::LinkInfo* BundleSnapshot::FindLink(std::string_view name) const {
@@ -165,6 +170,7 @@ Result<std::shared_ptr<const BundleSnapshot>> BundleSnapshots::Build(std::string
     std::sort(snap->files.begin(), snap->files.end(), by_path);
   }
   BLOCKRT_ASSIGN_OR_RETURN(snap->links, store_->ListLinks(info.uuid, ref));
+  snap->BuildIndex();
   return std::shared_ptr<const BundleSnapshot>(std::move(snap));
 }
 
