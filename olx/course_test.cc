@@ -247,6 +247,33 @@ TEST(CourseTest, PointerCyclesAreReportedNotFollowed) {
   std::filesystem::remove_all(dir);
 }
 
+TEST(CourseTest, BadPoliciesAreReportedAndIgnored) {
+  struct Case {
+    const char* json;
+    const char* message_prefix;
+  } cases[] = {
+      {"{\"course/r\": {\"display_name\": \"P\"", "invalid JSON policy (ignored): "},
+      {"{\"course/r\": {\"weight\": 1e999999}}", "unusable JSON policy (ignored): "},
+      {"[1, 2]", "policy is not a JSON object (ignored)"},
+      {"{\"course/r\": {\"bad name\": 1, \"display_name\": \"P\"}}",
+       "policy field 'bad name' of course/r is not a valid attribute name; ignored"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.json);
+    std::string dir = FreshDir("policy");
+    WriteText(dir + "/course.xml", "<course url_name=\"r\" org=\"O\" course=\"C\"/>");
+    WriteText(dir + "/course/r.xml", "<course display_name=\"X\"/>");
+    WriteText(dir + "/policies/r/policy.json", c.json);
+    auto course = LoadCourse(dir);
+    ASSERT_TRUE(course.ok()) << course.status().ToString();
+    ASSERT_EQ(course->diagnostics.size(), 1u);
+    EXPECT_EQ(course->diagnostics[0].path, "policies/r/policy.json");
+    EXPECT_EQ(course->diagnostics[0].message.rfind(c.message_prefix, 0), 0u)
+        << course->diagnostics[0].message;
+    std::filesystem::remove_all(dir);
+  }
+}
+
 TEST(CourseTest, LimitsBecomeDiagnostics) {
   CourseLoadOptions tiny;
   tiny.max_depth = 3;

@@ -30,6 +30,11 @@ bool ParsePolicy(std::string_view path, std::string_view text, PolicyMap* out, D
     *error = Diagnostic{Severity::kError, std::string(path), pos.line, pos.column,
                         "invalid JSON policy (ignored): " + std::string(e.what())};
     return false;
+  } catch (const nlohmann::json::exception& e) {
+    // e.g. out_of_range for a number literal that overflows a double.
+    *error = Diagnostic{Severity::kError, std::string(path), 0, 0,
+                        "unusable JSON policy (ignored): " + std::string(e.what())};
+    return false;
   }
   if (!doc.is_object()) {
     *error = Diagnostic{Severity::kError, std::string(path), 0, 0,
