@@ -57,11 +57,11 @@ struct Masks {
 };
 
 template <typename M>
-inline M Join(const uint64_t (&halves)[2]) {
+inline M Join(uint64_t lo, uint64_t hi) {
   if constexpr (sizeof(M) == 8) {
-    return halves[0];
+    return lo;
   } else {
-    return static_cast<M>(halves[0]) | (static_cast<M>(halves[1]) << 64);
+    return static_cast<M>(lo) | (static_cast<M>(hi) << 64);
   }
 }
 
@@ -72,7 +72,8 @@ bool Classify(std::string_view text, bool locator, Masks<M>* m) {
   const size_t n = text.size();
   // Masks are built in registers as two 64-bit halves; storing 16-bit lanes and
   // reloading them as one wide value would stall on store-to-load forwarding.
-  uint64_t ok[2] = {}, sep[2] = {}, at[2] = {}, pct[2] = {};
+  uint64_t ok_lo = 0, ok_hi = 0, sep_lo = 0, sep_hi = 0;
+  uint64_t at_lo = 0, at_hi = 0, pct_lo = 0, pct_hi = 0;
   // Every load stays inside the text: full chunks in place, and a partial
   // tail as the text's last 16 bytes with the already-seen lanes shifted out.
   alignas(16) char small[16] = {};
@@ -94,25 +95,24 @@ bool Classify(std::string_view text, bool locator, Masks<M>* m) {
       shift = static_cast<unsigned>(16 - rem);
     }
     if (_mm_movemask_epi8(v) != 0) return false;
-    const size_t half = c / 4;
+    const bool low = c < 4;
     const unsigned pos = static_cast<unsigned>(16 * (c % 4));
     auto lane = [shift, pos](__m128i bits) {
       return static_cast<uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(bits)) >> shift) << pos;
     };
+    const uint64_t ok_bits = lane(locator ? IdClass(v) : AsciiField(v));
+    const uint64_t sep_bits = lane(Eq(v, locator ? '+' : ':'));
+    (low ? ok_lo : ok_hi) |= ok_bits;
+    (low ? sep_lo : sep_hi) |= sep_bits;
     if (locator) {
-      ok[half] |= lane(IdClass(v));
-      sep[half] |= lane(Eq(v, '+'));
-      at[half] |= lane(Eq(v, '@'));
-      pct[half] |= lane(Eq(v, '%'));
-    } else {
-      ok[half] |= lane(AsciiField(v));
-      sep[half] |= lane(Eq(v, ':'));
+      (low ? at_lo : at_hi) |= lane(Eq(v, '@'));
+      (low ? pct_lo : pct_hi) |= lane(Eq(v, '%'));
     }
   }
-  m->ok = Join<M>(ok);
-  m->sep = Join<M>(sep);
-  m->at = Join<M>(at);
-  m->pct = Join<M>(pct);
+  m->ok = Join<M>(ok_lo, ok_hi);
+  m->sep = Join<M>(sep_lo, sep_hi);
+  m->at = Join<M>(at_lo, at_hi);
+  m->pct = Join<M>(pct_lo, pct_hi);
   return true;
 }
 
