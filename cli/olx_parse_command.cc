@@ -1,8 +1,8 @@
 // `blockrt olx parse FILE...` and `blockrt olx graph DIR`.
+#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <ostream>
-#include <sstream>
 
 #include "cli/olx_commands.h"
 #include "olx/definition.h"
@@ -14,13 +14,25 @@ namespace {
 
 using nlohmann::json;
 
-bool ReadAll(const std::string& path, std::string* out) {
+// Reads at most limit + 1 bytes: enough for the parser to refuse an oversize
+// file without holding all of it.
+bool ReadAll(const std::string& path, size_t limit, std::string* out) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return false;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  *out = ss.str();
-  return true;
+  out->clear();
+  char buf[1 << 16];
+  while (in && out->size() <= limit) {
+    in.read(buf, sizeof buf);
+    out->append(buf, static_cast<size_t>(in.gcount()));
+  }
+  if (out->size() > limit + 1) out->resize(limit + 1);
+  return !in.bad();
+}
+
+uintmax_t FileSize(const std::string& path) {
+  std::error_code ec;
+  uintmax_t n = std::filesystem::file_size(path, ec);
+  return ec ? 0 : n;
 }
 
 // nlohmann refuses invalid UTF-8 when dumping; OLX that reached here is valid,
@@ -98,12 +110,17 @@ int RunOlxParse(const Invocation& inv, const std::vector<std::string>& args) {
   int rc = kExitOk;
   for (const std::string& path : files) {
     std::string bytes;
-    if (!ReadAll(path, &bytes)) {
+    if (!ReadAll(path, options.max_bytes, &bytes)) {
       *inv.err << "blockrt olx parse: cannot read " << path << "\n";
       rc = kExitUsage;
       continue;
     }
-    Result<olx::Definition> def = olx::ParseDefinition(path, bytes, options);
+    Result<olx::Definition> def =
+        bytes.size() > options.max_bytes
+            ? Result<olx::Definition>(Status::InvalidArgument(
+                  path + ": error: file is " + std::to_string(FileSize(path)) +
+                  " bytes, over the " + std::to_string(options.max_bytes) + "-byte limit"))
+            : olx::ParseDefinition(path, bytes, options);
     if (!def.ok()) {
       if (rc == kExitOk) rc = kExitFindings;
       if (as_json) {
