@@ -33,13 +33,17 @@ std::string StringField(const Block& block, std::string_view name, std::string_v
   return raw != nullptr ? *raw : std::string(fallback);
 }
 
-// The schema's class default ("3_yD_cEKoCk" in edx-platform).
-std::string DefaultYoutubeId() {
-  const olx::BlockSchema* schema = olx::FindBlockSchema("video");
-  const olx::FieldSpec* spec = schema ? olx::FindFieldSpec(*schema, "youtube_id_1_0") : nullptr;
-  if (spec == nullptr) return {};
-  nlohmann::json j = nlohmann::json::parse(spec->default_json, nullptr, false);
-  return j.is_string() ? j.get<std::string>() : std::string();
+// The schema's class default ("3_yD_cEKoCk" in edx-platform); the schema is
+// constant, so it is parsed once.
+const std::string& DefaultYoutubeId() {
+  static const std::string id = [] {
+    const olx::BlockSchema* schema = olx::FindBlockSchema("video");
+    const olx::FieldSpec* spec = schema ? olx::FindFieldSpec(*schema, "youtube_id_1_0") : nullptr;
+    if (spec == nullptr) return std::string();
+    nlohmann::json j = nlohmann::json::parse(spec->default_json, nullptr, false);
+    return j.is_string() ? j.get<std::string>() : std::string();
+  }();
+  return id;
 }
 
 }  // namespace
