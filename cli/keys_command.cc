@@ -9,6 +9,7 @@
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 
 #include "cli/command.h"
@@ -64,6 +65,64 @@ std::string ErrorText(std::string_view input, keys::KeyBase base, const keys::Ke
   return msg;
 }
 
+// Options shared by the keys subcommands; each accepts a subset (`allowed`).
+struct KeysOptions {
+  keys::KeyBase base = keys::KeyBase::kAuto;
+  bool json = false;
+  bool json_input = false;
+  uint64_t max_findings = 100;
+  uint64_t seed = 42;
+  std::vector<std::string> positional;
+};
+
+enum OptionBit : unsigned {
+  kOptBase = 1,
+  kOptJson = 2,
+  kOptJsonInput = 4,
+  kOptMax = 8,
+  kOptSeed = 16
+};
+
+bool ParseCount(const std::string& text, uint64_t* out) {
+  if (text.empty() || text.find_first_not_of("0123456789") != std::string::npos) return false;
+  *out = std::strtoull(text.c_str(), nullptr, 10);
+  return true;
+}
+
+// Returns an exit code when the command must stop here (help or usage error).
+std::optional<int> ParseKeysOptions(const Invocation& inv, const std::vector<std::string>& args,
+                                    unsigned allowed, KeysOptions* o) {
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    const bool has_value = i + 1 < args.size();
+    if (IsHelpFlag(a)) {
+      *inv.out << kKeysHelp;
+      return kExitOk;
+    } else if ((allowed & kOptBase) && a == "--base" && has_value) {
+      auto b = keys::KeyBaseFromName(args[++i]);
+      if (!b) return Usage(inv, "unknown base '" + args[i] + "'");
+      o->base = *b;
+    } else if ((allowed & kOptJson) && a == "--json") {
+      o->json = true;
+    } else if ((allowed & kOptJsonInput) && a == "--json-input") {
+      o->json_input = true;
+    } else if ((allowed & kOptMax) && a == "--max-findings" && has_value) {
+      if (!ParseCount(args[++i], &o->max_findings)) {
+        return Usage(inv, "--max-findings takes a number, not '" + args[i] + "'");
+      }
+    } else if ((allowed & kOptSeed) && a == "--seed" && has_value) {
+      if (!ParseCount(args[++i], &o->seed)) {
+        return Usage(inv, "--seed takes a number, not '" + args[i] + "'");
+      }
+    } else if (!a.empty() && a[0] == '-' && a != "-") {
+      return Usage(inv, "unknown option '" + a + "'");
+    } else {
+      o->positional.push_back(a);
+    }
+  }
+  return std::nullopt;
+}
+
 nlohmann::json ParseRecord(const std::string& input, keys::KeyBase base) {
   nlohmann::json j;
   j["input"] = input;
@@ -87,27 +146,12 @@ nlohmann::json ParseRecord(const std::string& input, keys::KeyBase base) {
 }
 
 int RunParse(const Invocation& inv, const std::vector<std::string>& args) {
-  keys::KeyBase base = keys::KeyBase::kAuto;
-  bool json_input = false;
-  std::vector<std::string> keys_in;
-  for (size_t i = 0; i < args.size(); ++i) {
-    if (IsHelpFlag(args[i])) {
-      *inv.out << kKeysHelp;
-      return kExitOk;
-    } else if (args[i] == "--base" && i + 1 < args.size()) {
-      auto b = keys::KeyBaseFromName(args[++i]);
-      if (!b) return Usage(inv, "unknown base '" + args[i] + "'");
-      base = *b;
-    } else if (args[i] == "--json-input") {
-      json_input = true;
-    } else if (args[i] == "--json") {
-      // Output is always JSON lines; accepted for symmetry with other commands.
-    } else if (!args[i].empty() && args[i][0] == '-' && args[i] != "-") {
-      return Usage(inv, "unknown option '" + args[i] + "'");
-    } else {
-      keys_in.push_back(args[i]);
-    }
-  }
+  KeysOptions o;
+  // --json is accepted for symmetry: parse always prints JSON lines.
+  if (auto rc = ParseKeysOptions(inv, args, kOptBase | kOptJson | kOptJsonInput, &o)) return *rc;
+  const keys::KeyBase base = o.base;
+  const bool json_input = o.json_input;
+  const std::vector<std::string>& keys_in = o.positional;
   bool any_invalid = false;
   auto emit = [&](const std::string& key) {
     nlohmann::json j = ParseRecord(key, base);
@@ -222,28 +266,12 @@ bool CheckStream(const Invocation& inv, int fd, const std::string& name, keys::K
 }
 
 int RunCheck(const Invocation& inv, const std::vector<std::string>& args) {
-  keys::KeyBase base = keys::KeyBase::kAuto;
-  bool json = false;
-  uint64_t max_findings = 100;
-  std::vector<std::string> files;
-  for (size_t i = 0; i < args.size(); ++i) {
-    if (IsHelpFlag(args[i])) {
-      *inv.out << kKeysHelp;
-      return kExitOk;
-    } else if (args[i] == "--base" && i + 1 < args.size()) {
-      auto b = keys::KeyBaseFromName(args[++i]);
-      if (!b) return Usage(inv, "unknown base '" + args[i] + "'");
-      base = *b;
-    } else if (args[i] == "--json") {
-      json = true;
-    } else if (args[i] == "--max-findings" && i + 1 < args.size()) {
-      max_findings = std::strtoull(args[++i].c_str(), nullptr, 10);
-    } else if (!args[i].empty() && args[i][0] == '-' && args[i] != "-") {
-      return Usage(inv, "unknown option '" + args[i] + "'");
-    } else {
-      files.push_back(args[i]);
-    }
-  }
+  KeysOptions o;
+  if (auto rc = ParseKeysOptions(inv, args, kOptBase | kOptJson | kOptMax, &o)) return *rc;
+  const keys::KeyBase base = o.base;
+  const bool json = o.json;
+  const uint64_t max_findings = o.max_findings;
+  const std::vector<std::string>& files = o.positional;
   if (files.empty()) return Usage(inv, "check needs at least one FILE ('-' for stdin)");
   CheckTotals t;
   uint64_t shown = 0;
@@ -303,20 +331,13 @@ int RunCheck(const Invocation& inv, const std::vector<std::string>& args) {
 }
 
 int RunGen(const Invocation& inv, const std::vector<std::string>& args) {
-  uint64_t seed = 42, n = 0;
-  bool have_n = false;
-  for (size_t i = 0; i < args.size(); ++i) {
-    if (IsHelpFlag(args[i])) {
-      *inv.out << kKeysHelp;
-      return kExitOk;
-    } else if (args[i] == "--seed" && i + 1 < args.size()) {
-      seed = std::strtoull(args[++i].c_str(), nullptr, 10);
-    } else {
-      n = std::strtoull(args[i].c_str(), nullptr, 10);
-      have_n = true;
-    }
+  KeysOptions o;
+  if (auto rc = ParseKeysOptions(inv, args, kOptSeed, &o)) return *rc;
+  uint64_t n = 0;
+  if (o.positional.size() != 1 || !ParseCount(o.positional[0], &n)) {
+    return Usage(inv, "gen needs one count N");
   }
-  if (!have_n) return Usage(inv, "gen needs N");
+  const uint64_t seed = o.seed;
   keys::testing::KeyMix mix(seed);
   std::string buf;
   for (uint64_t i = 0; i < n; ++i) {

@@ -14,34 +14,6 @@ using blockrt::keys::KeyError;
 using blockrt::keys::KeyKind;
 using blockrt::keys::KeyView;
 
-namespace {
-
-KeyBase OwnBase(KeyKind kind) {
-  switch (kind) {
-    case KeyKind::kCourseLocator:
-    case KeyKind::kLibraryLocator:
-    case KeyKind::kLibraryLocatorV2:
-      return KeyBase::kLearningContextKey;
-    case KeyKind::kAssetLocator:
-      return KeyBase::kAssetKey;
-    case KeyKind::kDefinitionLocator:
-    case KeyKind::kBundleDefinitionLocator:
-    case KeyKind::kAsideDefinitionKeyV1:
-    case KeyKind::kAsideDefinitionKeyV2:
-      return KeyBase::kDefinitionKey;
-    case KeyKind::kLibraryContainerLocator:
-      return KeyBase::kContainerKey;
-    case KeyKind::kLibraryCollectionLocator:
-      return KeyBase::kCollectionKey;
-    case KeyKind::kBlockTypeKeyV1:
-      return KeyBase::kBlockTypeKey;
-    default:
-      return KeyBase::kUsageKey;
-  }
-}
-
-}  // namespace
-
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size == 0) return 0;
   // The first byte picks the base; the rest is the key.
@@ -77,7 +49,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   // information, so only the other kinds must round-trip.
   if (view.kind() == KeyKind::kBlockTypeKeyV1 && view.deprecated()) return 0;
   KeyView again;
-  if (!blockrt::keys::ParseKey(canonical, OwnBase(view.kind()), &again, &err)) __builtin_trap();
+  if (!blockrt::keys::ParseKey(canonical, blockrt::keys::KeyTypeOf(view.kind()), &again, &err))
+    __builtin_trap();
   std::string canonical2;
   if (!again.AppendCanonical(&canonical2) || canonical2 != canonical) __builtin_trap();
   return 0;

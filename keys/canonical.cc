@@ -54,39 +54,44 @@ class Sink {
 
 void Append(Sink* out, std::string_view a) { out->append(a); }
 
-// CourseLocator._to_string without the namespace.
-void AppendCoursePart(const KeyView& k, Sink* out) {
-  bool first = true;
-  auto part = [&](std::string_view prefix, std::string_view v) {
-    if (!first) out->push_back('+');
-    first = false;
-    Append(out, prefix);
-    Append(out, v);
-  };
-  if (k.course() && !k.course()->empty() && k.run() && !k.run()->empty()) {
-    part("", *k.org());
-    part("", *k.course());
-    part("", *k.run());
-    if (k.branch()) part("branch@", *k.branch());
+// Joins '+'-separated parts, each optionally tagged ("branch@", "version@").
+class PlusJoiner {
+ public:
+  explicit PlusJoiner(Sink* out) : out_(out) {}
+  void Part(std::string_view prefix, std::string_view v) {
+    if (!first_) out_->push_back('+');
+    first_ = false;
+    out_->append(prefix);
+    out_->append(v);
   }
-  if (k.version_guid()) part("version@", *k.version_guid());
+
+ private:
+  Sink* out_;
+  bool first_ = true;
+};
+
+// CourseLocator._to_string without the namespace: org/course/run (and the
+// branch) are printed only when course and run are both set.
+void AppendCoursePart(const KeyView& k, Sink* out) {
+  PlusJoiner j(out);
+  if (k.course() && !k.course()->empty() && k.run() && !k.run()->empty()) {
+    j.Part("", *k.org());
+    j.Part("", *k.course());
+    j.Part("", *k.run());
+    if (k.branch()) j.Part("branch@", *k.branch());
+  }
+  if (k.version_guid()) j.Part("version@", *k.version_guid());
 }
 
 // LibraryLocator._to_string without the namespace.
 void AppendLibraryPart(const KeyView& k, Sink* out) {
-  bool first = true;
-  auto part = [&](std::string_view prefix, std::string_view v) {
-    if (!first) out->push_back('+');
-    first = false;
-    Append(out, prefix);
-    Append(out, v);
-  };
+  PlusJoiner j(out);
   if (k.course()) {
-    part("", *k.org());
-    part("", *k.course());
+    j.Part("", *k.org());
+    j.Part("", *k.course());
   }
-  if (k.branch()) part("branch@", *k.branch());
-  if (k.version_guid()) part("version@", *k.version_guid());
+  if (k.branch()) j.Part("branch@", *k.branch());
+  if (k.version_guid()) j.Part("version@", *k.version_guid());
 }
 
 void AppendJoined(Sink* out, std::string_view ns, std::initializer_list<Field> fields, char sep) {

@@ -147,6 +147,9 @@ enum class KeyBase : uint8_t {
   kLibraryContainerLocator,
   kLibraryCollectionLocator,
 };
+// The abstract key type whose from_string accepts `kind`'s namespace
+// (LearningContextKey for course-v1/library-v1/lib, UsageKey for block-v1...).
+KeyBase KeyTypeOf(KeyKind kind);
 // Parses a base name as the reference spells it ("UsageKey", "auto"...).
 std::optional<KeyBase> KeyBaseFromName(std::string_view name);
 std::string_view KeyBaseName(KeyBase base);

@@ -88,8 +88,9 @@ constexpr BaseInfo kBases[] = {
     {"LibraryCollectionLocator", Bit(KeyKind::kLibraryCollectionLocator), Fallback::kNone},
 };
 
-// The abstract base whose table holds `kind` (used by kAuto).
-KeyBase GroupBase(KeyKind kind) {
+}  // namespace
+
+KeyBase KeyTypeOf(KeyKind kind) {
   switch (kind) {
     case KeyKind::kCourseLocator:
     case KeyKind::kLibraryLocator:
@@ -112,6 +113,8 @@ KeyBase GroupBase(KeyKind kind) {
       return KeyBase::kUsageKey;
   }
 }
+
+namespace {
 
 const Namespace* FindNamespace(std::string_view ns) {
   for (const Namespace& n : kNamespaces) {
@@ -213,7 +216,7 @@ bool ParseKeyGeneral(std::string_view text, KeyBase base, KeyView* out, KeyError
       colon == std::string_view::npos ? nullptr : FindNamespace(text.substr(0, colon));
   if (base == KeyBase::kAuto) {
     if (ns == nullptr) return ParseUnnamespaced(text, colon, out, error);
-    base = GroupBase(ns->kind);
+    base = KeyTypeOf(ns->kind);
   }
   const BaseInfo& info = kBases[static_cast<int>(base)];
   bool ok;
