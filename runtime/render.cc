@@ -112,10 +112,13 @@ Status Runtime::RenderBlock(const Block& block, std::string_view view, int depth
   } else {
     internal::RenderGenericBody(block, &own);
   }
-  html.append(internal::RewriteStaticUrls(own, [&](std::string_view name) {
-    Result<std::string> url = AssetUrl(block, name);
-    return url.ok() ? std::optional<std::string>(std::move(*url)) : std::nullopt;
-  }));
+  internal::AppendRewrittenStaticUrls(
+      own,
+      [&](std::string_view name) {
+        Result<std::string> url = AssetUrl(block, name);
+        return url.ok() ? std::optional<std::string>(std::move(*url)) : std::nullopt;
+      },
+      &html);
   html.append("</div>");
   return Status::OK();
 }

@@ -12,9 +12,7 @@ bool EndsName(char c) {
 
 }  // namespace
 
-std::string RewriteStaticUrls(std::string_view html, const AssetLookup& lookup) {
-  std::string out;
-  out.reserve(html.size());
+void AppendRewrittenStaticUrls(std::string_view html, const AssetLookup& lookup, std::string* out) {
   size_t pos = 0;
   while (true) {
     size_t at = html.find(kStatic, pos);
@@ -24,15 +22,21 @@ std::string RewriteStaticUrls(std::string_view html, const AssetLookup& lookup) 
     std::string_view name = html.substr(at + kStatic.size(), end - at - kStatic.size());
     std::optional<std::string> url;
     if (!name.empty() && name.find("..") == std::string_view::npos) url = lookup(name);
-    out.append(html.substr(pos, at - pos));
+    out->append(html.substr(pos, at - pos));
     if (url) {
-      out.append(*url);
+      out->append(*url);
     } else {
-      out.append(html.substr(at, end - at));
+      out->append(html.substr(at, end - at));
     }
     pos = end;
   }
-  out.append(html.substr(pos));
+  out->append(html.substr(pos));
+}
+
+std::string RewriteStaticUrls(std::string_view html, const AssetLookup& lookup) {
+  std::string out;
+  out.reserve(html.size());
+  AppendRewrittenStaticUrls(html, lookup, &out);
   return out;
 }
 

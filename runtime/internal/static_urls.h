@@ -15,6 +15,8 @@ using AssetLookup = std::function<std::optional<std::string>(std::string_view na
 
 // NAME runs to the first quote, whitespace, '<', '>', ')', '?' or '#'.
 std::string RewriteStaticUrls(std::string_view html, const AssetLookup& lookup);
+// The same, appended to `out` (no intermediate string).
+void AppendRewrittenStaticUrls(std::string_view html, const AssetLookup& lookup, std::string* out);
 
 }  // namespace blockrt::runtime::internal
 
