@@ -27,7 +27,8 @@ std::map<std::string, std::string> Tree(const fs::path& root) {
 
 TEST(StoreCorporaTest, EveryCorpusRoundTrips) {
   const char* env = std::getenv("BLOCKRT_CORPORA");
-  fs::path corpora = env != nullptr ? env : "/work/shared/corpora";
+  // Default: ../shared/corpora beside the checkout, where CI puts it.
+  fs::path corpora = env != nullptr ? env : std::string(BLOCKRT_SOURCE_DIR) + "/../shared/corpora";
   std::error_code ec;
   if (!fs::is_directory(corpora, ec)) GTEST_SKIP() << "no corpora at " << corpora;
   testing::TempDir tmp;
