@@ -1,46 +1,12 @@
 #include "contexts/definition_locator.h"
 
-#include <charconv>
+#include "keys/key.h"
 
 namespace blockrt::contexts {
 namespace {
 
 constexpr std::string_view kPrefix = "bundle-olx:";
 constexpr std::string_view kDefinitionFile = "/definition.xml";
-
-bool AllDigits(std::string_view s) {
-  if (s.empty()) return false;
-  for (char c : s) {
-    if (c < '0' || c > '9') return false;
-  }
-  return true;
-}
-
-// The reference's olx_path regexp ^[\w\-./]+$ (ASCII subset plus any UTF-8 byte,
-// since \w is Unicode-aware there).
-bool ValidOlxPath(std::string_view s) {
-  if (s.empty()) return false;
-  for (unsigned char c : s) {
-    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-              c == '_' || c == '-' || c == '.' || c == '/' || c >= 0x80;
-    if (!ok) return false;
-  }
-  return true;
-}
-
-// A canonical lower-case hyphenated UUID, as str(UUID(s)) prints it.
-bool CanonicalUuid(std::string_view s) {
-  if (s.size() != 36) return false;
-  for (size_t i = 0; i < s.size(); ++i) {
-    char c = s[i];
-    if (i == 8 || i == 13 || i == 18 || i == 23) {
-      if (c != '-') return false;
-    } else if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
-      return false;
-    }
-  }
-  return true;
-}
 
 }  // namespace
 
@@ -57,38 +23,28 @@ std::string DefinitionLocator::ToString() const {
   return out;
 }
 
+// The grammar is keys/'s bundle-olx parser (the reference's exact field rules:
+// canonical UUID, version vs draft, ASCII block type, \w OLX path).
 Result<DefinitionLocator> DefinitionLocator::Parse(std::string_view text) {
-  auto bad = [&](std::string_view why) {
+  BLOCKRT_ASSIGN_OR_RETURN(keys::KeyView key,
+                           keys::ParseKeyView(text, keys::KeyBase::kDefinitionKey));
+  if (key.kind() != keys::KeyKind::kBundleDefinitionLocator) {
     return Status::InvalidArgument("invalid definition locator '" + std::string(text) +
-                                   "': " + std::string(why));
-  };
-  if (text.substr(0, kPrefix.size()) != kPrefix) return bad("expected 'bundle-olx:' prefix");
-  std::string_view rest = text.substr(kPrefix.size());
-  std::string_view parts[3];
-  for (auto& part : parts) {
-    size_t colon = rest.find(':');
-    if (colon == std::string_view::npos) return bad("expected 4 ':'-separated fields");
-    part = rest.substr(0, colon);
-    rest.remove_prefix(colon + 1);
+                                   "': expected a bundle-olx: key, not " +
+                                   std::string(key.kind_name()));
   }
   DefinitionLocator loc;
-  if (!CanonicalUuid(parts[0])) return bad("bundle uuid is not in standard form");
-  loc.bundle_uuid = std::string(parts[0]);
-  if (AllDigits(parts[1])) {
-    auto [end, ec] =
-        std::from_chars(parts[1].data(), parts[1].data() + parts[1].size(), loc.version);
-    if (ec != std::errc() || std::to_string(loc.version) != parts[1]) {
-      return bad("version is not a canonical integer");
-    }
-  } else if (parts[1].empty()) {
-    return bad("empty draft name");
+  loc.bundle_uuid = std::string(*key.bundle_uuid());
+  if (auto v = key.bundle_version()) {
+    loc.version = *v;
+  } else if (auto draft = key.draft_name()) {
+    loc.draft_name = std::string(*draft);
   } else {
-    loc.draft_name = std::string(parts[1]);
+    return Status::InvalidArgument("invalid definition locator '" + std::string(text) +
+                                   "': version number does not fit in 64 bits");
   }
-  if (parts[2].empty()) return bad("empty block type");
-  loc.block_type = std::string(parts[2]);
-  if (!ValidOlxPath(rest)) return bad("invalid olx path");
-  loc.olx_path = std::string(rest);
+  loc.block_type = std::string(*key.block_type());
+  loc.olx_path = std::string(*key.olx_path());
   return loc;
 }
 

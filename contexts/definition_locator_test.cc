@@ -25,6 +25,9 @@ TEST(DefinitionLocator, ParsesAndPrintsTheReferenceForm) {
       {std::string("bundle-olx:") + kUuid + ":5:html:bad path", false, 0, ""},
       {std::string("bundle-olx:") + kUuid + ":5:html", false, 0, ""},
       {"lb:o:l:html:h", false, 0, ""},
+      {std::string("bundle-olx:") + kUuid + ":99999999999999999999:html:h/definition.xml", false, 0,
+       ""},
+      {std::string("bundle-olx:") + kUuid + ":5:bl\xC3\xA9:html/h/definition.xml", false, 0, ""},
   };
   for (const Case& c : cases) {
     auto loc = DefinitionLocator::Parse(c.text);

@@ -6,19 +6,34 @@
 
 namespace blockrt::keys {
 
+namespace {
+
+bool AllAsciiDigits(std::string_view v) {
+  for (char c : v) {
+    if (c < '0' || c > '9') return false;
+  }
+  return !v.empty();
+}
+
+}  // namespace
+
 std::optional<uint64_t> KeyView::bundle_version() const {
   if (kind_ != KeyKind::kBundleDefinitionLocator) return std::nullopt;
   std::string_view v = *slot(kBranch);
+  if (!AllAsciiDigits(v)) return std::nullopt;
   uint64_t n = 0;
   for (char c : v) {
-    if (c < '0' || c > '9') return std::nullopt;
-    n = n * 10 + static_cast<uint64_t>(c - '0');
+    uint64_t d = static_cast<uint64_t>(c - '0');
+    if (n > (UINT64_MAX - d) / 10) return std::nullopt;  // valid in Python, too big here
+    n = n * 10 + d;
   }
   return n;
 }
 
 Field KeyView::draft_name() const {
-  if (kind_ != KeyKind::kBundleDefinitionLocator || bundle_version()) return std::nullopt;
+  if (kind_ != KeyKind::kBundleDefinitionLocator || AllAsciiDigits(*slot(kBranch))) {
+    return std::nullopt;
+  }
   return slot(kBranch);
 }
 

@@ -52,7 +52,8 @@ class KeyView {
   // bundle-olx only.
   Field bundle_uuid() const { return slot(kOrg); }
   Field olx_path() const { return slot(kId); }
-  // The published version number, or nullopt for a draft.
+  // The published version number; nullopt for a draft, or for a version too
+  // large for 64 bits (draft_name() is then nullopt too).
   std::optional<uint64_t> bundle_version() const;
   Field draft_name() const;
   // block-type-v1 only: "xblock.v1" for both xblock.v1 and xmodule.v1.

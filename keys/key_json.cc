@@ -74,7 +74,8 @@ nlohmann::json FieldsJson(const KeyView& k) {
       if (auto v = k.bundle_version()) {
         f["_version_or_draft"] = *v;
       } else {
-        f["_version_or_draft"] = Str(k.draft_name());
+        // A draft name, or digits past 64 bits (a Python int there): the text.
+        f["_version_or_draft"] = Str(k.slot(KeyView::kBranch));
       }
       break;
     case KeyKind::kBlockTypeKeyV1:

@@ -159,6 +159,14 @@ TEST(KeyTest, BundleOlxAccessors) {
   EXPECT_FALSE(d->bundle_version());
   EXPECT_EQ(*d->olx_path(), "h.xml");
   EXPECT_EQ(*d->bundle_uuid(), "4b33677f-7eb7-4376-8752-024ce057d7e8");
+  // Python accepts any size of version; past 64 bits we say so instead of wrapping.
+  Key huge = *Key::Parse(
+      "bundle-olx:4b33677f-7eb7-4376-8752-024ce057d7e8:99999999999999999999:html:h.xml");
+  EXPECT_FALSE(huge->bundle_version());
+  EXPECT_FALSE(huge->draft_name());
+  Key max = *Key::Parse(
+      "bundle-olx:4b33677f-7eb7-4376-8752-024ce057d7e8:18446744073709551615:html:h.xml");
+  EXPECT_EQ(max->bundle_version(), UINT64_MAX);
 }
 
 TEST(KeyTest, TrailingNewlineQuirkOfDollarAnchoredFields) {
