@@ -1,4 +1,6 @@
 // Named drafts: creation, file writes and deletions, diff, discard.
+#include <functional>
+
 #include "store/internal/blobs.h"
 #include "store/internal/draft_ops.h"
 #include "store/internal/impl.h"
@@ -178,33 +180,37 @@ bool Store::DraftExists(std::string_view bundle, std::string_view draft) {
   return GetDraft(bundle, draft).ok();
 }
 
-Status Store::WriteFile(std::string_view bundle, std::string_view draft, std::string_view path,
-                        std::string_view bytes, const WriteOptions& opts) {
+namespace {
+
+// The body both file writes share; `put_blob` stores the bytes and returns
+// their reference (from memory or streamed from disk).
+Status WriteStagedFile(Store::Impl& s, std::string_view bundle, std::string_view draft,
+                       std::string_view path, const WriteOptions& opts,
+                       const std::function<Result<BlobRef>()>& put_blob) {
   BLOCKRT_RETURN_IF_ERROR(ValidatePath(path));
-  return impl_->Write([&]() -> Status {
-    BLOCKRT_ASSIGN_OR_RETURN(BundleRow b, impl_->ResolveBundle(bundle));
-    BLOCKRT_ASSIGN_OR_RETURN(DraftRow d, impl_->ResolveDraft(b, draft, true));
-    BLOCKRT_RETURN_IF_ERROR(impl_->CheckRevision(d, opts));
-    BLOCKRT_ASSIGN_OR_RETURN(BlobRef blob, PutBlob(*impl_, bytes));
-    BLOCKRT_ASSIGN_OR_RETURN(bool changed, StageFile(*impl_, b, d, path, blob));
-    if (changed) impl_->TouchDraft(d);
+  return s.Write([&]() -> Status {
+    BLOCKRT_ASSIGN_OR_RETURN(BundleRow b, s.ResolveBundle(bundle));
+    BLOCKRT_ASSIGN_OR_RETURN(DraftRow d, s.ResolveDraft(b, draft, true));
+    BLOCKRT_RETURN_IF_ERROR(s.CheckRevision(d, opts));
+    BLOCKRT_ASSIGN_OR_RETURN(BlobRef blob, put_blob());
+    BLOCKRT_ASSIGN_OR_RETURN(bool changed, StageFile(s, b, d, path, blob));
+    if (changed) s.TouchDraft(d);
     return Status::OK();
   });
+}
+
+}  // namespace
+
+Status Store::WriteFile(std::string_view bundle, std::string_view draft, std::string_view path,
+                        std::string_view bytes, const WriteOptions& opts) {
+  return WriteStagedFile(*impl_, bundle, draft, path, opts, [&] { return PutBlob(*impl_, bytes); });
 }
 
 Status Store::WriteFileFromDisk(std::string_view bundle, std::string_view draft,
                                 std::string_view path, const std::string& source_file,
                                 const WriteOptions& opts) {
-  BLOCKRT_RETURN_IF_ERROR(ValidatePath(path));
-  return impl_->Write([&]() -> Status {
-    BLOCKRT_ASSIGN_OR_RETURN(BundleRow b, impl_->ResolveBundle(bundle));
-    BLOCKRT_ASSIGN_OR_RETURN(DraftRow d, impl_->ResolveDraft(b, draft, true));
-    BLOCKRT_RETURN_IF_ERROR(impl_->CheckRevision(d, opts));
-    BLOCKRT_ASSIGN_OR_RETURN(BlobRef blob, PutBlobFromFile(*impl_, source_file));
-    BLOCKRT_ASSIGN_OR_RETURN(bool changed, StageFile(*impl_, b, d, path, blob));
-    if (changed) impl_->TouchDraft(d);
-    return Status::OK();
-  });
+  return WriteStagedFile(*impl_, bundle, draft, path, opts,
+                         [&] { return PutBlobFromFile(*impl_, source_file); });
 }
 
 Status Store::DeleteFile(std::string_view bundle, std::string_view draft, std::string_view path,

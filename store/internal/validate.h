@@ -25,6 +25,9 @@ Status ValidateName(std::string_view what, std::string_view name);
 // Record table names: 1..64 bytes of [a-z0-9_.].
 Status ValidateTableName(std::string_view table);
 bool IsValidUtf8(std::string_view s);
+// Length of the UTF-8 sequence starting at s[i], or 0 if it is malformed
+// (overlong forms, surrogates and code points past U+10FFFF are malformed).
+size_t Utf8SequenceLength(std::string_view s, size_t i);
 
 }  // namespace blockrt::store
 
