@@ -89,7 +89,12 @@ std::string PrintRaw(const pugi::xml_node& node) {
   return out;
 }
 
-void AppendEscapedAttribute(std::string* out, std::string_view value) {
+namespace {
+
+// Text escapes & < > and \r (which a parser would fold into \n); attribute
+// values also escape '"' and the whitespace that attribute normalization
+// would otherwise turn into spaces.
+void AppendEscaped(std::string* out, std::string_view value, bool attribute) {
   for (char c : value) {
     switch (c) {
       case '&':
@@ -101,17 +106,17 @@ void AppendEscapedAttribute(std::string* out, std::string_view value) {
       case '>':
         *out += "&gt;";
         break;
-      case '"':
-        *out += "&quot;";
-        break;
-      case '\n':
-        *out += "&#10;";
-        break;
       case '\r':
         *out += "&#13;";
         break;
+      case '"':
+        *out += attribute ? "&quot;" : "\"";
+        break;
+      case '\n':
+        *out += attribute ? "&#10;" : "\n";
+        break;
       case '\t':
-        *out += "&#9;";
+        *out += attribute ? "&#9;" : "\t";
         break;
       default:
         *out += c;
@@ -119,25 +124,14 @@ void AppendEscapedAttribute(std::string* out, std::string_view value) {
   }
 }
 
+}  // namespace
+
+void AppendEscapedAttribute(std::string* out, std::string_view value) {
+  AppendEscaped(out, value, true);
+}
+
 void AppendEscapedText(std::string* out, std::string_view value) {
-  for (char c : value) {
-    switch (c) {
-      case '&':
-        *out += "&amp;";
-        break;
-      case '<':
-        *out += "&lt;";
-        break;
-      case '>':
-        *out += "&gt;";
-        break;
-      case '\r':
-        *out += "&#13;";
-        break;
-      default:
-        *out += c;
-    }
-  }
+  AppendEscaped(out, value, false);
 }
 
 bool IsBlank(std::string_view text) {
