@@ -3,6 +3,7 @@
 #include <time.h>
 
 #include <algorithm>
+#include <cstdint>
 
 namespace blockrt::contexts {
 namespace {
@@ -20,15 +21,18 @@ const std::string& EntryKey(char kind, std::string_view bundle, std::string_view
   return key;
 }
 
-// A millisecond clock that is cheap enough to read on every lookup (the
-// coarse clock skips the TSC read; its ~4 ms tick is plenty for a 1 s recheck).
+}  // namespace
+
 int64_t CoarseNowMs() {
   timespec ts;
   clock_gettime(CLOCK_MONOTONIC_COARSE, &ts);
   return static_cast<int64_t>(ts.tv_sec) * 1000 + ts.tv_nsec / 1000000;
 }
 
-}  // namespace
+BundleSnapshot::~BundleSnapshot() {
+  if (!parsed) return;
+  for (size_t i = 0; i < files.size(); ++i) delete parsed[i].load(std::memory_order_relaxed);
+}
 
 void BundleSnapshot::BuildIndex() {
   by_path.clear();
@@ -36,6 +40,13 @@ void BundleSnapshot::BuildIndex() {
   for (size_t i = 0; i < files.size(); ++i) {
     by_path.emplace(std::string_view(files[i].path), static_cast<uint32_t>(i));
   }
+  parsed.reset(new std::atomic<const Parsed*>[files.size()]);
+  for (size_t i = 0; i < files.size(); ++i) parsed[i].store(nullptr, std::memory_order_relaxed);
+}
+
+int64_t BundleSnapshot::IndexOf(std::string_view path) const {
+  auto it = by_path.find(path);
+  return it == by_path.end() ? -1 : static_cast<int64_t>(it->second);
 }
 
 const store::FileInfo* BundleSnapshot::Find(std::string_view path) const {
@@ -63,6 +74,13 @@ Result<std::shared_ptr<const BundleSnapshot>> BundleSnapshots::Draft(std::string
   return Get('d', bundle, draft, 0);
 }
 
+Result<std::shared_ptr<const BundleSnapshot>> BundleSnapshots::Current(std::string_view bundle,
+                                                                       std::string_view draft,
+                                                                       int64_t* valid_until_ms) {
+  if (draft.empty()) return Get('l', bundle, {}, 0, valid_until_ms);
+  return Get('d', bundle, draft, 0, valid_until_ms);
+}
+
 Result<std::shared_ptr<const BundleSnapshot>> BundleSnapshots::Version(std::string_view bundle,
                                                                        int64_t version) {
   if (version <= 0) {
@@ -83,21 +101,29 @@ void BundleSnapshots::Invalidate(std::string_view bundle) {
       ++it;
     }
   }
+  generation_.fetch_add(1, std::memory_order_acq_rel);
 }
 
 Result<std::shared_ptr<const BundleSnapshot>> BundleSnapshots::Get(char kind,
                                                                    std::string_view bundle,
                                                                    std::string_view draft,
-                                                                   int64_t version) {
+                                                                   int64_t version,
+                                                                   int64_t* valid_until_ms) {
   const int64_t now = CoarseNowMs();
+  int64_t unused;
+  int64_t& valid_until = valid_until_ms != nullptr ? *valid_until_ms : unused;
+  valid_until = kind == 'v' ? INT64_MAX : now + recheck_ms_;
   const std::string& key = EntryKey(kind, bundle, draft, version);
   std::shared_ptr<const BundleSnapshot> stale;
   {
     std::shared_lock lock(mu_);
     auto it = entries_.find(key);
     if (it != entries_.end()) {
-      if (it->second.pinned || now - it->second.checked_at_ms < recheck_ms_)
+      if (it->second.pinned) return it->second.snapshot;
+      if (now - it->second.checked_at_ms < recheck_ms_) {
+        valid_until = it->second.checked_at_ms + recheck_ms_;
         return it->second.snapshot;
+      }
       stale = it->second.snapshot;
     }
   }

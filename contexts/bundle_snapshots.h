@@ -5,6 +5,7 @@
 #ifndef BLOCKRT_CONTEXTS_BUNDLE_SNAPSHOTS_H_
 #define BLOCKRT_CONTEXTS_BUNDLE_SNAPSHOTS_H_
 
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <memory>
@@ -19,10 +20,19 @@
 #include "store/store.h"
 #include "store/types.h"
 
+namespace blockrt::olx {
+struct Definition;
+}  // namespace blockrt::olx
+
 namespace blockrt::contexts {
 
 // An immutable view of one bundle at one published version or draft.
 struct BundleSnapshot {
+  BundleSnapshot() = default;
+  ~BundleSnapshot();
+  BundleSnapshot(const BundleSnapshot&) = delete;
+  BundleSnapshot& operator=(const BundleSnapshot&) = delete;
+
   std::string bundle_uuid;
   std::string draft;                   // non-empty when the view is a draft that exists
   int64_t version = 0;                 // the published version seen (or the draft's base)
@@ -33,12 +43,24 @@ struct BundleSnapshot {
   // BuildIndex(). A hash probe beats a binary search over 10,000 paths.
   std::unordered_map<std::string_view, uint32_t> by_path;
 
+  // The parsed definition of files[i], set once by DefinitionCache on its
+  // first load and never changed afterwards, so readers take no lock. `epoch`
+  // is the cache's epoch when filled (DefinitionCache::Clear() moves it on).
+  struct Parsed {
+    std::shared_ptr<const olx::Definition> definition;
+    uint64_t epoch = 0;
+  };
+  std::unique_ptr<std::atomic<const Parsed*>[]> parsed;  // files.size() slots
+
+  // Builds by_path and the empty `parsed` slots; call once `files` is final.
   void BuildIndex();
   // The store reference that reads this exact view.
   store::Ref ref() const {
     return draft.empty() ? store::Ref::Version(version) : store::Ref::Draft(draft);
   }
   const store::FileInfo* Find(std::string_view path) const;
+  // The index of `path` in `files`, or -1.
+  int64_t IndexOf(std::string_view path) const;
   const store::LinkInfo* FindLink(std::string_view name) const;
 };
 
@@ -57,12 +79,21 @@ class BundleSnapshots {
   // exist (the reference's fallback).
   Result<std::shared_ptr<const BundleSnapshot>> Draft(std::string_view bundle_uuid,
                                                       std::string_view draft);
+  // Draft(), with the time (CoarseNowMs() scale) until which the view needs
+  // no recheck against the store; INT64_MAX for views that cannot change.
+  Result<std::shared_ptr<const BundleSnapshot>> Current(std::string_view bundle_uuid,
+                                                        std::string_view draft,
+                                                        int64_t* valid_until_ms);
   // A pinned published version (immutable, cached for good).
   Result<std::shared_ptr<const BundleSnapshot>> Version(std::string_view bundle_uuid,
                                                         int64_t version);
 
   // Forgets every view of `bundle_uuid` (after writing to it).
   void Invalidate(std::string_view bundle_uuid);
+  // Moves on with every Invalidate(): callers that keep views of their own
+  // compare it to know they must look again.
+  uint64_t generation() const { return generation_.load(std::memory_order_acquire); }
+  int64_t recheck_ms() const { return recheck_ms_; }
 
  private:
   struct Entry {
@@ -72,7 +103,8 @@ class BundleSnapshots {
   };
   // kind: 'd' draft, 'l' latest, 'v' version.
   Result<std::shared_ptr<const BundleSnapshot>> Get(char kind, std::string_view bundle_uuid,
-                                                    std::string_view draft, int64_t version);
+                                                    std::string_view draft, int64_t version,
+                                                    int64_t* valid_until_ms = nullptr);
   Result<std::shared_ptr<const BundleSnapshot>> Build(std::string_view bundle_uuid,
                                                       std::string_view draft, int64_t version,
                                                       int64_t latest_hint);
@@ -83,7 +115,12 @@ class BundleSnapshots {
   int64_t recheck_ms_;
   std::shared_mutex mu_;
   std::unordered_map<std::string, Entry> entries_;
+  std::atomic<uint64_t> generation_{0};
 };
+
+// A millisecond monotonic clock cheap enough to read on every lookup (the
+// coarse clock skips the TSC read; its ~4 ms tick is plenty for rechecks).
+int64_t CoarseNowMs();
 
 }  // namespace blockrt::contexts
 

@@ -22,23 +22,48 @@ std::shared_ptr<const olx::Definition> DefinitionCache::Find(std::string_view di
 Result<std::shared_ptr<const olx::Definition>> DefinitionCache::Load(store::Store& store,
                                                                      const BundleSnapshot& snap,
                                                                      std::string_view path) {
-  const store::FileInfo* file = snap.Find(path);
-  if (file == nullptr) {
+  int64_t index = snap.IndexOf(path);
+  if (index < 0) {
     return Status::NotFound("OLX file " + std::string(path) + " not found in bundle " +
                             snap.bundle_uuid + " (" + snap.ref().ToString() + ")");
   }
-  Shard& shard = ShardFor(file->digest);
+  return LoadFile(store, snap, static_cast<size_t>(index));
+}
+
+Result<std::shared_ptr<const olx::Definition>> DefinitionCache::LoadFile(store::Store& store,
+                                                                         const BundleSnapshot& snap,
+                                                                         size_t index) {
+  const uint64_t epoch = epoch_.load(std::memory_order_acquire);
+  std::atomic<const BundleSnapshot::Parsed*>& slot = snap.parsed[index];
+  const BundleSnapshot::Parsed* have = slot.load(std::memory_order_acquire);
+  if (have != nullptr && have->epoch == epoch) return have->definition;
+  BLOCKRT_ASSIGN_OR_RETURN(std::shared_ptr<const olx::Definition> def,
+                           LoadDigest(store, snap, snap.files[index]));
+  if (have == nullptr) {
+    // Set once: a reader may hold `have` at any time, so a filled slot is
+    // never replaced (after Clear() it is only ignored).
+    auto* fill = new BundleSnapshot::Parsed{def, epoch};
+    const BundleSnapshot::Parsed* expected = nullptr;
+    if (!slot.compare_exchange_strong(expected, fill, std::memory_order_acq_rel)) delete fill;
+  }
+  return def;
+}
+
+Result<std::shared_ptr<const olx::Definition>> DefinitionCache::LoadDigest(
+    store::Store& store, const BundleSnapshot& snap, const store::FileInfo& file) {
+  Shard& shard = ShardFor(file.digest);
   {
     std::shared_lock lock(shard.mu);
-    auto it = shard.map.find(file->digest);
+    auto it = shard.map.find(file.digest);
     if (it != shard.map.end()) {
       hits_.fetch_add(1, std::memory_order_relaxed);
       return it->second;
     }
   }
   misses_.fetch_add(1, std::memory_order_relaxed);
-  BLOCKRT_ASSIGN_OR_RETURN(std::string bytes, store.ReadFile(snap.bundle_uuid, snap.ref(), path));
-  BLOCKRT_ASSIGN_OR_RETURN(olx::Definition def, olx::ParseDefinition(path, bytes));
+  BLOCKRT_ASSIGN_OR_RETURN(std::string bytes,
+                           store.ReadFile(snap.bundle_uuid, snap.ref(), file.path));
+  BLOCKRT_ASSIGN_OR_RETURN(olx::Definition def, olx::ParseDefinition(file.path, bytes));
   auto shared = std::make_shared<const olx::Definition>(std::move(def));
   std::unique_lock lock(shard.mu);
   if (shard.map.size() >= per_shard_capacity_) {
@@ -48,11 +73,12 @@ Result<std::shared_ptr<const olx::Definition>> DefinitionCache::Load(store::Stor
       it = shard.map.erase(it);
     }
   }
-  auto [it, inserted] = shard.map.emplace(file->digest, std::move(shared));
+  auto [it, inserted] = shard.map.emplace(file.digest, std::move(shared));
   return it->second;
 }
 
 void DefinitionCache::Clear() {
+  epoch_.fetch_add(1, std::memory_order_acq_rel);
   for (Shard& shard : shards_) {
     std::unique_lock lock(shard.mu);
     shard.map.clear();

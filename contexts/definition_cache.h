@@ -1,6 +1,9 @@
 // DefinitionCache: parsed OLX definitions keyed by the content digest of their
 // file, so identical bytes parse once whatever bundle, version or draft holds
-// them. Shared by every runtime and thread; entries are immutable.
+// them. Shared by every runtime and thread; entries are immutable. A loaded
+// definition is also kept in its snapshot's slot (BundleSnapshot::parsed), so
+// later loads through the same snapshot are one atomic load, without a lock;
+// those stay alive as long as the snapshot does, whatever the capacity.
 #ifndef BLOCKRT_CONTEXTS_DEFINITION_CACHE_H_
 #define BLOCKRT_CONTEXTS_DEFINITION_CACHE_H_
 
@@ -32,10 +35,18 @@ class DefinitionCache {
   Result<std::shared_ptr<const olx::Definition>> Load(store::Store& store,
                                                       const BundleSnapshot& snap,
                                                       std::string_view path);
+  // The same for files[index] of `snap` (index < snap.files.size()).
+  Result<std::shared_ptr<const olx::Definition>> LoadFile(store::Store& store,
+                                                          const BundleSnapshot& snap,
+                                                          size_t index);
   std::shared_ptr<const olx::Definition> Find(std::string_view digest) const;
 
+  // Forgets every parsed definition, snapshot slots included (their contents
+  // are ignored from then on; the next load of each file reads and parses).
   void Clear();
   size_t size() const;
+  // Lookups of the digest map (snapshot slot hits are not counted: a shared
+  // counter would make every thread's warm load write one cache line).
   uint64_t hits() const { return hits_.load(std::memory_order_relaxed); }
   uint64_t misses() const { return misses_.load(std::memory_order_relaxed); }
 
@@ -46,8 +57,12 @@ class DefinitionCache {
     std::unordered_map<std::string, std::shared_ptr<const olx::Definition>> map;
   };
   Shard& ShardFor(std::string_view digest) const;
+  Result<std::shared_ptr<const olx::Definition>> LoadDigest(store::Store& store,
+                                                            const BundleSnapshot& snap,
+                                                            const store::FileInfo& file);
 
   size_t per_shard_capacity_;
+  std::atomic<uint64_t> epoch_{1};
   mutable Shard shards_[kShards];
   std::atomic<uint64_t> hits_{0}, misses_{0};
 };

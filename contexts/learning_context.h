@@ -5,15 +5,18 @@
 #ifndef BLOCKRT_CONTEXTS_LEARNING_CONTEXT_H_
 #define BLOCKRT_CONTEXTS_LEARNING_CONTEXT_H_
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "base/result.h"
+#include "contexts/bundle_snapshots.h"
 #include "contexts/definition_locator.h"
 #include "contexts/user.h"
 #include "keys/key.h"
+#include "olx/definition.h"
 
 namespace blockrt::contexts {
 
@@ -31,9 +34,51 @@ struct ContentSelector {
   std::string_view draft;
 };
 
+// State a context keeps for one caller between calls (the runtime holds one
+// per Runtime, so it is only ever used by one thread at a time): contexts can
+// cache what they resolved there and skip shared locks on the hot path.
+class ContextSession {
+ public:
+  virtual ~ContextSession() = default;
+};
+
+// Everything the runtime needs to build a block, from LoadUsage().
+struct UsageLoad {
+  DefinitionLocator definition;
+  // Contexts that read definitions themselves fill the rest; when `olx` is
+  // null the runtime loads `definition`, its children and parent itself.
+  std::shared_ptr<const olx::Definition> olx;
+  std::shared_ptr<const BundleSnapshot> snapshot;  // the view `olx` was read from
+  std::vector<keys::Key> children;                 // in include order
+  std::optional<keys::Key> parent;                 // only when asked for
+};
+
 class LearningContext {
  public:
   virtual ~LearningContext() = default;
+
+  // A fresh session for LoadUsage(); null when the context keeps none.
+  virtual std::unique_ptr<ContextSession> NewSession() const { return nullptr; }
+
+  // The runtime's one call per block: the definition of `usage` when it exists
+  // and, with `user`, that user may view (or, with `edit`, edit) it; nullopt
+  // otherwise. Without `user` there is no permission check. `want_parent`
+  // asks for UsageLoad::parent. `session` is null or from NewSession().
+  virtual Result<std::optional<UsageLoad>> LoadUsage(ContextSession* session, const User* user,
+                                                     const keys::KeyView& usage,
+                                                     ContentSelector sel, bool edit,
+                                                     bool want_parent) const {
+    (void)session;
+    (void)want_parent;
+    Result<std::optional<DefinitionLocator>> def =
+        user != nullptr ? AuthorizedDefinition(*user, usage, sel, edit)
+                        : DefinitionForUsage(usage, sel);
+    if (!def.ok()) return def.status();
+    if (!def->has_value()) return std::optional<UsageLoad>();
+    UsageLoad load;
+    load.definition = std::move(**def);
+    return std::optional<UsageLoad>(std::move(load));
+  }
 
   // Does the block exist in this context (in `sel`) and may `user` edit it?
   // Permission is checked first; "missing" and "forbidden" both give false.

@@ -2,22 +2,65 @@
 
 #include <algorithm>
 #include <mutex>
-#include <shared_mutex>
 
 #include "contexts/internal/include_index.h"
 #include "contexts/internal/library_table.h"
 
 namespace blockrt::contexts {
+
+// One library through one selector: record, bundle view and include index.
+// Immutable once published in states_ (the index is built once, on first use).
+struct LibraryContext::State {
+  std::shared_ptr<const LibraryInfo> info;
+  std::shared_ptr<const BundleSnapshot> snap;
+  std::string draft;         // the selector's draft ("" = published)
+  std::string usage_prefix;  // "lb:ORG:SLUG:"
+  mutable std::once_flag includes_once;
+  mutable Status includes_status;
+  mutable std::shared_ptr<const internal::IncludeIndex> includes;
+};
+
+// The views one caller resolved, trusted while neither cache generation moved
+// and the snapshot needs no recheck. Used by one thread at a time.
+class LibraryContext::Session : public ContextSession {
+ public:
+  struct Entry {
+    std::string id;  // "lib:ORG:SLUG\0draft"
+    std::shared_ptr<const State> state;
+    uint64_t table_generation = 0;
+    uint64_t snapshot_generation = 0;
+    int64_t valid_until_ms = 0;
+  };
+  static constexpr size_t kMaxEntries = 8;
+  std::vector<Entry> entries;
+  size_t next_victim = 0;
+  std::string id;  // scratch
+};
+
 namespace {
 
 constexpr std::string_view kDefinitionFile = "/definition.xml";
 
-std::string UsageText(std::string_view type, std::string_view id) {
-  std::string s;
-  s.reserve(type.size() + id.size() + 1);
-  s.append(type).push_back('/');
-  s.append(id);
-  return s;
+// "TYPE/ID/definition.xml" into a reused buffer.
+const std::string& OlxPath(std::string_view type, std::string_view id) {
+  thread_local std::string path;
+  path.assign(type).push_back('/');
+  path.append(id).append(kDefinitionFile);
+  return path;
+}
+
+// prefix + TYPE + ":" + ID, parsed (every rule re-checked, as MakeUsageKey does).
+Result<keys::Key> UsageKey(std::string_view prefix, std::string_view type, std::string_view id) {
+  thread_local std::string text;
+  text.assign(prefix).append(type).push_back(':');
+  text.append(id);
+  return keys::Key::Parse(text, keys::KeyBase::kUsageKey);
+}
+
+// "TYPE/ID" -> its usage key in the library of `prefix`.
+Result<keys::Key> UsageKeyOfPath(std::string_view prefix, std::string_view usage) {
+  size_t slash = usage.find('/');
+  return UsageKey(prefix, usage.substr(0, slash), usage.substr(slash + 1));
 }
 
 }  // namespace
@@ -44,72 +87,105 @@ LibraryContext::LibraryContext(std::shared_ptr<BundleSnapshots> snapshots,
 
 LibraryContext::~LibraryContext() = default;
 
+std::unique_ptr<ContextSession> LibraryContext::NewSession() const {
+  return std::make_unique<Session>();
+}
+
 Result<std::shared_ptr<const LibraryInfo>> LibraryContext::Library(const keys::KeyView& key) const {
   thread_local std::string text;
   BLOCKRT_RETURN_IF_ERROR(LibraryKeyText(key, &text));
   return table_->Get(text);
 }
 
-Result<std::shared_ptr<const BundleSnapshot>> LibraryContext::Snapshot(const LibraryInfo& lib,
-                                                                       ContentSelector sel) const {
-  return sel.draft.empty() ? snapshots_->Latest(lib.bundle_uuid)
-                           : snapshots_->Draft(lib.bundle_uuid, sel.draft);
+Result<std::shared_ptr<const LibraryContext::State>> LibraryContext::SharedState(
+    std::string_view lib_key, std::string_view id, ContentSelector sel,
+    int64_t* valid_until_ms) const {
+  BLOCKRT_ASSIGN_OR_RETURN(std::shared_ptr<const LibraryInfo> info, table_->Get(lib_key));
+  BLOCKRT_ASSIGN_OR_RETURN(std::shared_ptr<const BundleSnapshot> snap,
+                           snapshots_->Current(info->bundle_uuid, sel.draft, valid_until_ms));
+  std::lock_guard lock(states_mu_);
+  auto it = states_.find(std::string(id));
+  if (it != states_.end() && it->second->info == info && it->second->snap == snap) {
+    return it->second;
+  }
+  auto state = std::make_shared<State>();
+  state->info = std::move(info);
+  state->snap = std::move(snap);
+  state->draft = std::string(sel.draft);
+  state->usage_prefix.assign("lb:").append(lib_key.substr(4)).push_back(':');
+  std::shared_ptr<const State> shared = std::move(state);
+  states_[std::string(id)] = shared;
+  return shared;
 }
 
-Result<std::shared_ptr<const internal::IncludeIndex>> LibraryContext::Includes(
-    const BundleSnapshot& snap, ContentSelector sel) const {
-  thread_local std::string key;
-  key.assign(snap.bundle_uuid).push_back('\0');
-  key.append(sel.draft);
-  {
-    std::shared_lock lock(includes_mu_);
-    auto it = includes_.find(key);
-    if (it != includes_.end() && it->second.snapshot.get() == &snap) return it->second.index;
+Result<const LibraryContext::State*> LibraryContext::StateFor(Session* session,
+                                                              std::shared_ptr<const State>* hold,
+                                                              const keys::KeyView& key,
+                                                              ContentSelector sel) const {
+  thread_local std::string scratch;
+  std::string& id = session != nullptr ? session->id : scratch;
+  BLOCKRT_RETURN_IF_ERROR(LibraryKeyText(key, &id));
+  const size_t lib_size = id.size();
+  id.push_back('\0');
+  id.append(sel.draft);
+  // Read before the lookup: a write racing with it then forces another.
+  const uint64_t table_generation = table_->generation();
+  const uint64_t snapshot_generation = snapshots_->generation();
+  if (session != nullptr) {
+    const int64_t now = CoarseNowMs();
+    for (const Session::Entry& e : session->entries) {
+      if (e.id == id && e.table_generation == table_generation &&
+          e.snapshot_generation == snapshot_generation && now < e.valid_until_ms) {
+        return e.state.get();
+      }
+    }
   }
-  std::string owned_key = key;
-  // Built outside the lock: it may read and parse many definitions.
+  int64_t valid_until = 0;
   BLOCKRT_ASSIGN_OR_RETURN(
-      auto index, internal::BuildIncludeIndex(*snapshots_, *definitions_, snap, sel.draft));
-  Result<std::shared_ptr<const BundleSnapshot>> current =
-      sel.draft.empty() ? snapshots_->Latest(snap.bundle_uuid)
-                        : snapshots_->Draft(snap.bundle_uuid, sel.draft);
-  if (current.ok() && current->get() == &snap) {
-    std::unique_lock lock(includes_mu_);
-    includes_[owned_key] = CachedIndex{*current, index};
+      *hold, SharedState(std::string_view(id).substr(0, lib_size), id, sel, &valid_until));
+  if (session == nullptr) return hold->get();
+  Session::Entry* slot = nullptr;
+  for (Session::Entry& e : session->entries) {
+    if (e.id == id) slot = &e;
   }
-  return index;
+  if (slot == nullptr) {
+    if (session->entries.size() < Session::kMaxEntries) {
+      slot = &session->entries.emplace_back();
+    } else {
+      slot = &session->entries[session->next_victim++ % Session::kMaxEntries];
+    }
+  }
+  *slot = Session::Entry{id, *hold, table_generation, snapshot_generation, valid_until};
+  return slot->state.get();
 }
 
-Result<std::optional<DefinitionLocator>> LibraryContext::DefinitionForUsage(
-    const keys::KeyView& usage, ContentSelector sel) const {
-  using None = std::optional<DefinitionLocator>;
-  if (usage.kind() != keys::KeyKind::kLibraryUsageLocatorV2) return None();
-  Result<std::shared_ptr<const LibraryInfo>> lib = Library(usage);
-  if (!lib.ok()) {
-    if (lib.status().IsNotFound()) return None();
-    return lib.status();
-  }
-  return Resolve(**lib, usage, sel);
+Result<const internal::IncludeIndex*> LibraryContext::Includes(const State& state) const {
+  std::call_once(state.includes_once, [&] {
+    Result<std::shared_ptr<const internal::IncludeIndex>> built =
+        internal::BuildIncludeIndex(*snapshots_, *definitions_, *state.snap, state.draft);
+    if (built.ok()) {
+      state.includes = std::move(*built);
+    } else {
+      state.includes_status = built.status();
+    }
+  });
+  if (!state.includes) return state.includes_status;
+  return state.includes.get();
 }
 
-Result<std::optional<DefinitionLocator>> LibraryContext::Resolve(const LibraryInfo& lib,
-                                                                 const keys::KeyView& usage,
-                                                                 ContentSelector sel) const {
+Result<std::optional<DefinitionLocator>> LibraryContext::Resolve(
+    const State& state, const keys::KeyView& usage) const {
   using None = std::optional<DefinitionLocator>;
-  BLOCKRT_ASSIGN_OR_RETURN(auto snap, Snapshot(lib, sel));
   std::string_view type = usage.block_type().value_or(""), id = usage.block_id().value_or("");
-  thread_local std::string path;
-  path.clear();
-  path.append(type).push_back('/');
-  path.append(id).append(kDefinitionFile);
-  if (snap->Find(path) != nullptr) {
-    return None(internal::OwnLocator(*snap, sel.draft, type, path));
+  const std::string& path = OlxPath(type, id);
+  if (state.snap->IndexOf(path) >= 0) {
+    return None(internal::OwnLocator(*state.snap, state.draft, type, path));
   }
   // Not an own file: maybe an alias or a block of a linked bundle.
-  BLOCKRT_ASSIGN_OR_RETURN(auto index, Includes(*snap, sel));
-  auto it = index->included.find(UsageText(type, id));
-  if (it == index->included.end()) return None();
-  return None(it->second.definition);
+  BLOCKRT_ASSIGN_OR_RETURN(const internal::IncludeIndex* index, Includes(state));
+  const internal::IncludedUsage* included = index->Find(type, id);
+  if (included == nullptr) return None();
+  return None(index->Locator(*included));
 }
 
 bool LibraryContext::Permitted(const LibraryInfo& lib, const User& user, LibraryRole needed) {
@@ -118,37 +194,115 @@ bool LibraryContext::Permitted(const LibraryInfo& lib, const User& user, Library
          (needed == LibraryRole::kLearner && lib.allow_public_learning);
 }
 
-bool LibraryContext::Allowed(const User& user, const keys::KeyView& usage, ContentSelector sel,
-                             LibraryRole needed) const {
-  if (user.is_none() || usage.kind() != keys::KeyKind::kLibraryUsageLocatorV2) return false;
-  Result<std::shared_ptr<const LibraryInfo>> lib = Library(usage);
+// DefinitionForUsage behind an optional permission check (none without user).
+Result<std::optional<DefinitionLocator>> LibraryContext::Authorized(const User* user,
+                                                                    const keys::KeyView& usage,
+                                                                    ContentSelector sel,
+                                                                    LibraryRole needed) const {
+  using None = std::optional<DefinitionLocator>;
+  if (usage.kind() != keys::KeyKind::kLibraryUsageLocatorV2) return None();
+  std::shared_ptr<const State> hold;
+  Result<const State*> state = StateFor(nullptr, &hold, usage, sel);
+  if (!state.ok()) {
+    if (state.status().IsNotFound()) return None();
+    return state.status();
+  }
   // Permission before existence, like the reference.
-  if (!lib.ok() || !Permitted(**lib, user, needed)) return false;
-  Result<std::optional<DefinitionLocator>> def = Resolve(**lib, usage, sel);
-  return def.ok() && def->has_value();
+  if (user != nullptr && !Permitted(*(*state)->info, *user, needed)) return None();
+  return Resolve(**state, usage);
+}
+
+Result<std::optional<DefinitionLocator>> LibraryContext::DefinitionForUsage(
+    const keys::KeyView& usage, ContentSelector sel) const {
+  return Authorized(nullptr, usage, sel, LibraryRole::kNone);
 }
 
 Result<std::optional<DefinitionLocator>> LibraryContext::AuthorizedDefinition(
     const User& user, const keys::KeyView& usage, ContentSelector sel, bool edit) const {
-  using None = std::optional<DefinitionLocator>;
-  if (usage.kind() != keys::KeyKind::kLibraryUsageLocatorV2) return None();
-  Result<std::shared_ptr<const LibraryInfo>> lib = Library(usage);
-  if (!lib.ok()) {
-    if (lib.status().IsNotFound()) return None();
-    return lib.status();
-  }
-  if (!Permitted(**lib, user, edit ? LibraryRole::kAuthor : LibraryRole::kLearner)) return None();
-  return Resolve(**lib, usage, sel);
+  return Authorized(&user, usage, sel, edit ? LibraryRole::kAuthor : LibraryRole::kLearner);
 }
 
 bool LibraryContext::CanEditBlock(const User& user, const keys::KeyView& usage,
                                   ContentSelector sel) const {
-  return Allowed(user, usage, sel, LibraryRole::kAuthor);
+  if (user.is_none()) return false;
+  Result<std::optional<DefinitionLocator>> def = AuthorizedDefinition(user, usage, sel, true);
+  return def.ok() && def->has_value();
 }
 
 bool LibraryContext::CanViewBlock(const User& user, const keys::KeyView& usage,
                                   ContentSelector sel) const {
-  return Allowed(user, usage, sel, LibraryRole::kLearner);
+  if (user.is_none()) return false;
+  Result<std::optional<DefinitionLocator>> def = AuthorizedDefinition(user, usage, sel, false);
+  return def.ok() && def->has_value();
+}
+
+Result<std::optional<UsageLoad>> LibraryContext::LoadUsage(ContextSession* session,
+                                                           const User* user,
+                                                           const keys::KeyView& usage,
+                                                           ContentSelector sel, bool edit,
+                                                           bool want_parent) const {
+  using None = std::optional<UsageLoad>;
+  if (usage.kind() != keys::KeyKind::kLibraryUsageLocatorV2) return None();
+  std::shared_ptr<const State> hold;
+  Result<const State*> found = StateFor(static_cast<Session*>(session), &hold, usage, sel);
+  if (!found.ok()) {
+    if (found.status().IsNotFound()) return None();
+    return found.status();
+  }
+  const State& state = **found;
+  if (user != nullptr &&
+      !Permitted(*state.info, *user, edit ? LibraryRole::kAuthor : LibraryRole::kLearner)) {
+    return None();
+  }
+  std::string_view type = usage.block_type().value_or(""), id = usage.block_id().value_or("");
+  store::Store& store = *snapshots_->store();
+  UsageLoad load;
+  const std::string& path = OlxPath(type, id);
+  const int64_t file = state.snap->IndexOf(path);
+  const internal::IncludeIndex* index = nullptr;
+  const internal::IncludedUsage* included = nullptr;
+  if (file >= 0) {
+    load.definition = internal::OwnLocator(*state.snap, state.draft, type, path);
+    load.snapshot = state.snap;
+    BLOCKRT_ASSIGN_OR_RETURN(load.olx, definitions_->LoadFile(store, *state.snap, file));
+  } else {
+    // An alias or a block of a linked bundle.
+    BLOCKRT_ASSIGN_OR_RETURN(index, Includes(state));
+    included = index->Find(type, id);
+    if (included == nullptr) return None();
+    load.definition = index->Locator(*included);
+    const DefinitionLocator& def = load.definition;
+    if (included->origin == 0) {
+      load.snapshot = state.snap;
+    } else {
+      BLOCKRT_ASSIGN_OR_RETURN(load.snapshot,
+                               snapshots_->Version(def.bundle_uuid, static_cast<int64_t>(def.version)));
+    }
+    BLOCKRT_ASSIGN_OR_RETURN(load.olx, definitions_->Load(store, *load.snapshot, def.olx_path));
+  }
+  const bool foreign = load.definition.bundle_uuid != state.info->bundle_uuid;
+  load.children.reserve(load.olx->includes.size());
+  for (const olx::Include& inc : load.olx->includes) {
+    const std::string& hint = inc.usage.empty() ? inc.definition_id : inc.usage;
+    Result<keys::Key> child = foreign ? UsageKey(state.usage_prefix, inc.block_type,
+                                                 std::string(id) + "-" + hint)
+                                      : UsageKey(state.usage_prefix, inc.block_type, hint);
+    if (!child.ok()) {
+      return child.status().WithContext("child <xblock-include definition=\"" + inc.definition() +
+                                        "\"> of " + usage.ToString());
+    }
+    load.children.push_back(std::move(*child));
+  }
+  if (want_parent) {
+    if (index == nullptr) {
+      BLOCKRT_ASSIGN_OR_RETURN(index, Includes(state));
+    }
+    if (file >= 0) included = index->by_file[file];
+    if (included != nullptr) {
+      BLOCKRT_ASSIGN_OR_RETURN(load.parent, UsageKeyOfPath(state.usage_prefix, included->parent));
+    }
+  }
+  return None(std::move(load));
 }
 
 Result<keys::Key> LibraryContext::UsageForChildInclude(const keys::KeyView& parent_usage,
@@ -169,14 +323,14 @@ Result<keys::Key> LibraryContext::UsageForChildInclude(const keys::KeyView& pare
 
 Result<std::vector<keys::Key>> LibraryContext::ListBlocks(const keys::KeyView& context_key,
                                                           ContentSelector sel) const {
-  BLOCKRT_ASSIGN_OR_RETURN(auto lib, Library(context_key));
-  BLOCKRT_ASSIGN_OR_RETURN(auto snap, Snapshot(*lib, sel));
-  BLOCKRT_ASSIGN_OR_RETURN(keys::Key lib_key, keys::Key::Parse(lib->key));
+  std::shared_ptr<const State> state;
+  BLOCKRT_RETURN_IF_ERROR(StateFor(nullptr, &state, context_key, sel).status());
   std::vector<keys::Key> out;
-  for (const store::FileInfo& f : snap->files) {
+  out.reserve(state->snap->files.size());
+  for (const store::FileInfo& f : state->snap->files) {
     std::string_view type, id;
     if (!internal::SplitOlxPath(f.path, &type, &id)) continue;
-    Result<keys::Key> k = keys::MakeUsageKey(lib_key.view(), type, id);
+    Result<keys::Key> k = UsageKey(state->usage_prefix, type, id);
     if (k.ok()) out.push_back(std::move(*k));  // ids keys reject are not blocks
   }
   return out;
@@ -184,39 +338,39 @@ Result<std::vector<keys::Key>> LibraryContext::ListBlocks(const keys::KeyView& c
 
 Result<std::vector<keys::Key>> LibraryContext::TopLevelBlocks(const keys::KeyView& context_key,
                                                               ContentSelector sel) const {
-  BLOCKRT_ASSIGN_OR_RETURN(std::vector<keys::Key> all, ListBlocks(context_key, sel));
-  BLOCKRT_ASSIGN_OR_RETURN(auto lib, Library(context_key));
-  BLOCKRT_ASSIGN_OR_RETURN(auto snap, Snapshot(*lib, sel));
-  BLOCKRT_ASSIGN_OR_RETURN(auto index, Includes(*snap, sel));
+  std::shared_ptr<const State> state;
+  BLOCKRT_RETURN_IF_ERROR(StateFor(nullptr, &state, context_key, sel).status());
+  BLOCKRT_ASSIGN_OR_RETURN(const internal::IncludeIndex* index, Includes(*state));
   std::vector<keys::Key> out;
-  for (keys::Key& k : all) {
-    std::string u = UsageText(k->block_type().value_or(""), k->block_id().value_or(""));
-    if (index->included.count(u) == 0) out.push_back(std::move(k));
+  const std::vector<store::FileInfo>& files = state->snap->files;
+  for (size_t i = 0; i < files.size(); ++i) {
+    std::string_view type, id;
+    if (index->by_file[i] != nullptr || !internal::SplitOlxPath(files[i].path, &type, &id)) {
+      continue;
+    }
+    Result<keys::Key> k = UsageKey(state->usage_prefix, type, id);
+    if (k.ok()) out.push_back(std::move(*k));
   }
   return out;
 }
 
 Result<std::optional<keys::Key>> LibraryContext::ParentOf(const keys::KeyView& usage,
                                                           ContentSelector sel) const {
-  BLOCKRT_ASSIGN_OR_RETURN(auto lib, Library(usage));
-  BLOCKRT_ASSIGN_OR_RETURN(auto snap, Snapshot(*lib, sel));
-  BLOCKRT_ASSIGN_OR_RETURN(auto index, Includes(*snap, sel));
-  auto it = index->included.find(
-      UsageText(usage.block_type().value_or(""), usage.block_id().value_or("")));
-  if (it == index->included.end()) return std::optional<keys::Key>();
-  std::string_view parent = it->second.parent;
-  size_t slash = parent.find('/');
-  BLOCKRT_ASSIGN_OR_RETURN(keys::KeyView lib_key, usage.context_key());
-  BLOCKRT_ASSIGN_OR_RETURN(
-      keys::Key k, keys::MakeUsageKey(lib_key, parent.substr(0, slash), parent.substr(slash + 1)));
+  std::shared_ptr<const State> state;
+  BLOCKRT_RETURN_IF_ERROR(StateFor(nullptr, &state, usage, sel).status());
+  BLOCKRT_ASSIGN_OR_RETURN(const internal::IncludeIndex* index, Includes(*state));
+  const internal::IncludedUsage* included =
+      index->Find(usage.block_type().value_or(""), usage.block_id().value_or(""));
+  if (included == nullptr) return std::optional<keys::Key>();
+  BLOCKRT_ASSIGN_OR_RETURN(keys::Key k, UsageKeyOfPath(state->usage_prefix, included->parent));
   return std::optional<keys::Key>(std::move(k));
 }
 
 Result<std::vector<std::string>> LibraryContext::IncludeProblems(const keys::KeyView& context_key,
                                                                  ContentSelector sel) const {
-  BLOCKRT_ASSIGN_OR_RETURN(auto lib, Library(context_key));
-  BLOCKRT_ASSIGN_OR_RETURN(auto snap, Snapshot(*lib, sel));
-  BLOCKRT_ASSIGN_OR_RETURN(auto index, Includes(*snap, sel));
+  std::shared_ptr<const State> state;
+  BLOCKRT_RETURN_IF_ERROR(StateFor(nullptr, &state, context_key, sel).status());
+  BLOCKRT_ASSIGN_OR_RETURN(const internal::IncludeIndex* index, Includes(*state));
   return index->problems;
 }
 

@@ -5,7 +5,7 @@
 #define BLOCKRT_CONTEXTS_LIBRARY_CONTEXT_H_
 
 #include <memory>
-#include <shared_mutex>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -49,6 +49,13 @@ class LibraryContext : public LearningContext {
   // The usage that includes `usage` ("TYPE/ID" of the first includer), if any.
   Result<std::optional<keys::Key>> ParentOf(const keys::KeyView& usage,
                                             ContentSelector sel) const override;
+  // One resolution per block: permission, definition (through the snapshot's
+  // parsed slots), children and parent, from a per-session view of the
+  // library that is checked against the caches' generations, not locked.
+  std::unique_ptr<ContextSession> NewSession() const override;
+  Result<std::optional<UsageLoad>> LoadUsage(ContextSession* session, const User* user,
+                                             const keys::KeyView& usage, ContentSelector sel,
+                                             bool edit, bool want_parent) const override;
   // Problems met while following includes (unloadable definitions, bad links).
   Result<std::vector<std::string>> IncludeProblems(const keys::KeyView& context_key,
                                                    ContentSelector sel) const;
@@ -61,27 +68,32 @@ class LibraryContext : public LearningContext {
   internal::LibraryTable& table() const { return *table_; }
 
  private:
-  Result<std::shared_ptr<const BundleSnapshot>> Snapshot(const LibraryInfo& lib,
-                                                         ContentSelector sel) const;
-  Result<std::shared_ptr<const internal::IncludeIndex>> Includes(const BundleSnapshot& snap,
-                                                                 ContentSelector sel) const;
-  bool Allowed(const User& user, const keys::KeyView& usage, ContentSelector sel,
-               LibraryRole needed) const;
+  struct State;
+  class Session;
+  // The current view of the library `key` (a lib: or lb: key) through `sel`:
+  // from `session` when it holds a fresh one, else shared (then pinned by
+  // *hold). NotFound when the library does not exist.
+  Result<const State*> StateFor(Session* session, std::shared_ptr<const State>* hold,
+                                const keys::KeyView& key, ContentSelector sel) const;
+  Result<std::shared_ptr<const State>> SharedState(std::string_view lib_key, std::string_view id,
+                                                   ContentSelector sel,
+                                                   int64_t* valid_until_ms) const;
+  // The include index of `state`, built on first use.
+  Result<const internal::IncludeIndex*> Includes(const State& state) const;
   static bool Permitted(const LibraryInfo& lib, const User& user, LibraryRole needed);
-  Result<std::optional<DefinitionLocator>> Resolve(const LibraryInfo& lib,
-                                                   const keys::KeyView& usage,
-                                                   ContentSelector sel) const;
+  Result<std::optional<DefinitionLocator>> Resolve(const State& state,
+                                                   const keys::KeyView& usage) const;
+  Result<std::optional<DefinitionLocator>> Authorized(const User* user,
+                                                      const keys::KeyView& usage,
+                                                      ContentSelector sel,
+                                                      LibraryRole needed) const;
 
   std::shared_ptr<BundleSnapshots> snapshots_;
   std::shared_ptr<DefinitionCache> definitions_;
   std::unique_ptr<internal::LibraryTable> table_;
-  mutable std::shared_mutex includes_mu_;
-  // "uuid\0draft" -> (snapshot identity, index) for the newest snapshot seen.
-  struct CachedIndex {
-    std::shared_ptr<const BundleSnapshot> snapshot;
-    std::shared_ptr<const internal::IncludeIndex> index;
-  };
-  mutable std::unordered_map<std::string, CachedIndex> includes_;
+  // "lib:ORG:SLUG\0draft" -> the newest view built.
+  mutable std::mutex states_mu_;
+  mutable std::unordered_map<std::string, std::shared_ptr<const State>> states_;
 };
 
 // The library key text "lib:ORG:SLUG" of a lib: or lb: key, written into *out.

@@ -39,12 +39,14 @@ std::string TypeFieldValue(std::string_view raw, std::string_view default_json) 
 
 Block::Block(keys::Key usage, contexts::DefinitionLocator definition,
              std::shared_ptr<const olx::Definition> olx, std::vector<keys::Key> children,
-             std::optional<keys::Key> parent)
+             std::optional<keys::Key> parent,
+             std::shared_ptr<const contexts::BundleSnapshot> snapshot)
     : usage_(std::move(usage)),
       definition_(std::move(definition)),
       olx_(std::move(olx)),
       children_(std::move(children)),
-      parent_(std::move(parent)) {}
+      parent_(std::move(parent)),
+      snapshot_(std::move(snapshot)) {}
 
 const std::string* Block::RawField(std::string_view name) const {
   if (const olx::FieldValue* f = olx_->field(name)) return &f->value;

@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "contexts/bundle_snapshots.h"
 #include "contexts/definition_locator.h"
 #include "keys/key.h"
 #include "olx/definition.h"
@@ -31,7 +32,8 @@ class Block {
   Block() = default;
   Block(keys::Key usage, contexts::DefinitionLocator definition,
         std::shared_ptr<const olx::Definition> olx, std::vector<keys::Key> children,
-        std::optional<keys::Key> parent);
+        std::optional<keys::Key> parent,
+        std::shared_ptr<const contexts::BundleSnapshot> snapshot = nullptr);
 
   const keys::Key& usage_key() const { return usage_; }
   const std::string& block_type() const { return definition_.block_type; }
@@ -40,6 +42,9 @@ class Block {
   // Children from the includes, in include order.
   const std::vector<keys::Key>& children() const { return children_; }
   const std::optional<keys::Key>& parent() const { return parent_; }
+  // The bundle view the definition was read from (its assets live there);
+  // null for blocks built without one.
+  const contexts::BundleSnapshot* snapshot() const { return snapshot_.get(); }
 
   // The raw OLX string of a field set in the definition (nullptr when unset).
   const std::string* RawField(std::string_view name) const;
@@ -59,6 +64,7 @@ class Block {
   std::shared_ptr<const olx::Definition> olx_;
   std::vector<keys::Key> children_;
   std::optional<keys::Key> parent_;
+  std::shared_ptr<const contexts::BundleSnapshot> snapshot_;
 };
 
 // Types an OLX string as the field's default does: strings stay strings; other

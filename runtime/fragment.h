@@ -22,11 +22,18 @@ struct Fragment {
   std::string content;
   std::vector<FragmentResource> resources;
 
-  void AddResource(FragmentResource r) {
+  void AddResource(FragmentResource&& r) {
+    if (!HasResource(r)) resources.push_back(std::move(r));
+  }
+  // Copies `r` only when it is new.
+  void AddResource(const FragmentResource& r) {
+    if (!HasResource(r)) resources.push_back(r);
+  }
+  bool HasResource(const FragmentResource& r) const {
     for (const FragmentResource& have : resources) {
-      if (have == r) return;
+      if (have == r) return true;
     }
-    resources.push_back(std::move(r));
+    return false;
   }
   // Takes `child`'s resources (not its content, which the caller places).
   void MergeResources(const Fragment& child) {

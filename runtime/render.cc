@@ -103,21 +103,16 @@ Status Runtime::RenderBlock(const Block& block, std::string_view view, int depth
       if (url.ok()) handler = std::move(*url);
     }
     BLOCKRT_RETURN_IF_ERROR(internal::RenderProblemBody(block, handler, &own));
-    out->AddResource({"url", system_->options().site_root + "/static/js/capa/display.js",
-                      "application/javascript", "foot"});
+    out->AddResource(system_->problem_script());
   } else if (type == "video") {
     internal::RenderVideoBody(block, &own);
-    out->AddResource({"url", system_->options().site_root + "/static/js/video/player.js",
-                      "application/javascript", "foot"});
+    out->AddResource(system_->video_script());
   } else {
     internal::RenderGenericBody(block, &own);
   }
   internal::AppendRewrittenStaticUrls(
       own,
-      [&](std::string_view name) {
-        Result<std::string> url = AssetUrl(block, name);
-        return url.ok() ? std::optional<std::string>(std::move(*url)) : std::nullopt;
-      },
+      [&](std::string_view name) { return FindAssetUrl(block, name); },
       &html);
   html.append("</div>");
   return Status::OK();

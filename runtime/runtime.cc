@@ -1,5 +1,6 @@
 #include "runtime/runtime.h"
 
+#include <algorithm>
 #include <chrono>
 
 #include "contexts/library.h"
@@ -24,7 +25,11 @@ RuntimeSystem::RuntimeSystem(contexts::ContextRegistry* registry,
       snapshots_(std::move(snapshots)),
       definitions_(std::move(definitions)),
       options_(std::move(options)),
-      signer_(options_.asset_secret, options_.asset_url_prefix) {}
+      signer_(options_.asset_secret, options_.asset_url_prefix),
+      problem_script_{"url", options_.site_root + "/static/js/capa/display.js",
+                      "application/javascript", "foot"},
+      video_script_{"url", options_.site_root + "/static/js/video/player.js",
+                    "application/javascript", "foot"} {}
 
 int64_t RuntimeSystem::Now() const {
   if (options_.now_seconds) return options_.now_seconds();
@@ -35,6 +40,9 @@ int64_t RuntimeSystem::Now() const {
 
 Runtime::Runtime(const RuntimeSystem* system, Mode mode, contexts::User user)
     : system_(system), mode_(mode), user_(std::move(user)) {}
+Runtime::Runtime(Runtime&&) noexcept = default;
+Runtime& Runtime::operator=(Runtime&&) noexcept = default;
+Runtime::~Runtime() = default;
 
 std::string_view Runtime::draft() const {
   return mode_ == Mode::kStudio ? contexts::kStudioDraft : std::string_view();
@@ -45,14 +53,7 @@ Result<Block> Runtime::LoadBlock(std::string_view usage_key) const {
   if (!key->is_usage_key()) {
     return Status::InvalidArgument("'" + std::string(usage_key) + "' is not a usage key");
   }
-  BLOCKRT_ASSIGN_OR_RETURN(contexts::LearningContext * ctx, system_->registry().ForKey(key.view()));
-  const contexts::ContentSelector sel{draft()};
-  Result<std::optional<contexts::DefinitionLocator>> def =
-      user_.is_none() ? ctx->DefinitionForUsage(key.view(), sel)
-                      : ctx->AuthorizedDefinition(user_, key.view(), sel, mode_ == Mode::kStudio);
-  if (!def.ok()) return def.status();
-  if (!def->has_value()) return NotFoundFor(key.view());
-  return Assemble(std::move(key), ctx, std::move(**def), nullptr);
+  return Load(std::move(key), nullptr);
 }
 
 Result<Block> Runtime::LoadBlock(const keys::KeyView& usage) const {
@@ -64,16 +65,47 @@ Result<Block> Runtime::LoadChild(const Block& parent, size_t index) const {
     return Status::InvalidArgument(parent.usage_key().text() + " has no child " +
                                    std::to_string(index));
   }
-  const keys::Key& key = parent.children()[index];
-  BLOCKRT_ASSIGN_OR_RETURN(contexts::LearningContext * ctx, system_->registry().ForKey(key.view()));
-  BLOCKRT_ASSIGN_OR_RETURN(std::optional<contexts::DefinitionLocator> def,
-                           ctx->DefinitionForUsage(key.view(), contexts::ContentSelector{draft()}));
-  if (!def) return NotFoundFor(key.view());
-  return Assemble(key, ctx, std::move(*def), &parent.usage_key());
+  return Load(parent.children()[index], &parent.usage_key());
+}
+
+Result<Block> Runtime::Load(keys::Key key, const keys::Key* parent) const {
+  BLOCKRT_ASSIGN_OR_RETURN(std::string_view ns, contexts::ContextNamespaceOf(key.view()));
+  if (last_context_ == nullptr || ns != last_namespace_) {
+    Result<contexts::LearningContext*> found = system_->registry().ForNamespace(ns);
+    if (!found.ok()) return found.status().WithContext("key '" + key->ToString() + "'");
+    last_context_ = *found;
+    last_namespace_ = std::string(ns);
+  }
+  contexts::LearningContext* ctx = last_context_;
+  contexts::ContextSession* session = nullptr;
+  auto it = std::find_if(sessions_.begin(), sessions_.end(),
+                         [&](const auto& s) { return s.first == ctx; });
+  if (it != sessions_.end()) {
+    session = it->second.get();
+  } else {
+    sessions_.emplace_back(ctx, ctx->NewSession());
+    session = sessions_.back().second.get();
+  }
+  // Children need no new permission check: the reference loads them the same way.
+  const contexts::User* check = parent != nullptr || user_.is_none() ? nullptr : &user_;
+  Result<std::optional<contexts::UsageLoad>> load =
+      ctx->LoadUsage(session, check, key.view(), contexts::ContentSelector{draft()},
+                     mode_ == Mode::kStudio, parent == nullptr);
+  if (!load.ok()) return load.status();
+  if (!load->has_value()) return NotFoundFor(key.view());
+  return Assemble(std::move(key), ctx, std::move(**load), parent);
 }
 
 Result<Block> Runtime::Assemble(keys::Key key, contexts::LearningContext* ctx,
-                                contexts::DefinitionLocator def, const keys::Key* parent) const {
+                                contexts::UsageLoad load, const keys::Key* parent) const {
+  std::optional<keys::Key> parent_key;
+  if (parent != nullptr) parent_key = *parent;
+  if (load.olx != nullptr) {
+    if (parent == nullptr) parent_key = std::move(load.parent);
+    return Block(std::move(key), std::move(load.definition), std::move(load.olx),
+                 std::move(load.children), std::move(parent_key), std::move(load.snapshot));
+  }
+  const contexts::DefinitionLocator& def = load.definition;
   contexts::BundleSnapshots& snaps = system_->snapshots();
   BLOCKRT_ASSIGN_OR_RETURN(auto snap,
                            def.is_draft()
@@ -92,15 +124,12 @@ Result<Block> Runtime::Assemble(keys::Key key, contexts::LearningContext* ctx,
     }
     children.push_back(std::move(*child));
   }
-  std::optional<keys::Key> parent_key;
-  if (parent != nullptr) {
-    parent_key = *parent;
-  } else {
+  if (parent == nullptr) {
     BLOCKRT_ASSIGN_OR_RETURN(parent_key,
                              ctx->ParentOf(key.view(), contexts::ContentSelector{draft()}));
   }
-  return Block(std::move(key), std::move(def), std::move(olx), std::move(children),
-               std::move(parent_key));
+  return Block(std::move(key), std::move(load.definition), std::move(olx), std::move(children),
+               std::move(parent_key), std::move(snap));
 }
 
 }  // namespace blockrt::runtime

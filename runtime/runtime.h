@@ -10,6 +10,8 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
+#include <utility>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -54,6 +56,9 @@ class RuntimeSystem {
   const RuntimeOptions& options() const { return options_; }
   const AssetUrlSigner& signer() const { return signer_; }
   int64_t Now() const;
+  // The script resources problem and video views add, built once.
+  const FragmentResource& problem_script() const { return problem_script_; }
+  const FragmentResource& video_script() const { return video_script_; }
 
  private:
   contexts::ContextRegistry* registry_;
@@ -61,12 +66,17 @@ class RuntimeSystem {
   std::shared_ptr<contexts::DefinitionCache> definitions_;
   RuntimeOptions options_;
   AssetUrlSigner signer_;
+  FragmentResource problem_script_, video_script_;
 };
 
-// Not thread-safe: one Runtime per thread (it memoizes handler tokens).
+// Not thread-safe: one Runtime per thread (it memoizes handler tokens and
+// keeps a session per learning context). Movable, not copyable.
 class Runtime {
  public:
   Runtime(const RuntimeSystem* system, Mode mode, contexts::User user);
+  Runtime(Runtime&&) noexcept;
+  Runtime& operator=(Runtime&&) noexcept;
+  ~Runtime();
 
   Mode mode() const { return mode_; }
   const contexts::User& user() const { return user_; }
@@ -109,9 +119,18 @@ class Runtime {
   Status SetUserState(const Block& block, std::string_view field, std::string_view json_value);
 
  private:
-  // Builds the block of `def`; `parent` skips asking the context for it.
-  Result<Block> Assemble(keys::Key key, contexts::LearningContext* ctx,
-                         contexts::DefinitionLocator def, const keys::Key* parent) const;
+  // Resolves `key` through its context (with this runtime's session) and
+  // builds the block; `parent` (children only) skips the permission check and
+  // asking the context for the parent.
+  Result<Block> Load(keys::Key key, const keys::Key* parent) const;
+  // Builds the block of a context's UsageLoad, loading what it left out.
+  Result<Block> Assemble(keys::Key key, contexts::LearningContext* ctx, contexts::UsageLoad load,
+                         const keys::Key* parent) const;
+  // The bundle view of `block`'s definition.
+  Result<std::shared_ptr<const contexts::BundleSnapshot>> SnapshotOf(const Block& block) const;
+  // The signed URL of asset NAME of `block`, or nullopt when it has none
+  // (no message is built: most /static/ references in a page are misses).
+  std::optional<std::string> FindAssetUrl(const Block& block, std::string_view name) const;
   Status RenderInto(const Block& block, std::string_view view, int depth, Fragment* out) const;
   Status RenderBlock(const Block& block, std::string_view view, int depth, Fragment* out) const;
   // The bytes of TYPE/ID/static/NAME of `block` (NotFound when absent).
@@ -120,6 +139,13 @@ class Runtime {
   const RuntimeSystem* system_;
   Mode mode_;
   contexts::User user_;
+  // The context of the last namespace looked up (contexts are never
+  // unregistered, so the pointer stays valid) and each context's session.
+  mutable std::string last_namespace_;
+  mutable contexts::LearningContext* last_context_ = nullptr;
+  mutable std::vector<
+      std::pair<const contexts::LearningContext*, std::unique_ptr<contexts::ContextSession>>>
+      sessions_;
   // Handler tokens already signed: "usage key" -> (time period, token).
   // Tokens only change every 2 days, and HMAC dominates a problem's render.
   mutable std::map<std::string, std::pair<int64_t, std::string>, std::less<>> tokens_;

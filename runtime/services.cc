@@ -60,14 +60,23 @@ Result<HandlerUrlParts> Runtime::VerifyHandlerUrl(std::string_view url) const {
   return parts;
 }
 
+Result<std::shared_ptr<const contexts::BundleSnapshot>> Runtime::SnapshotOf(
+    const Block& block) const {
+  const contexts::DefinitionLocator& def = block.definition();
+  contexts::BundleSnapshots& snaps = system_->snapshots();
+  return def.is_draft() ? snaps.Draft(def.bundle_uuid, def.draft_name)
+                        : snaps.Version(def.bundle_uuid, static_cast<int64_t>(def.version));
+}
+
 Result<std::string> Runtime::ReadOwnAsset(const Block& block, std::string_view name) const {
   const contexts::DefinitionLocator& def = block.definition();
   BLOCKRT_ASSIGN_OR_RETURN(std::string_view prefix, def.OlxPrefix());
-  contexts::BundleSnapshots& snaps = system_->snapshots();
-  BLOCKRT_ASSIGN_OR_RETURN(auto snap,
-                           def.is_draft()
-                               ? snaps.Draft(def.bundle_uuid, def.draft_name)
-                               : snaps.Version(def.bundle_uuid, static_cast<int64_t>(def.version)));
+  std::shared_ptr<const contexts::BundleSnapshot> resolved;
+  const contexts::BundleSnapshot* snap = block.snapshot();
+  if (snap == nullptr) {
+    BLOCKRT_ASSIGN_OR_RETURN(resolved, SnapshotOf(block));
+    snap = resolved.get();
+  }
   std::string path = std::string(prefix) + "static/" + std::string(name);
   if (snap->Find(path) == nullptr) {
     return Status::NotFound("XBlock static file not found: " + std::string(name) + " for " +
@@ -76,23 +85,23 @@ Result<std::string> Runtime::ReadOwnAsset(const Block& block, std::string_view n
   return system_->store().ReadFile(def.bundle_uuid, snap->ref(), path);
 }
 
-Result<std::string> Runtime::AssetUrl(const Block& block, std::string_view name) const {
-  if (name.find("..") != std::string_view::npos) {
-    return Status::InvalidArgument("asset name '" + std::string(name) + "' contains '..'");
-  }
+std::optional<std::string> Runtime::FindAssetUrl(const Block& block, std::string_view name) const {
+  if (name.find("..") != std::string_view::npos) return std::nullopt;
   const contexts::DefinitionLocator& def = block.definition();
-  BLOCKRT_ASSIGN_OR_RETURN(std::string_view prefix, def.OlxPrefix());
-  contexts::BundleSnapshots& snaps = system_->snapshots();
-  BLOCKRT_ASSIGN_OR_RETURN(auto snap,
-                           def.is_draft()
-                               ? snaps.Draft(def.bundle_uuid, def.draft_name)
-                               : snaps.Version(def.bundle_uuid, static_cast<int64_t>(def.version)));
-  AssetRef ref{def.bundle_uuid, VersionOrDraft(def),
-               std::string(prefix) + "static/" + std::string(name)};
-  if (snap->Find(ref.path) == nullptr) {
-    return Status::NotFound("XBlock static file not found: " + std::string(name) + " for " +
-                            block.usage_key().text());
+  Result<std::string_view> prefix = def.OlxPrefix();
+  if (!prefix.ok()) return std::nullopt;
+  std::shared_ptr<const contexts::BundleSnapshot> resolved;
+  const contexts::BundleSnapshot* snap = block.snapshot();
+  if (snap == nullptr) {
+    Result<std::shared_ptr<const contexts::BundleSnapshot>> found = SnapshotOf(block);
+    if (!found.ok()) return std::nullopt;
+    resolved = std::move(*found);
+    snap = resolved.get();
   }
+  thread_local std::string path;
+  path.assign(*prefix).append("static/").append(name);
+  if (snap->Find(path) == nullptr) return std::nullopt;
+  AssetRef ref{def.bundle_uuid, VersionOrDraft(def), path};
   const int64_t now = system_->Now();
   const int64_t min_expiry = now + system_->options().asset_url_ttl_seconds;
   std::string memo_key = ref.bundle_uuid + "/" + ref.version_or_draft + "/" + ref.path;
@@ -102,6 +111,20 @@ Result<std::string> Runtime::AssetUrl(const Block& block, std::string_view name)
   std::string url = system_->signer().Sign(ref, expiry);
   asset_urls_.insert_or_assign(std::move(memo_key), std::make_pair(expiry, url));
   return url;
+}
+
+Result<std::string> Runtime::AssetUrl(const Block& block, std::string_view name) const {
+  if (name.find("..") != std::string_view::npos) {
+    return Status::InvalidArgument("asset name '" + std::string(name) + "' contains '..'");
+  }
+  BLOCKRT_RETURN_IF_ERROR(block.definition().OlxPrefix().status());
+  if (block.snapshot() == nullptr) BLOCKRT_RETURN_IF_ERROR(SnapshotOf(block).status());
+  std::optional<std::string> url = FindAssetUrl(block, name);
+  if (!url) {
+    return Status::NotFound("XBlock static file not found: " + std::string(name) + " for " +
+                            block.usage_key().text());
+  }
+  return std::move(*url);
 }
 
 Result<std::string> Runtime::OpenAsset(std::string_view url) const {

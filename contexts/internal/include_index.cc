@@ -1,7 +1,5 @@
 #include "contexts/internal/include_index.h"
 
-#include <unordered_set>
-
 #include "olx/schema.h"
 
 namespace blockrt::contexts::internal {
@@ -16,93 +14,146 @@ bool MayHaveChildren(std::string_view type) {
   return schema == nullptr || schema->has_children;
 }
 
+// "TYPE/ID" into a reused buffer.
+const std::string& UsageText(std::string_view type, std::string_view id) {
+  thread_local std::string text;
+  text.assign(type).push_back('/');
+  text.append(id);
+  return text;
+}
+
 class Builder {
  public:
-  Builder(BundleSnapshots& snapshots, DefinitionCache& definitions, const BundleSnapshot& own)
-      : snapshots_(snapshots), definitions_(definitions), own_(own) {}
-
-  // Walks the includes of usage `usage` ("TYPE/ID") defined at `def`.
-  void AddChildren(const std::string& usage, std::string_view usage_id,
-                   const DefinitionLocator& def, int depth) {
-    if (!MayHaveChildren(def.block_type)) return;
-    if (depth > kMaxDepth) {
-      index_->problems.push_back("include depth limit reached at " + def.ToString());
-      return;
+  Builder(BundleSnapshots& snapshots, DefinitionCache& definitions, const BundleSnapshot& own,
+          std::string_view draft)
+      : snapshots_(snapshots), definitions_(definitions), own_(own) {
+    index_ = std::make_shared<IncludeIndex>();
+    IncludeOrigin self;
+    self.bundle_uuid = own.bundle_uuid;
+    if (draft.empty()) {
+      self.version = static_cast<uint64_t>(own.version);
+    } else {
+      self.draft_name = std::string(draft);
     }
-    Result<std::shared_ptr<const BundleSnapshot>> snap = SnapshotOf(def);
-    if (!snap.ok()) {
-      index_->problems.push_back("Unable to load definition " + def.ToString() + ": " +
-                                 snap.status().message());
-      return;
-    }
-    Result<std::shared_ptr<const olx::Definition>> parsed =
-        definitions_.Load(*snapshots_.store(), **snap, def.olx_path);
-    if (!parsed.ok()) {
-      // A missing or unparsable child is skipped (the reference logs it).
-      if (!parsed.status().IsNotFound() || def.bundle_uuid != own_.bundle_uuid) {
-        index_->problems.push_back("Unable to load definition " + def.ToString() + ": " +
-                                   parsed.status().message());
-      }
-      return;
-    }
-    const bool parent_in_library = def.bundle_uuid == own_.bundle_uuid;
-    for (const olx::Include& inc : (*parsed)->includes) {
-      DefinitionLocator child;
-      child.block_type = inc.block_type;
-      child.olx_path = inc.block_type + "/" + inc.definition_id + std::string(kDefinitionFile);
-      if (inc.source.empty()) {
-        child.bundle_uuid = def.bundle_uuid;
-        child.version = def.version;
-        child.draft_name = def.draft_name;
-      } else {
-        const store::LinkInfo* link = (*snap)->FindLink(inc.source);
-        if (link == nullptr) {
-          index_->problems.push_back("Unable to parse a child of " + def.ToString() +
-                                     ": Link not found: " + inc.source);
-          continue;
-        }
-        child.bundle_uuid = link->direct.bundle_uuid;
-        child.version = static_cast<uint64_t>(link->direct.version);
-      }
-      std::string child_id = inc.usage.empty() ? inc.definition_id : inc.usage;
-      if (!parent_in_library) child_id = std::string(usage_id) + "-" + child_id;
-      std::string child_usage = inc.block_type + "/" + child_id;
-      auto [it, inserted] = index_->included.emplace(child_usage, IncludedUsage{child, usage});
-      if (!inserted) {
-        it->second.definition = child;  // a later include wins, as in the reference's dict
-        continue;                       // already walked (also stops include cycles)
-      }
-      // Own-bundle children are walked as top-level files by Build() with the
-      // same result; only linked definitions need walking from here.
-      if (child.bundle_uuid != own_.bundle_uuid) {
-        AddChildren(child_usage, std::string_view(child_usage).substr(inc.block_type.size() + 1),
-                    child, depth + 1);
-      }
-    }
+    index_->origins.push_back(std::move(self));
   }
 
-  std::shared_ptr<IncludeIndex> Build(std::string_view draft) {
-    index_ = std::make_shared<IncludeIndex>();
-    for (const store::FileInfo& f : own_.files) {
+  std::shared_ptr<IncludeIndex> Build() {
+    index_->included.reserve(own_.files.size());
+    for (size_t i = 0; i < own_.files.size(); ++i) {
+      const std::string& path = own_.files[i].path;
       std::string_view type, id;
-      if (!SplitOlxPath(f.path, &type, &id)) continue;
-      std::string usage = std::string(type) + "/" + std::string(id);
-      AddChildren(usage, id, OwnLocator(own_, draft, type, f.path), 0);
+      if (!SplitOlxPath(path, &type, &id) || !MayHaveChildren(type)) continue;
+      std::string usage = UsageText(type, id);
+      AddChildren(usage, id, 0, type, path, static_cast<int64_t>(i), 0);
+    }
+    index_->by_file.assign(own_.files.size(), nullptr);
+    if (!index_->included.empty()) {
+      for (size_t i = 0; i < own_.files.size(); ++i) {
+        std::string_view type, id;
+        if (SplitOlxPath(own_.files[i].path, &type, &id)) index_->by_file[i] = index_->Find(type, id);
+      }
     }
     return index_;
   }
 
  private:
-  Result<std::shared_ptr<const BundleSnapshot>> SnapshotOf(const DefinitionLocator& def) {
-    if (def.bundle_uuid == own_.bundle_uuid && def.draft_name == own_.draft) {
-      return std::shared_ptr<const BundleSnapshot>(std::shared_ptr<const BundleSnapshot>{}, &own_);
+  DefinitionLocator LocatorOf(uint32_t origin, std::string_view type, std::string_view path) const {
+    return index_->Locator(IncludedUsage{{}, std::string(type), std::string(path), origin});
+  }
+
+  // Walks the includes of usage `usage` ("TYPE/ID") defined at `path` in
+  // origins[origin] (`own_file`: its index in own_.files, or -1).
+  void AddChildren(const std::string& usage, std::string_view usage_id, uint32_t origin,
+                   std::string_view type, std::string_view path, int64_t own_file, int depth) {
+    if (!MayHaveChildren(type)) return;
+    if (depth > kMaxDepth) {
+      index_->problems.push_back("include depth limit reached at " +
+                                 LocatorOf(origin, type, path).ToString());
+      return;
     }
-    if (def.is_draft()) return snapshots_.Draft(def.bundle_uuid, def.draft_name);
-    if (def.bundle_uuid == own_.bundle_uuid && own_.draft.empty() &&
-        static_cast<int64_t>(def.version) == own_.version) {
-      return std::shared_ptr<const BundleSnapshot>(std::shared_ptr<const BundleSnapshot>{}, &own_);
+    Result<std::shared_ptr<const BundleSnapshot>> snap = SnapshotOf(origin);
+    if (!snap.ok()) {
+      index_->problems.push_back("Unable to load definition " +
+                                 LocatorOf(origin, type, path).ToString() + ": " +
+                                 snap.status().message());
+      return;
     }
-    return snapshots_.Version(def.bundle_uuid, static_cast<int64_t>(def.version));
+    Result<std::shared_ptr<const olx::Definition>> parsed =
+        own_file >= 0 ? definitions_.LoadFile(*snapshots_.store(), **snap, own_file)
+                      : definitions_.Load(*snapshots_.store(), **snap, path);
+    const bool parent_in_library = index_->origins[origin].bundle_uuid == own_.bundle_uuid;
+    if (!parsed.ok()) {
+      // A missing or unparsable child is skipped (the reference logs it).
+      if (!parsed.status().IsNotFound() || !parent_in_library) {
+        index_->problems.push_back("Unable to load definition " +
+                                   LocatorOf(origin, type, path).ToString() + ": " +
+                                   parsed.status().message());
+      }
+      return;
+    }
+    for (const olx::Include& inc : (*parsed)->includes) {
+      uint32_t child_origin = origin;
+      if (!inc.source.empty()) {
+        const store::LinkInfo* link = (*snap)->FindLink(inc.source);
+        if (link == nullptr) {
+          index_->problems.push_back("Unable to parse a child of " +
+                                     LocatorOf(origin, type, path).ToString() +
+                                     ": Link not found: " + inc.source);
+          continue;
+        }
+        child_origin = OriginOf(link->direct.bundle_uuid, link->direct.version);
+      }
+      std::string child_path;
+      child_path.reserve(inc.block_type.size() + inc.definition_id.size() + 17);
+      child_path.append(inc.block_type).push_back('/');
+      child_path.append(inc.definition_id).append(kDefinitionFile);
+      std::string child_id = inc.usage.empty() ? inc.definition_id : inc.usage;
+      if (!parent_in_library) child_id = std::string(usage_id) + "-" + child_id;
+      std::string child_usage = UsageText(inc.block_type, child_id);
+      auto [it, inserted] = index_->included.try_emplace(child_usage);
+      IncludedUsage& entry = it->second;
+      entry.block_type = inc.block_type;
+      entry.olx_path = std::move(child_path);
+      entry.origin = child_origin;
+      // A later include wins the definition, as in the reference's dict, but
+      // is not walked again (which also stops include cycles).
+      if (!inserted) continue;
+      entry.parent = usage;
+      // Own-bundle children are walked as top-level files by Build() with the
+      // same result; only linked definitions need walking from here.
+      if (index_->origins[child_origin].bundle_uuid != own_.bundle_uuid) {
+        AddChildren(it->first, std::string_view(it->first).substr(inc.block_type.size() + 1),
+                    child_origin, entry.block_type, entry.olx_path, -1, depth + 1);
+      }
+    }
+  }
+
+  uint32_t OriginOf(std::string_view bundle_uuid, int64_t version) {
+    for (size_t i = 0; i < index_->origins.size(); ++i) {
+      const IncludeOrigin& o = index_->origins[i];
+      if (o.draft_name.empty() && o.version == static_cast<uint64_t>(version) &&
+          o.bundle_uuid == bundle_uuid) {
+        return static_cast<uint32_t>(i);
+      }
+    }
+    index_->origins.push_back(
+        IncludeOrigin{std::string(bundle_uuid), static_cast<uint64_t>(version), {}});
+    return static_cast<uint32_t>(index_->origins.size() - 1);
+  }
+
+  Result<std::shared_ptr<const BundleSnapshot>> SnapshotOf(uint32_t origin) {
+    const IncludeOrigin& o = index_->origins[origin];
+    auto own = [&] {
+      return std::shared_ptr<const BundleSnapshot>(std::shared_ptr<const BundleSnapshot>{}, &own_);
+    };
+    if (o.bundle_uuid == own_.bundle_uuid && o.draft_name == own_.draft) return own();
+    if (!o.draft_name.empty()) return snapshots_.Draft(o.bundle_uuid, o.draft_name);
+    if (o.bundle_uuid == own_.bundle_uuid && own_.draft.empty() &&
+        static_cast<int64_t>(o.version) == own_.version) {
+      return own();
+    }
+    return snapshots_.Version(o.bundle_uuid, static_cast<int64_t>(o.version));
   }
 
   BundleSnapshots& snapshots_;
@@ -112,6 +163,22 @@ class Builder {
 };
 
 }  // namespace
+
+DefinitionLocator IncludeIndex::Locator(const IncludedUsage& usage) const {
+  const IncludeOrigin& o = origins[usage.origin];
+  DefinitionLocator loc;
+  loc.bundle_uuid = o.bundle_uuid;
+  loc.version = o.version;
+  loc.draft_name = o.draft_name;
+  loc.block_type = usage.block_type;
+  loc.olx_path = usage.olx_path;
+  return loc;
+}
+
+const IncludedUsage* IncludeIndex::Find(std::string_view type, std::string_view id) const {
+  auto it = included.find(UsageText(type, id));
+  return it == included.end() ? nullptr : &it->second;
+}
 
 bool SplitOlxPath(std::string_view path, std::string_view* type, std::string_view* id) {
   if (path.size() <= kDefinitionFile.size() ||
@@ -147,8 +214,8 @@ Result<std::shared_ptr<const IncludeIndex>> BuildIncludeIndex(BundleSnapshots& s
                                                               DefinitionCache& definitions,
                                                               const BundleSnapshot& snap,
                                                               std::string_view draft) {
-  Builder builder(snapshots, definitions, snap);
-  return std::shared_ptr<const IncludeIndex>(builder.Build(draft));
+  Builder builder(snapshots, definitions, snap, draft);
+  return std::shared_ptr<const IncludeIndex>(builder.Build());
 }
 
 }  // namespace blockrt::contexts::internal

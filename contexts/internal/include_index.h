@@ -5,6 +5,7 @@
 #ifndef BLOCKRT_CONTEXTS_INTERNAL_INCLUDE_INDEX_H_
 #define BLOCKRT_CONTEXTS_INTERNAL_INCLUDE_INDEX_H_
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -18,17 +19,34 @@
 
 namespace blockrt::contexts::internal {
 
+// A bundle view definitions are read from: the library's own (origins[0]) or
+// a linked bundle's pinned version.
+struct IncludeOrigin {
+  std::string bundle_uuid;
+  uint64_t version = 0;
+  std::string draft_name;
+};
+
 struct IncludedUsage {
-  DefinitionLocator definition;
-  std::string parent;  // "TYPE/USAGE_ID" of the first block that includes it
+  std::string parent;      // "TYPE/USAGE_ID" of the first block that includes it
+  std::string block_type;  // of the definition
+  std::string olx_path;    // "TYPE/ID/definition.xml" in origins[origin]
+  uint32_t origin = 0;
 };
 
 struct IncludeIndex {
+  std::vector<IncludeOrigin> origins;
   // "TYPE/USAGE_ID" -> where it comes from.
   std::unordered_map<std::string, IncludedUsage> included;
+  // by_file[i]: the entry of the snapshot's files[i] ("TYPE/ID/definition.xml"
+  // as usage "TYPE/ID") in `included`, or null when nothing includes it.
+  std::vector<const IncludedUsage*> by_file;
   // Definitions that could not be loaded or includes that could not be
   // resolved; skipped like the reference does (it logs them).
   std::vector<std::string> problems;
+
+  DefinitionLocator Locator(const IncludedUsage& usage) const;
+  const IncludedUsage* Find(std::string_view type, std::string_view id) const;
 };
 
 // Builds the index of `snap` (the library's own bundle). `draft` is the draft

@@ -115,6 +115,7 @@ Result<std::vector<LibraryInfo>> LibraryTable::List() const {
 void LibraryTable::Forget(std::string_view key) {
   std::unique_lock lock(mu_);
   cache_.erase(std::string(key));
+  generation_.fetch_add(1, std::memory_order_acq_rel);
 }
 
 }  // namespace internal

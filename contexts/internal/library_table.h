@@ -3,6 +3,8 @@
 #ifndef BLOCKRT_CONTEXTS_INTERNAL_LIBRARY_TABLE_H_
 #define BLOCKRT_CONTEXTS_INTERNAL_LIBRARY_TABLE_H_
 
+#include <atomic>
+#include <cstdint>
 #include <memory>
 #include <shared_mutex>
 #include <string>
@@ -30,11 +32,15 @@ class LibraryTable {
   Status Put(const LibraryInfo& info);
   Result<std::vector<LibraryInfo>> List() const;
   void Forget(std::string_view key);
+  // Moves on with every Forget(): callers keeping LibraryInfo of their own
+  // compare it to know they must look again.
+  uint64_t generation() const { return generation_.load(std::memory_order_acquire); }
 
  private:
   store::Store* store_;
   mutable std::shared_mutex mu_;
   mutable std::unordered_map<std::string, std::shared_ptr<const LibraryInfo>> cache_;
+  std::atomic<uint64_t> generation_{0};
 };
 
 }  // namespace blockrt::contexts::internal
