@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <deque>
 #include <map>
 #include <string>
 #include <string_view>
@@ -23,7 +24,8 @@ struct CourseBlock {
   std::string usage_key;  // canonical block-v1:/lib-block-v1: key ("" if the id is invalid)
   // block_type, attributes after the policy merge (url_name and import-only
   // attributes removed), fields, body (non-block markup; all XML for pure
-  // XBlocks), data for problem/html.
+  // XBlocks), data for problem/html. definition.path is left empty: `file`
+  // says where the block came from.
   Definition definition;
   std::vector<uint32_t> children;  // indices into Course::blocks, in document order
   int32_t parent = -1;
@@ -40,9 +42,11 @@ struct Course {
   enum class Kind : uint8_t { kCourse, kLibrary };
   Kind kind = Kind::kCourse;
   std::string root_dir;
-  std::string org, course, run;       // library: course = library id, run = ""
-  std::string context_key;            // course-v1:ORG+COURSE+RUN or library-v1:ORG+LIB
-  std::vector<CourseBlock> blocks;    // blocks[0] is the root when non-empty
+  std::string org, course, run;  // library: course = library id, run = ""
+  std::string context_key;       // course-v1:ORG+COURSE+RUN or library-v1:ORG+LIB
+  // blocks[0] is the root when non-empty. A deque: growing it never copies
+  // the blocks loaded so far (a vector's doubling did, at 2x peak memory).
+  std::deque<CourseBlock> blocks;
   std::vector<uint32_t> draft_roots;  // top-level blocks loaded from drafts/
   std::string policy_path;            // relative; "" when none
   std::string grading_policy_path;    // relative; "" when none

@@ -11,6 +11,7 @@
 #include "olx/course.h"
 #include "olx/internal/definition_fields.h"
 #include "olx/internal/file_io.h"
+#include "olx/internal/lxml_text.h"
 #include "olx/internal/policy.h"
 #include "olx/internal/url_name.h"
 #include "olx/internal/xml_document.h"
@@ -112,8 +113,9 @@ class Loader {
     }
     SetIdentity(root, is_library, *file);
     LoadPolicies();
-    path_.push_back(root_rel);
-    int32_t index = is_library ? BuildBlock(root, root.name(), UrlNameOf(root), *file, -1, 1,
+    path_.push_back(&file->rel);
+    int32_t index = is_library ? BuildBlock(root, root.name(), UrlNameOf(root), *file,
+                                            SourceOf(root, *file, -1), -1, 1,
                                             /*own_file=*/false, /*draft=*/false)
                                : ProcessElement(root, *file, -1, 1, false);
     path_.pop_back();
@@ -222,6 +224,12 @@ class Loader {
       context_ = std::move(parsed).value();
       context_ok_ = true;
       course_->context_key = context_.ToString();
+      std::string_view ck = course_->context_key;
+      if (ck.substr(0, 10) == "course-v1:") {
+        key_prefix_ = "block-v1:" + std::string(ck.substr(10)) + "+type@";
+      } else if (ck.substr(0, 11) == "library-v1:") {
+        key_prefix_ = "lib-block-v1:" + std::string(ck.substr(11)) + "+type@";
+      }
     } else {
       course_->context_key = key;
       Report(Severity::kError, file.rel, file.text, ElementOffset(root),
@@ -282,10 +290,10 @@ class Loader {
       }
       return -1;
     }
-    std::string tag = node.name();
+    std::string_view tag = node.name();
     if (IsPointer(node)) {
       std::string url_name = node.attribute("url_name").value();
-      std::string rel = tag + "/" + internal::UrlNameToPath(url_name) + ".xml";
+      std::string rel = std::string(tag) + "/" + internal::UrlNameToPath(url_name) + ".xml";
       if (draft && internal::IsRegularFile(root_ + "drafts/" + rel)) rel = "drafts/" + rel;
       if (IsOnPath(rel, file, node)) return -1;
       auto target = std::make_unique<OpenFile>();
@@ -293,7 +301,7 @@ class Loader {
       if (!st.ok()) {
         if (st.IsNotFound()) {
           Report(Severity::kError, file.rel, file.text, ElementOffset(node),
-                 "<" + tag + " url_name=\"" + url_name + "\"/> points to " + rel +
+                 "<" + std::string(tag) + " url_name=\"" + url_name + "\"/> points to " + rel +
                      ", which does not exist");
         } else {
           ReportStatus(rel, st);
@@ -301,9 +309,9 @@ class Loader {
         return -1;
       }
       pugi::xml_node froot = target->doc.document_element();
-      path_.push_back(rel);
-      int32_t index =
-          BuildBlock(froot, tag, url_name, *target, parent, depth, /*own_file=*/true, draft);
+      path_.push_back(&target->rel);
+      int32_t index = BuildBlock(froot, tag, url_name, *target, SourceOf(node, file, parent),
+                                 parent, depth, /*own_file=*/true, draft);
       path_.pop_back();
       return index;
     }
@@ -313,18 +321,19 @@ class Loader {
       return ProcessLegacyFilename(node, file, tag, url_name, std::string(filename), parent, depth,
                                    draft);
     }
-    return BuildBlock(node, tag, url_name, file, parent, depth, /*own_file=*/false, draft);
+    return BuildBlock(node, tag, url_name, file, SourceOf(node, file, parent), parent, depth,
+                      /*own_file=*/false, draft);
   }
 
   // <T filename="x" .../>: T/x.xml (CAPA also problems/x.xml and x.xml), with the
   // referring element's attributes merged over the file's root.
   int32_t ProcessLegacyFilename(const pugi::xml_node& node, const OpenFile& file,
-                                const std::string& tag, const std::string& url_name,
+                                std::string_view tag, const std::string& url_name,
                                 const std::string& filename, int32_t parent, uint32_t depth,
                                 bool draft) {
     std::string base =
         EndsWith(filename, ".xml") ? filename.substr(0, filename.size() - 4) : filename;
-    std::vector<std::string> candidates{tag + "/" + base + ".xml"};
+    std::vector<std::string> candidates{std::string(tag) + "/" + base + ".xml"};
     if (tag == "problem") {
       candidates.push_back("problems/" + base + ".xml");
       candidates.push_back(base + ".xml");
@@ -345,14 +354,14 @@ class Loader {
         existing.set_value(a.value());
       }
       std::string name = url_name.empty() ? UrlNameOf(froot) : url_name;
-      path_.push_back(rel);
-      int32_t index =
-          BuildBlock(froot, tag, name, *target, parent, depth, /*own_file=*/false, draft);
+      path_.push_back(&target->rel);
+      int32_t index = BuildBlock(froot, tag, name, *target, SourceOf(node, file, parent), parent,
+                                 depth, /*own_file=*/false, draft);
       path_.pop_back();
       return index;
     }
     Report(Severity::kError, file.rel, file.text, ElementOffset(node),
-           "<" + tag + " filename=\"" + filename + "\"> refers to " + candidates[0] +
+           "<" + std::string(tag) + " filename=\"" + filename + "\"> refers to " + candidates[0] +
                ", which does not exist");
     return -1;
   }
@@ -360,12 +369,13 @@ class Loader {
   // A file that (indirectly) points at itself would recurse until max_depth
   // and multiply the tree; report the cycle and skip the pointer instead.
   bool IsOnPath(const std::string& rel, const OpenFile& file, const pugi::xml_node& node) {
-    if (rel != file.rel && std::find(path_.begin(), path_.end(), rel) == path_.end()) return false;
+    auto same = [&rel](const std::string* p) { return *p == rel; };
+    if (rel != file.rel && std::none_of(path_.begin(), path_.end(), same)) return false;
     std::string cycle;
     bool in_cycle = false;
-    for (const std::string& p : path_) {
-      in_cycle = in_cycle || p == rel;
-      if (in_cycle) cycle += p + " -> ";
+    for (const std::string* p : path_) {
+      in_cycle = in_cycle || *p == rel;
+      if (in_cycle) cycle += *p + " -> ";
     }
     if (cycle.empty()) cycle = file.rel + " -> ";
     Report(Severity::kError, file.rel, file.text, ElementOffset(node),
@@ -433,20 +443,62 @@ class Loader {
     }
   }
 
-  int32_t BuildBlock(const pugi::xml_node& node, const std::string& tag, std::string url_name,
-                     const OpenFile& file, int32_t parent, uint32_t depth, bool own_file,
-                     bool draft) {
+  // The bytes the reference hashes for a generated url_name: the element as
+  // written in `file` (the pointer or inline element, not a pointer's target),
+  // printed by lxml as its parent's definition_from_xml prints it.
+  internal::ElementSource SourceOf(const pugi::xml_node& node, const OpenFile& file,
+                                   int32_t parent) const {
+    internal::ElementSource src;
+    src.text = file.text;
+    src.offset = ElementOffset(node);
+    pugi::xml_node up = node.parent();
+    if (up && up.type() == pugi::node_element) src.parent = ElementOffset(up);
+    // Sequence-like containers print children with encoding='unicode'; the
+    // others (and XBlock.parse_xml's add_node_as_child) use bytes.
+    std::string_view ptype =
+        parent >= 0 ? course_->blocks[static_cast<size_t>(parent)].definition.block_type : "";
+    src.ascii = !(parent < 0 || ptype == "course" || ptype == "chapter" || ptype == "sequential" ||
+                  ptype == "vertical");
+    return src;
+  }
+
+  // The canonical usage key: joined directly when every part is plain ASCII
+  // (the common case), else built and checked by keys/.
+  Status UsageKeyOf(std::string_view tag, std::string_view url_name, std::string* out) {
+    if (!key_prefix_.empty() && internal::IsPlainKeyId(tag) && internal::IsPlainKeyId(url_name)) {
+      out->reserve(key_prefix_.size() + tag.size() + url_name.size() + 7);
+      *out = key_prefix_;
+      *out += tag;
+      *out += "+block@";
+      *out += url_name;
+      return Status::OK();
+    }
+    Result<keys::Key> key = keys::MakeUsageKey(context_.view(), tag, url_name);
+    if (!key.ok()) return key.status();
+    *out = key->ToString();
+    return Status::OK();
+  }
+
+  int32_t BuildBlock(const pugi::xml_node& node, std::string_view tag, std::string url_name,
+                     const OpenFile& file, const internal::ElementSource& naming, int32_t parent,
+                     uint32_t depth, bool own_file, bool draft) {
     std::unordered_set<std::string>& seen = draft ? seen_drafts_ : seen_;
-    if (url_name.empty()) url_name = internal::FallbackUrlName(tag, internal::PrintRaw(node));
-    std::string id = tag + "/" + url_name;
+    if (url_name.empty()) {
+      url_name = internal::FallbackUrlName(tag, internal::LxmlToString(naming));
+    }
+    std::string id;
+    id.reserve(tag.size() + 1 + url_name.size());
+    id.append(tag).append(1, '/').append(url_name);
     if (!seen.insert(id).second) {
       if (internal::RequiresUniqueUrlName(tag)) {
-        std::string renamed = internal::FallbackUrlName(tag, internal::PrintRaw(node));
+        std::string renamed =
+            internal::FallbackUrlName(tag, internal::LxmlToString(naming), url_name);
         Report(Severity::kError, file.rel, file.text, ElementOffset(node),
-               "duplicate url_name '" + url_name + "' for <" + tag + ">; renamed to '" + renamed +
-                   "'");
+               "duplicate url_name '" + url_name + "' for <" + std::string(tag) +
+                   ">; renamed to '" + renamed + "'");
         url_name = renamed;
-        seen.insert(tag + "/" + url_name);
+        id.assign(tag).append(1, '/').append(url_name);
+        seen.insert(id);
       } else {
         Report(Severity::kWarning, file.rel, file.text, ElementOffset(node),
                "duplicate usage " + id + "; the last definition wins");
@@ -456,13 +508,12 @@ class Loader {
     course_->blocks.emplace_back();
     {
       CourseBlock& b = course_->blocks.back();
-      b.url_name = url_name;
+      b.url_name = std::move(url_name);
       b.parent = parent;
       b.file = file.rel;
       b.line = internal::PositionOf(file.text, ElementOffset(node)).line;
       b.own_file = own_file;
       b.draft = draft;
-      b.definition.path = file.rel;
       b.definition.block_type = tag;
       size_t num_attrs = 0;
       for (pugi::xml_attribute a = node.first_attribute(); a; a = a.next_attribute()) ++num_attrs;
@@ -482,12 +533,10 @@ class Loader {
       auto pol = policy_.find(id);
       if (pol != policy_.end()) internal::ApplyPolicy(pol->second, &b.definition.attributes);
       if (context_ok_) {
-        Result<keys::Key> key = keys::MakeUsageKey(context_.view(), tag, url_name);
-        if (key.ok()) {
-          b.usage_key = key->ToString();
-        } else {
+        Status st = UsageKeyOf(tag, b.url_name, &b.usage_key);
+        if (!st.ok()) {
           Report(Severity::kError, file.rel, file.text, ElementOffset(node),
-                 "no usage key for " + id + ": " + key.status().message());
+                 "no usage key for " + id + ": " + st.message());
         }
       }
     }
@@ -547,8 +596,9 @@ class Loader {
         // The importer's HACK: a draft unit's id is its file name, since the
         // pointer that named it lives in the (published) parent.
         std::string stem = name.substr(0, name.size() - 4);
-        path_.push_back(rel);
-        BuildBlock(root, root.name(), stem, *file, -1, 1, /*own_file=*/true, /*draft=*/true);
+        path_.push_back(&file->rel);
+        BuildBlock(root, root.name(), stem, *file, SourceOf(root, *file, -1), -1, 1,
+                   /*own_file=*/true, /*draft=*/true);
         path_.pop_back();
       }
     }
@@ -560,7 +610,8 @@ class Loader {
   Course* course_;
   internal::PolicyMap policy_;
   std::unordered_set<std::string> seen_, seen_drafts_;
-  std::vector<std::string> path_;  // files being loaded, outermost first
+  std::vector<const std::string*> path_;  // files being loaded, outermost first
+  std::string key_prefix_;                // "block-v1:ORG+COURSE+RUN+type@" when keys can be joined
   // Draft files read while looking for units, by relative path, until a
   // pointer claims them (so each file is read once).
   std::unordered_map<std::string, std::string> draft_bytes_;

@@ -27,17 +27,45 @@ std::string UrlNameToPath(std::string_view url_name) {
   return out;
 }
 
-std::string FallbackUrlName(std::string_view tag, std::string_view xml) {
+std::string FallbackUrlName(std::string_view tag, std::string_view xml,
+                            std::string_view orig_name) {
+  auto is_hex = [](char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+  };
+  bool looks_like_fallback = orig_name.size() >= 12 && orig_name.substr(0, tag.size()) == tag;
+  for (size_t i = orig_name.size() - (orig_name.size() >= 12 ? 12 : 0);
+       looks_like_fallback && i < orig_name.size(); ++i) {
+    looks_like_fallback = is_hex(orig_name[i]);
+  }
+  if (looks_like_fallback) {
+    // Python's orig[len(tag) + 1:-12]: empty when the bounds cross.
+    size_t begin = tag.size() + 1, end = orig_name.size() - 12;
+    orig_name = begin < end ? orig_name.substr(begin, end - begin) : std::string_view();
+  }
   unsigned char digest[SHA_DIGEST_LENGTH];
   SHA1(reinterpret_cast<const unsigned char*>(xml.data()), xml.size(), digest);
   static constexpr char kHex[] = "0123456789abcdef";
   std::string out(tag);
+  if (!orig_name.empty()) {
+    out += '_';
+    out += orig_name;
+  }
   out += '_';
   for (int i = 0; i < 6; ++i) {
     out += kHex[digest[i] >> 4];
     out += kHex[digest[i] & 15];
   }
   return out;
+}
+
+bool IsPlainKeyId(std::string_view id) {
+  if (id.empty()) return false;
+  for (char c : id) {
+    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+              c == '_' || c == '-' || c == '~' || c == '.' || c == ':';
+    if (!ok) return false;
+  }
+  return true;
 }
 
 bool RequiresUniqueUrlName(std::string_view tag) {
