@@ -3,6 +3,7 @@
 #include <time.h>
 
 #include <algorithm>
+#include <functional>
 #include <cstdint>
 
 namespace blockrt::contexts {
@@ -35,23 +36,35 @@ BundleSnapshot::~BundleSnapshot() {
 }
 
 void BundleSnapshot::BuildIndex() {
-  by_path.clear();
-  by_path.reserve(files.size());
+  size_t capacity = 8;
+  while (capacity < files.size() * 2) capacity *= 2;
+  path_slots.assign(capacity, 0);
+  const size_t mask = capacity - 1;
   for (size_t i = 0; i < files.size(); ++i) {
-    by_path.emplace(std::string_view(files[i].path), static_cast<uint32_t>(i));
+    const uint64_t h = std::hash<std::string_view>()(files[i].path);
+    size_t at = h & mask;
+    while (path_slots[at] != 0) at = (at + 1) & mask;
+    path_slots[at] = (h & ~uint64_t{0xffffffff}) | (i + 1);
   }
   parsed.reset(new std::atomic<const Parsed*>[files.size()]);
   for (size_t i = 0; i < files.size(); ++i) parsed[i].store(nullptr, std::memory_order_relaxed);
 }
 
 int64_t BundleSnapshot::IndexOf(std::string_view path) const {
-  auto it = by_path.find(path);
-  return it == by_path.end() ? -1 : static_cast<int64_t>(it->second);
+  if (path_slots.empty()) return -1;
+  const uint64_t h = std::hash<std::string_view>()(path);
+  const size_t mask = path_slots.size() - 1;
+  for (size_t at = h & mask;; at = (at + 1) & mask) {
+    const uint64_t slot = path_slots[at];
+    if (slot == 0) return -1;
+    const size_t index = (slot & 0xffffffff) - 1;
+    if ((slot >> 32) == (h >> 32) && files[index].path == path) return static_cast<int64_t>(index);
+  }
 }
 
 const store::FileInfo* BundleSnapshot::Find(std::string_view path) const {
-  auto it = by_path.find(path);
-  return it == by_path.end() ? nullptr : &files[it->second];
+  int64_t index = IndexOf(path);
+  return index < 0 ? nullptr : &files[static_cast<size_t>(index)];
 }
 
 const store::LinkInfo* BundleSnapshot::FindLink(std::string_view name) const {

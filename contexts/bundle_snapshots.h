@@ -39,9 +39,10 @@ struct BundleSnapshot {
   int64_t revision = 0;                // the draft's revision; 0 for versions
   std::vector<store::FileInfo> files;  // sorted by path
   std::vector<store::LinkInfo> links;
-  // path -> index into `files`; views into `files`, which never change after
-  // BuildIndex(). A hash probe beats a binary search over 10,000 paths.
-  std::unordered_map<std::string_view, uint32_t> by_path;
+  // Open-addressed path index over `files` (which never change after
+  // BuildIndex()): each slot is (hash >> 32) << 32 | (index + 1), 0 = empty.
+  // One flat array: no node per file to allocate, free or chase.
+  std::vector<uint64_t> path_slots;
 
   // The parsed definition of files[i], set once by DefinitionCache on its
   // first load and never changed afterwards, so readers take no lock. `epoch`

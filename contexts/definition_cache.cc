@@ -8,15 +8,65 @@ namespace blockrt::contexts {
 DefinitionCache::DefinitionCache(size_t capacity)
     : per_shard_capacity_(capacity / kShards > 0 ? capacity / kShards : 1) {}
 
-DefinitionCache::Shard& DefinitionCache::ShardFor(std::string_view digest) const {
-  return shards_[std::hash<std::string_view>()(digest) % kShards];
+namespace {
+
+// The definition inside a cache entry, sharing the entry's ownership.
+std::shared_ptr<const olx::Definition> DefinitionOf(std::shared_ptr<const void> owner,
+                                                   const olx::Definition* def) {
+  return std::shared_ptr<const olx::Definition>(std::move(owner), def);
+}
+
+}  // namespace
+
+uint64_t DefinitionCache::HashOf(std::string_view digest) {
+  uint64_t h = std::hash<std::string_view>()(digest);
+  return h == 0 ? 1 : h;
+}
+
+DefinitionCache::Shard& DefinitionCache::ShardFor(uint64_t hash) const {
+  return shards_[(hash >> 56) % kShards];  // low bits pick the slot
+}
+
+const DefinitionCache::Cached* DefinitionCache::Shard::Find(uint64_t hash,
+                                                            std::string_view digest) const {
+  if (slots.empty()) return nullptr;
+  const size_t mask = slots.size() - 1;
+  for (size_t at = hash & mask;; at = (at + 1) & mask) {
+    const Slot& s = slots[at];
+    if (s.hash == 0) return nullptr;
+    if (s.hash == hash && s.entry->digest == digest) return s.entry.get();
+  }
+}
+
+void DefinitionCache::Shard::Insert(uint64_t hash, std::shared_ptr<const Cached> entry) {
+  if ((size + 1) * 2 > slots.size()) {
+    std::vector<Slot> old = std::move(slots);
+    slots.assign(old.empty() ? 16 : old.size() * 2, Slot{});
+    size = 0;
+    for (Slot& s : old) {
+      if (s.hash != 0) Insert(s.hash, std::move(s.entry));
+    }
+  }
+  const size_t mask = slots.size() - 1;
+  size_t at = hash & mask;
+  while (slots[at].hash != 0) at = (at + 1) & mask;
+  slots[at] = Slot{hash, std::move(entry)};
+  ++size;
 }
 
 std::shared_ptr<const olx::Definition> DefinitionCache::Find(std::string_view digest) const {
-  Shard& shard = ShardFor(digest);
+  const uint64_t hash = HashOf(digest);
+  Shard& shard = ShardFor(hash);
   std::shared_lock lock(shard.mu);
-  auto it = shard.map.find(std::string(digest));
-  return it == shard.map.end() ? nullptr : it->second;
+  const Cached* found = shard.Find(hash, digest);
+  if (found == nullptr) return nullptr;
+  // The slot owns `found`; share its ownership.
+  const size_t mask = shard.slots.size() - 1;
+  for (size_t at = hash & mask;; at = (at + 1) & mask) {
+    if (shard.slots[at].entry.get() == found) {
+      return DefinitionOf(shard.slots[at].entry, &found->definition);
+    }
+  }
 }
 
 Result<std::shared_ptr<const olx::Definition>> DefinitionCache::Load(store::Store& store,
@@ -51,37 +101,47 @@ Result<std::shared_ptr<const olx::Definition>> DefinitionCache::LoadFile(store::
 
 Result<std::shared_ptr<const olx::Definition>> DefinitionCache::LoadDigest(
     store::Store& store, const BundleSnapshot& snap, const store::FileInfo& file) {
-  Shard& shard = ShardFor(file.digest);
+  const uint64_t hash = HashOf(file.digest);
+  Shard& shard = ShardFor(hash);
   {
-    std::shared_lock lock(shard.mu);
-    auto it = shard.map.find(file.digest);
-    if (it != shard.map.end()) {
+    std::shared_ptr<const olx::Definition> found = Find(file.digest);
+    if (found != nullptr) {
       hits_.fetch_add(1, std::memory_order_relaxed);
-      return it->second;
+      return found;
     }
   }
   misses_.fetch_add(1, std::memory_order_relaxed);
   BLOCKRT_ASSIGN_OR_RETURN(std::string bytes,
                            store.ReadFile(snap.bundle_uuid, snap.ref(), file.path));
   BLOCKRT_ASSIGN_OR_RETURN(olx::Definition def, olx::ParseDefinition(file.path, bytes));
-  auto shared = std::make_shared<const olx::Definition>(std::move(def));
+  auto entry = std::make_shared<const Cached>(Cached{file.digest, std::move(def)});
   std::unique_lock lock(shard.mu);
-  if (shard.map.size() >= per_shard_capacity_) {
-    // Dropping half at once keeps eviction amortized O(1) per insert.
-    size_t drop = shard.map.size() / 2 + 1;
-    for (auto it = shard.map.begin(); it != shard.map.end() && drop > 0; --drop) {
-      it = shard.map.erase(it);
+  if (shard.Find(hash, file.digest) != nullptr) {
+    lock.unlock();
+    return Find(file.digest);  // another thread parsed the same bytes first
+  }
+  if (shard.size >= per_shard_capacity_) {
+    // Dropping an arbitrary half at once keeps eviction amortized O(1).
+    std::vector<Slot> old = std::move(shard.slots);
+    shard.slots.clear();
+    shard.size = 0;
+    size_t kept = 0;
+    for (Slot& s : old) {
+      if (s.hash != 0 && kept++ % 2 == 0) shard.Insert(s.hash, std::move(s.entry));
     }
   }
-  auto [it, inserted] = shard.map.emplace(file.digest, std::move(shared));
-  return it->second;
+  const olx::Definition* def_ptr = &entry->definition;
+  std::shared_ptr<const olx::Definition> out = DefinitionOf(entry, def_ptr);
+  shard.Insert(hash, std::move(entry));
+  return out;
 }
 
 void DefinitionCache::Clear() {
   epoch_.fetch_add(1, std::memory_order_acq_rel);
   for (Shard& shard : shards_) {
     std::unique_lock lock(shard.mu);
-    shard.map.clear();
+    shard.slots.clear();
+    shard.size = 0;
   }
 }
 
@@ -89,7 +149,7 @@ size_t DefinitionCache::size() const {
   size_t n = 0;
   for (Shard& shard : shards_) {
     std::shared_lock lock(shard.mu);
-    n += shard.map.size();
+    n += shard.size;
   }
   return n;
 }

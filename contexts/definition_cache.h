@@ -9,11 +9,12 @@
 
 #include <atomic>
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <shared_mutex>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <vector>
 
 #include "base/result.h"
 #include "contexts/bundle_snapshots.h"
@@ -52,11 +53,25 @@ class DefinitionCache {
 
  private:
   static constexpr size_t kShards = 16;
+  struct Cached {
+    std::string digest;
+    olx::Definition definition;
+  };
+  // Open addressing on the digest's hash (never 0, which marks an empty slot):
+  // one flat array per shard instead of a node and a key string per entry.
+  struct Slot {
+    uint64_t hash = 0;
+    std::shared_ptr<const Cached> entry;
+  };
   struct Shard {
     mutable std::shared_mutex mu;
-    std::unordered_map<std::string, std::shared_ptr<const olx::Definition>> map;
+    std::vector<Slot> slots;  // size 0 or a power of two, at most half full
+    size_t size = 0;
+    const Cached* Find(uint64_t hash, std::string_view digest) const;
+    void Insert(uint64_t hash, std::shared_ptr<const Cached> entry);  // absent digest
   };
-  Shard& ShardFor(std::string_view digest) const;
+  static uint64_t HashOf(std::string_view digest);
+  Shard& ShardFor(uint64_t hash) const;
   Result<std::shared_ptr<const olx::Definition>> LoadDigest(store::Store& store,
                                                             const BundleSnapshot& snap,
                                                             const store::FileInfo& file);

@@ -59,7 +59,9 @@ class Builder {
 
  private:
   DefinitionLocator LocatorOf(uint32_t origin, std::string_view type, std::string_view path) const {
-    return index_->Locator(IncludedUsage{{}, std::string(type), std::string(path), origin});
+    DefinitionLocator loc = index_->Locator(IncludedUsage{{}, std::string(type), {}, origin});
+    loc.olx_path = std::string(path);
+    return loc;
   }
 
   // Walks the includes of usage `usage` ("TYPE/ID") defined at `path` in
@@ -104,17 +106,13 @@ class Builder {
         }
         child_origin = OriginOf(link->direct.bundle_uuid, link->direct.version);
       }
-      std::string child_path;
-      child_path.reserve(inc.block_type.size() + inc.definition_id.size() + 17);
-      child_path.append(inc.block_type).push_back('/');
-      child_path.append(inc.definition_id).append(kDefinitionFile);
       std::string child_id = inc.usage.empty() ? inc.definition_id : inc.usage;
       if (!parent_in_library) child_id = std::string(usage_id) + "-" + child_id;
       std::string child_usage = UsageText(inc.block_type, child_id);
       auto [it, inserted] = index_->included.try_emplace(child_usage);
       IncludedUsage& entry = it->second;
       entry.block_type = inc.block_type;
-      entry.olx_path = std::move(child_path);
+      entry.definition_id = inc.definition_id;
       entry.origin = child_origin;
       // A later include wins the definition, as in the reference's dict, but
       // is not walked again (which also stops include cycles).
@@ -124,7 +122,7 @@ class Builder {
       // same result; only linked definitions need walking from here.
       if (index_->origins[child_origin].bundle_uuid != own_.bundle_uuid) {
         AddChildren(it->first, std::string_view(it->first).substr(inc.block_type.size() + 1),
-                    child_origin, entry.block_type, entry.olx_path, -1, depth + 1);
+                    child_origin, entry.block_type, entry.olx_path(), -1, depth + 1);
       }
     }
   }
@@ -164,6 +162,14 @@ class Builder {
 
 }  // namespace
 
+std::string IncludedUsage::olx_path() const {
+  std::string path;
+  path.reserve(block_type.size() + definition_id.size() + kDefinitionFile.size() + 1);
+  path.append(block_type).push_back('/');
+  path.append(definition_id).append(kDefinitionFile);
+  return path;
+}
+
 DefinitionLocator IncludeIndex::Locator(const IncludedUsage& usage) const {
   const IncludeOrigin& o = origins[usage.origin];
   DefinitionLocator loc;
@@ -171,7 +177,7 @@ DefinitionLocator IncludeIndex::Locator(const IncludedUsage& usage) const {
   loc.version = o.version;
   loc.draft_name = o.draft_name;
   loc.block_type = usage.block_type;
-  loc.olx_path = usage.olx_path;
+  loc.olx_path = usage.olx_path();
   return loc;
 }
 

@@ -29,9 +29,11 @@ struct IncludeOrigin {
 
 struct IncludedUsage {
   std::string parent;      // "TYPE/USAGE_ID" of the first block that includes it
-  std::string block_type;  // of the definition
-  std::string olx_path;    // "TYPE/ID/definition.xml" in origins[origin]
+  std::string block_type;     // of the definition
+  std::string definition_id;  // at "TYPE/ID/definition.xml" in origins[origin]
   uint32_t origin = 0;
+
+  std::string olx_path() const;
 };
 
 struct IncludeIndex {
