@@ -20,8 +20,9 @@ json DiagnosticJson(const olx::Diagnostic& d) {
           {"message", d.message}};
 }
 
-// The tree as nested objects; built iteratively so deep trees cannot overflow.
-json TreeJson(const olx::Course& course, uint32_t root) {
+// Every top-level tree as nested objects (index -> object, filled for blocks
+// without a parent); built iteratively so deep trees cannot overflow.
+std::vector<json> ForestJson(const olx::Course& course) {
   std::vector<json> nodes(course.blocks.size());
   // Children have larger indices than their parent, so a reverse pass builds
   // every subtree before its parent needs it.
@@ -51,7 +52,22 @@ json TreeJson(const olx::Course& course, uint32_t root) {
       nodes[i]["parent_url"] = b.draft_parent;
     }
   }
-  return std::move(nodes[root]);
+  return nodes;
+}
+
+json GradingJson(const olx::Course& c) {
+  if (!c.grading_policy.present) return nullptr;
+  json graders = json::array();
+  for (const olx::Grader& g : c.grading_policy.graders) {
+    graders.push_back({{"type", g.type},
+                       {"min_count", g.min_count},
+                       {"drop_count", g.drop_count},
+                       {"short_label", g.short_label},
+                       {"weight", g.weight}});
+  }
+  json cutoffs = json::array();
+  for (const auto& [name, value] : c.grading_policy.cutoffs) cutoffs.push_back({name, value});
+  return {{"path", c.grading_policy_path}, {"graders", graders}, {"cutoffs", cutoffs}};
 }
 
 }  // namespace
@@ -95,8 +111,11 @@ int RunCourseLoad(const Invocation& inv, const std::vector<std::string>& args) {
   if (as_json) {
     json diags = json::array();
     for (const olx::Diagnostic& d : c.diagnostics) diags.push_back(DiagnosticJson(d));
+    std::vector<json> forest = ForestJson(c);
     json drafts = json::array();
-    for (uint32_t r : c.draft_roots) drafts.push_back(TreeJson(c, r));
+    for (uint32_t r : c.draft_roots) drafts.push_back(std::move(forest[r]));
+    json extras = json::array();
+    for (uint32_t r : c.extra_roots) extras.push_back(std::move(forest[r]));
     json out = {{"ok", true},
                 {"kind", c.kind == olx::Course::Kind::kCourse ? "course" : "library"},
                 {"context_key", c.context_key},
@@ -105,8 +124,10 @@ int RunCourseLoad(const Invocation& inv, const std::vector<std::string>& args) {
                 {"draft_counts", c.CountByType(true)},
                 {"depth", c.Depth()},
                 {"diagnostics", diags},
-                {"tree", c.blocks.empty() ? json(nullptr) : TreeJson(c, 0)},
-                {"drafts", drafts}};
+                {"tree", c.blocks.empty() ? json(nullptr) : std::move(forest[0])},
+                {"drafts", drafts},
+                {"extras", extras},
+                {"grading_policy", GradingJson(c)}};
     *inv.out << Dump(out) << "\n";
     return rc;
   }

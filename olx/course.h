@@ -16,6 +16,7 @@
 #include "base/result.h"
 #include "olx/definition.h"
 #include "olx/diagnostic.h"
+#include "olx/grading_policy.h"
 
 namespace blockrt::olx {
 
@@ -48,8 +49,12 @@ struct Course {
   // the blocks loaded so far (a vector's doubling did, at 2x peak memory).
   std::deque<CourseBlock> blocks;
   std::vector<uint32_t> draft_roots;  // top-level blocks loaded from drafts/
-  std::string policy_path;            // relative; "" when none
-  std::string grading_policy_path;    // relative; "" when none
+  // about/, info/, tabs/, custom_tags/ blocks (types about, course_info,
+  // static_tab, custom_tag_template): in the course, but no block's children.
+  std::vector<uint32_t> extra_roots;
+  std::string policy_path;          // relative; "" when none
+  std::string grading_policy_path;  // relative; "" when none
+  GradingPolicy grading_policy;     // parsed from grading_policy_path
   std::vector<Diagnostic> diagnostics;
 
   size_t error_count() const;

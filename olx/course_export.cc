@@ -6,6 +6,7 @@
 
 #include "olx/course.h"
 #include "olx/internal/definition_fields.h"
+#include "olx/internal/extra_content.h"
 #include "olx/internal/file_io.h"
 #include "olx/internal/url_name.h"
 #include "olx/internal/xml_document.h"
@@ -46,8 +47,14 @@ class Exporter {
           "drafts/" + b.definition.block_type + "/" + internal::UrlNameToPath(b.url_name) + ".xml",
           true));
     }
-    for (const std::string& rel : {course_.policy_path, course_.grading_policy_path}) {
-      if (!rel.empty()) BLOCKRT_RETURN_IF_ERROR(Copy(rel));
+    for (uint32_t e : course_.extra_roots) BLOCKRT_RETURN_IF_ERROR(WriteExtra(e));
+    if (!course_.policy_path.empty()) BLOCKRT_RETURN_IF_ERROR(Copy(course_.policy_path));
+    if (!course_.grading_policy_path.empty()) {
+      // Written from the parsed policy; a policy that did not parse is copied.
+      BLOCKRT_RETURN_IF_ERROR(
+          course_.grading_policy.present
+              ? Write(course_.grading_policy_path, WriteGradingPolicy(course_.grading_policy))
+              : Copy(course_.grading_policy_path));
     }
     for (const char* rel : {"policies/assets.json", "static"}) {
       std::error_code ec;
@@ -59,6 +66,24 @@ class Exporter {
  private:
   Status Write(const std::string& rel, std::string_view bytes) {
     return internal::WriteFile(out_ + "/" + rel, bytes);
+  }
+
+  // DIR/SLUG.html with the data, DIR/SLUG.FIELD.json per other content field
+  // (display names of static tabs live in the course's tabs policy).
+  Status WriteExtra(uint32_t index) {
+    const CourseBlock& b = course_.blocks[index];
+    const Definition& def = b.definition;
+    std::string base = std::string(internal::ExtraContentDir(def.block_type)) + "/" + b.url_name;
+    const std::string* data = def.data();
+    bool from_json = b.file.size() >= 5 && b.file.compare(b.file.size() - 5, 5, ".json") == 0;
+    if (data != nullptr && (!data->empty() || !from_json)) {
+      BLOCKRT_RETURN_IF_ERROR(Write(base + ".html", *data));
+    }
+    for (const FieldValue& f : def.fields) {
+      if (f.scope != FieldScope::kContent || f.name == "data") continue;
+      BLOCKRT_RETURN_IF_ERROR(Write(base + "." + f.name + ".json", f.value));
+    }
+    return Status::OK();
   }
 
   Status Copy(const std::string& rel) {

@@ -3,6 +3,7 @@
 // stays proportional to the tree, not to the export's bytes.
 #include <algorithm>
 #include <cstring>
+#include <map>
 #include <pugixml.hpp>
 #include <unordered_map>
 #include <unordered_set>
@@ -10,6 +11,7 @@
 #include "keys/key.h"
 #include "olx/course.h"
 #include "olx/internal/definition_fields.h"
+#include "olx/internal/extra_content.h"
 #include "olx/internal/file_io.h"
 #include "olx/internal/lxml_text.h"
 #include "olx/internal/policy.h"
@@ -121,6 +123,7 @@ class Loader {
     path_.pop_back();
     if (index < 0) return Status::ParseError(root_rel + ": the root block could not be loaded");
     if (options_.load_drafts && internal::IsDirectory(root_ + "drafts")) LoadDrafts();
+    if (course_->kind == Course::Kind::kCourse) LoadExtras();
     return Status::OK();
   }
 
@@ -254,10 +257,15 @@ class Loader {
     }
     for (std::string rel :
          {"policies/" + run + "/grading_policy.json", std::string("grading_policy.json")}) {
-      if (internal::IsRegularFile(root_ + rel)) {
-        course_->grading_policy_path = rel;
-        break;
+      if (!internal::IsRegularFile(root_ + rel)) continue;
+      course_->grading_policy_path = rel;
+      Result<std::string> text = internal::ReadFile(root_ + rel, options_.max_file_bytes);
+      if (text.ok()) {
+        course_->grading_policy = ParseGradingPolicy(rel, *text, &course_->diagnostics);
+      } else {
+        ReportFile(Severity::kError, rel, text.status().message());
       }
+      break;
     }
   }
 
@@ -603,6 +611,65 @@ class Loader {
       }
     }
     draft_bytes_.clear();
+  }
+
+  // about/ info/ tabs/ custom_tags/: one block per slug, data from SLUG.*
+  // (the per-run directory overriding), other fields from SLUG.FIELD.json.
+  void LoadExtras() {
+    std::vector<internal::ExtraFile> files = internal::ListExtraContent(
+        root_, course_->run, options_.max_file_bytes, &course_->diagnostics);
+    if (files.empty() || course_->blocks.empty()) return;
+    const std::string* tabs_json = course_->blocks[0].definition.attribute("tabs");
+    std::map<std::string, internal::StaticTab> tabs;
+    if (tabs_json != nullptr) tabs = internal::StaticTabsOf(*tabs_json);
+    std::map<std::string, uint32_t> by_id;
+    std::map<uint32_t, std::vector<FieldValue>> json_fields;
+    for (internal::ExtraFile& f : files) {
+      std::string id = std::string(f.category) + "/" + f.slug;
+      auto [it, added] = by_id.emplace(id, static_cast<uint32_t>(course_->blocks.size()));
+      if (added) {
+        course_->extra_roots.push_back(it->second);
+        CourseBlock& b = course_->blocks.emplace_back();
+        b.url_name = f.slug;
+        b.file = f.rel;
+        b.own_file = true;
+        b.definition.block_type = std::string(f.category);
+        auto tab = tabs.find(f.slug);
+        if (f.category == "static_tab" && tab != tabs.end()) {
+          if (tab->second.course_staff_only) {
+            b.definition.attributes.push_back(Attribute{"course_staff_only", "true"});
+          }
+          b.definition.attributes.push_back(Attribute{"display_name", tab->second.name});
+        }
+        if (context_ok_) {
+          Status st = UsageKeyOf(f.category, f.slug, &b.usage_key);
+          if (!st.ok())
+            ReportFile(Severity::kError, f.rel, "no usage key for " + id + ": " + st.message());
+        }
+      }
+      CourseBlock& b = course_->blocks[it->second];
+      if (f.field == "data") {
+        b.definition.body = std::move(f.text);
+        b.file = f.rel;
+      } else {
+        std::vector<FieldValue>& fields = json_fields[it->second];
+        fields.push_back(FieldValue{f.field, std::move(f.text), FieldScope::kContent});
+      }
+    }
+    for (uint32_t index : course_->extra_roots) {
+      Definition& def = course_->blocks[index].definition;
+      internal::DeriveFields(&def);
+      for (FieldValue& extra : json_fields[index]) {
+        auto at =
+            std::lower_bound(def.fields.begin(), def.fields.end(), extra.name,
+                             [](const FieldValue& f, const std::string& n) { return f.name < n; });
+        if (at != def.fields.end() && at->name == extra.name) {
+          *at = std::move(extra);
+        } else {
+          def.fields.insert(at, std::move(extra));
+        }
+      }
+    }
   }
 
   std::string root_;

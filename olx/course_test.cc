@@ -122,7 +122,11 @@ TEST(CourseTest, DiagnosticsAreLocated) {
   ASSERT_TRUE(course.ok());
   std::vector<std::string> got;
   for (const Diagnostic& d : course->diagnostics) got.push_back(d.ToString());
-  ASSERT_EQ(got.size(), 3u);
+  ASSERT_EQ(got.size(), 4u);
+  // The grading policy is read with the policies, before the tree.
+  EXPECT_EQ(got[0],
+            "policies/2024/grading_policy.json:1:12: warning: GRADER is empty: nothing is graded");
+  got.erase(got.begin());
   EXPECT_EQ(got[0],
             "html/broken.xml:2:8: error: undefined entity '&nbsp;' (only &amp; &lt; &gt; &quot; "
             "&apos; and &#N; are defined)");
@@ -178,7 +182,7 @@ void ExpectSameTree(const Course& a, const Course& b) {
 }
 
 TEST(CourseTest, ExportReimportsToTheSameTree) {
-  for (const char* name : {"course_basic", "library_v1"}) {
+  for (const char* name : {"course_basic", "library_v1", "course_extras"}) {
     SCOPED_TRACE(name);
     auto course = LoadCourse(kFixtures + name);
     ASSERT_TRUE(course.ok());
@@ -187,11 +191,71 @@ TEST(CourseTest, ExportReimportsToTheSameTree) {
     auto again = LoadCourse(out);
     ASSERT_TRUE(again.ok()) << again.status().ToString();
     ExpectSameTree(*course, *again);
+    EXPECT_EQ(again->extra_roots, course->extra_roots);
+    EXPECT_EQ(again->grading_policy.present, course->grading_policy.present);
+    EXPECT_EQ(WriteGradingPolicy(again->grading_policy),
+              WriteGradingPolicy(course->grading_policy));
     // Refuses to overwrite.
     Status st = ExportCourse(*course, out);
     EXPECT_EQ(st.code(), Status::Code::kAlreadyExists);
     std::filesystem::remove_all(out);
   }
+}
+
+// about/, info/, tabs/ as XMLModuleStore.load_extra_content reads them.
+TEST(CourseTest, ExtraContentBlocks) {
+  auto course = LoadCourse(kFixtures + "course_extras");
+  ASSERT_TRUE(course.ok()) << course.status().ToString();
+  const Course& c = *course;
+  EXPECT_TRUE(c.diagnostics.empty());
+  const std::map<std::string, size_t> want = {
+      {"about", 2}, {"chapter", 1}, {"course", 1}, {"course_info", 2}, {"static_tab", 2}};
+  EXPECT_EQ(c.CountByType(false), want);
+  ASSERT_EQ(c.extra_roots.size(), 6u);
+  struct Want {
+    const char* type;
+    const char* slug;
+    const char* file;
+    const char* data;
+  };
+  const Want blocks[] = {
+      {"course_info", "handouts", "info/handouts.html", "<a href=\"/static/h.pdf\">Handout</a>\n"},
+      {"course_info", "updates", "info/updates.html", "<ol><li>Welcome</li></ol>\n"},
+      {"static_tab", "staff", "tabs/staff.html", "<p>staff only</p>\n"},
+      {"static_tab", "syllabus", "tabs/syllabus.html", "<h2>Syllabus</h2>\n"},
+      {"about", "effort", "about/effort.html", "5 hours"},
+      // about/RUN/ overrides about/.
+      {"about", "overview", "about/R1/overview.html", "<p>Run overview</p>\n"},
+  };
+  for (size_t i = 0; i < 6; ++i) {
+    const CourseBlock& b = c.blocks[c.extra_roots[i]];
+    SCOPED_TRACE(blocks[i].slug);
+    EXPECT_EQ(b.definition.block_type, blocks[i].type);
+    EXPECT_EQ(b.url_name, blocks[i].slug);
+    EXPECT_EQ(b.file, blocks[i].file);
+    EXPECT_EQ(b.parent, -1);
+    EXPECT_EQ(b.usage_key, std::string("block-v1:ExtX+E1+R1+type@") + blocks[i].type + "+block@" +
+                               blocks[i].slug);
+    EXPECT_EQ(FieldOf(b, "data"), blocks[i].data);
+  }
+  // SLUG.FIELD.json sets FIELD; data/metadata and malformed names are ignored.
+  EXPECT_EQ(FieldOf(c.blocks[c.extra_roots[1]], "items"),
+            "[{\"content\":\"Hi\",\"date\":\"May 1\",\"id\":1,\"status\":\"visible\"}]");
+  EXPECT_EQ(FieldOf(c.blocks[c.extra_roots[0]], "extra"), "<unset>");
+  // Static tabs take display_name and course_staff_only from the tabs policy.
+  EXPECT_EQ(FieldOf(c.blocks[c.extra_roots[2]], "display_name"), "Staff notes");
+  EXPECT_EQ(*c.blocks[c.extra_roots[2]].definition.attribute("course_staff_only"), "true");
+  EXPECT_EQ(FieldOf(c.blocks[c.extra_roots[3]], "display_name"), "Syllabus");
+  // The grading policy is parsed onto the course.
+  ASSERT_TRUE(c.grading_policy.present);
+  ASSERT_EQ(c.grading_policy.graders.size(), 2u);
+  EXPECT_EQ(c.grading_policy.graders[0].type, "Homework");
+  EXPECT_EQ(c.grading_policy.graders[0].min_count, 12);
+  EXPECT_EQ(c.grading_policy.graders[0].drop_count, 2);
+  EXPECT_EQ(c.grading_policy.graders[0].short_label, "HW");
+  EXPECT_EQ(c.grading_policy.graders[1].weight, 0.75);
+  const std::vector<std::pair<std::string, double>> cutoffs = {{"B", 0.6}, {"A", 0.85}};
+  EXPECT_EQ(c.grading_policy.cutoffs, cutoffs);
 }
 
 TEST(CourseTest, RootErrors) {

@@ -39,10 +39,13 @@ TEST(OlxCorporaTest, CountsMatchAnIndependentCount) {
     const char* dir;
     std::map<std::string, size_t> counts;
   } cases[] = {
+      // about/ and info/ files count one block per slug (ls about info).
       {"openedx-demo-course/demo-course/course",
-       {{"annotatable", 1},
+       {{"about", 10},
+        {"annotatable", 1},
         {"chapter", 6},
         {"course", 1},
+        {"course_info", 2},
         {"discussion", 1},
         {"done", 1},
         {"drag-and-drop-v2", 1},
@@ -59,8 +62,10 @@ TEST(OlxCorporaTest, CountsMatchAnIndependentCount) {
         {"vertical", 58},
         {"video", 11}}},
       {"cs50-python-studio-export",
-       {{"chapter", 12},
+       {{"about", 12},
+        {"chapter", 12},
         {"course", 1},
+        {"course_info", 2},
         {"problem", 144},
         {"sequential", 150},
         {"vertical", 301},
