@@ -30,11 +30,6 @@ int64_t CoarseNowMs() {
   return static_cast<int64_t>(ts.tv_sec) * 1000 + ts.tv_nsec / 1000000;
 }
 
-BundleSnapshot::~BundleSnapshot() {
-  if (!parsed) return;
-  for (size_t i = 0; i < files.size(); ++i) delete parsed[i].load(std::memory_order_relaxed);
-}
-
 void BundleSnapshot::BuildIndex() {
   size_t capacity = 8;
   while (capacity < files.size() * 2) capacity *= 2;
@@ -46,8 +41,7 @@ void BundleSnapshot::BuildIndex() {
     while (path_slots[at] != 0) at = (at + 1) & mask;
     path_slots[at] = (h & ~uint64_t{0xffffffff}) | (i + 1);
   }
-  parsed.reset(new std::atomic<const Parsed*>[files.size()]);
-  for (size_t i = 0; i < files.size(); ++i) parsed[i].store(nullptr, std::memory_order_relaxed);
+  parsed = std::make_unique<Parsed[]>(files.size());
 }
 
 int64_t BundleSnapshot::IndexOf(std::string_view path) const {

@@ -29,7 +29,7 @@ namespace blockrt::contexts {
 // An immutable view of one bundle at one published version or draft.
 struct BundleSnapshot {
   BundleSnapshot() = default;
-  ~BundleSnapshot();
+  ~BundleSnapshot() = default;
   BundleSnapshot(const BundleSnapshot&) = delete;
   BundleSnapshot& operator=(const BundleSnapshot&) = delete;
 
@@ -45,15 +45,17 @@ struct BundleSnapshot {
   std::vector<uint64_t> path_slots;
 
   // The parsed definition of files[i], set once by DefinitionCache on its
-  // first load and never changed afterwards, so readers take no lock. `epoch`
-  // is the cache's epoch when filled (DefinitionCache::Clear() moves it on).
+  // first load and never changed afterwards, so readers take no lock: `state`
+  // goes 0 (empty) -> 1 (being set, by the one thread that won it) -> 2 (set).
+  // `epoch` is the cache's epoch when set (DefinitionCache::Clear() moves it).
   struct Parsed {
-    std::shared_ptr<const olx::Definition> definition;
+    std::atomic<uint8_t> state{0};
     uint64_t epoch = 0;
+    std::shared_ptr<const olx::Definition> definition;
   };
-  std::unique_ptr<std::atomic<const Parsed*>[]> parsed;  // files.size() slots
+  std::unique_ptr<Parsed[]> parsed;  // files.size() slots
 
-  // Builds by_path and the empty `parsed` slots; call once `files` is final.
+  // Builds the path index and the empty `parsed` slots; call once `files` is final.
   void BuildIndex();
   // The store reference that reads this exact view.
   store::Ref ref() const {

@@ -84,17 +84,18 @@ Result<std::shared_ptr<const olx::Definition>> DefinitionCache::LoadFile(store::
                                                                          const BundleSnapshot& snap,
                                                                          size_t index) {
   const uint64_t epoch = epoch_.load(std::memory_order_acquire);
-  std::atomic<const BundleSnapshot::Parsed*>& slot = snap.parsed[index];
-  const BundleSnapshot::Parsed* have = slot.load(std::memory_order_acquire);
-  if (have != nullptr && have->epoch == epoch) return have->definition;
+  BundleSnapshot::Parsed& slot = snap.parsed[index];
+  const uint8_t state = slot.state.load(std::memory_order_acquire);
+  if (state == 2 && slot.epoch == epoch) return slot.definition;
   BLOCKRT_ASSIGN_OR_RETURN(std::shared_ptr<const olx::Definition> def,
                            LoadDigest(store, snap, snap.files[index]));
-  if (have == nullptr) {
-    // Set once: a reader may hold `have` at any time, so a filled slot is
-    // never replaced (after Clear() it is only ignored).
-    auto* fill = new BundleSnapshot::Parsed{def, epoch};
-    const BundleSnapshot::Parsed* expected = nullptr;
-    if (!slot.compare_exchange_strong(expected, fill, std::memory_order_acq_rel)) delete fill;
+  // Set once: a reader may be copying `definition` at any time once the slot
+  // is set, so it is never replaced (after Clear() it is only ignored).
+  uint8_t empty = 0;
+  if (state == 0 && slot.state.compare_exchange_strong(empty, 1, std::memory_order_acquire)) {
+    slot.epoch = epoch;
+    slot.definition = def;
+    slot.state.store(2, std::memory_order_release);
   }
   return def;
 }

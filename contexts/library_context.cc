@@ -18,6 +18,9 @@ struct LibraryContext::State {
   mutable std::once_flag includes_once;
   mutable Status includes_status;
   mutable std::shared_ptr<const internal::IncludeIndex> includes;
+  // The usage key of each includes->parents[i] (nullopt if keys reject it),
+  // parsed once rather than for each child.
+  mutable std::vector<std::optional<keys::Key>> parent_keys;
 };
 
 // The views one caller resolved, trusted while neither cache generation moved
@@ -165,12 +168,25 @@ Result<const internal::IncludeIndex*> LibraryContext::Includes(const State& stat
         internal::BuildIncludeIndex(*snapshots_, *definitions_, *state.snap, state.draft);
     if (built.ok()) {
       state.includes = std::move(*built);
+      state.parent_keys.reserve(state.includes->parents.size());
+      for (const std::string& parent : state.includes->parents) {
+        Result<keys::Key> key = UsageKeyOfPath(state.usage_prefix, parent);
+        state.parent_keys.push_back(key.ok() ? std::optional<keys::Key>(std::move(*key))
+                                             : std::nullopt);
+      }
     } else {
       state.includes_status = built.status();
     }
   });
   if (!state.includes) return state.includes_status;
   return state.includes.get();
+}
+
+Result<keys::Key> LibraryContext::ParentKey(const State& state,
+                                           const internal::IncludedUsage& usage) const {
+  const std::optional<keys::Key>& key = state.parent_keys[usage.parent];
+  if (key) return *key;
+  return UsageKeyOfPath(state.usage_prefix, state.includes->parents[usage.parent]);  // its error
 }
 
 Result<std::optional<DefinitionLocator>> LibraryContext::Resolve(
@@ -299,7 +315,7 @@ Result<std::optional<UsageLoad>> LibraryContext::LoadUsage(ContextSession* sessi
     }
     if (file >= 0) included = index->by_file[file];
     if (included != nullptr) {
-      BLOCKRT_ASSIGN_OR_RETURN(load.parent, UsageKeyOfPath(state.usage_prefix, included->parent));
+      BLOCKRT_ASSIGN_OR_RETURN(load.parent, ParentKey(state, *included));
     }
   }
   return None(std::move(load));
@@ -362,7 +378,7 @@ Result<std::optional<keys::Key>> LibraryContext::ParentOf(const keys::KeyView& u
   const internal::IncludedUsage* included =
       index->Find(usage.block_type().value_or(""), usage.block_id().value_or(""));
   if (included == nullptr) return std::optional<keys::Key>();
-  BLOCKRT_ASSIGN_OR_RETURN(keys::Key k, UsageKeyOfPath(state->usage_prefix, included->parent));
+  BLOCKRT_ASSIGN_OR_RETURN(keys::Key k, ParentKey(*state, *included));
   return std::optional<keys::Key>(std::move(k));
 }
 

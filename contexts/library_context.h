@@ -19,6 +19,7 @@ namespace blockrt::contexts {
 
 namespace internal {
 struct IncludeIndex;
+struct IncludedUsage;
 class LibraryTable;
 }  // namespace internal
 
@@ -80,6 +81,8 @@ class LibraryContext : public LearningContext {
                                                    int64_t* valid_until_ms) const;
   // The include index of `state`, built on first use.
   Result<const internal::IncludeIndex*> Includes(const State& state) const;
+  // The usage key of the block that first includes `usage` (indexed in `state`).
+  Result<keys::Key> ParentKey(const State& state, const internal::IncludedUsage& usage) const;
   static bool Permitted(const LibraryInfo& lib, const User& user, LibraryRole needed);
   Result<std::optional<DefinitionLocator>> Resolve(const State& state,
                                                    const keys::KeyView& usage) const;

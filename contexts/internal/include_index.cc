@@ -59,7 +59,7 @@ class Builder {
 
  private:
   DefinitionLocator LocatorOf(uint32_t origin, std::string_view type, std::string_view path) const {
-    DefinitionLocator loc = index_->Locator(IncludedUsage{{}, std::string(type), {}, origin});
+    DefinitionLocator loc = index_->Locator(IncludedUsage{0, std::string(type), {}, origin});
     loc.olx_path = std::string(path);
     return loc;
   }
@@ -85,6 +85,7 @@ class Builder {
         own_file >= 0 ? definitions_.LoadFile(*snapshots_.store(), **snap, own_file)
                       : definitions_.Load(*snapshots_.store(), **snap, path);
     const bool parent_in_library = index_->origins[origin].bundle_uuid == own_.bundle_uuid;
+    int64_t parent_id = -1;  // in index_->parents, once a child names it
     if (!parsed.ok()) {
       // A missing or unparsable child is skipped (the reference logs it).
       if (!parsed.status().IsNotFound() || !parent_in_library) {
@@ -117,7 +118,11 @@ class Builder {
       // A later include wins the definition, as in the reference's dict, but
       // is not walked again (which also stops include cycles).
       if (!inserted) continue;
-      entry.parent = usage;
+      if (parent_id < 0) {
+        parent_id = static_cast<int64_t>(index_->parents.size());
+        index_->parents.push_back(usage);
+      }
+      entry.parent = static_cast<uint32_t>(parent_id);
       // Own-bundle children are walked as top-level files by Build() with the
       // same result; only linked definitions need walking from here.
       if (index_->origins[child_origin].bundle_uuid != own_.bundle_uuid) {

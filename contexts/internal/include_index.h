@@ -28,7 +28,7 @@ struct IncludeOrigin {
 };
 
 struct IncludedUsage {
-  std::string parent;      // "TYPE/USAGE_ID" of the first block that includes it
+  uint32_t parent = 0;        // IncludeIndex::parents[parent] first includes it
   std::string block_type;     // of the definition
   std::string definition_id;  // at "TYPE/ID/definition.xml" in origins[origin]
   uint32_t origin = 0;
@@ -38,6 +38,8 @@ struct IncludedUsage {
 
 struct IncludeIndex {
   std::vector<IncludeOrigin> origins;
+  // "TYPE/USAGE_ID" of every block that includes another.
+  std::vector<std::string> parents;
   // "TYPE/USAGE_ID" -> where it comes from.
   std::unordered_map<std::string, IncludedUsage> included;
   // by_file[i]: the entry of the snapshot's files[i] ("TYPE/ID/definition.xml"

@@ -27,6 +27,50 @@ void BodySources(std::string_view body, std::vector<std::string>* out) {
   }
 }
 
+bool IsJsonSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// A JSON array of plain strings (ASCII, no escapes): the common shape of
+// html5_sources, read without building a JSON document. False, leaving *out
+// as it was, for anything else, which then goes to the full parser.
+bool PlainStringArray(std::string_view raw, std::vector<std::string>* out) {
+  size_t i = 0, n = raw.size();
+  auto skip = [&] {
+    while (i < n && IsJsonSpace(raw[i])) ++i;
+  };
+  skip();
+  if (i == n || raw[i++] != '[') return false;
+  std::vector<std::string> items;
+  skip();
+  if (i < n && raw[i] == ']') {
+    ++i;
+  } else {
+    while (true) {
+      if (i == n || raw[i++] != '"') return false;
+      size_t start = i;
+      while (i < n && raw[i] != '"') {
+        unsigned char c = static_cast<unsigned char>(raw[i]);
+        if (c == '\\' || c < 0x20 || c >= 0x80) return false;
+        ++i;
+      }
+      if (i == n) return false;
+      items.emplace_back(raw.substr(start, i - start));
+      ++i;
+      skip();
+      if (i == n) return false;
+      if (raw[i] == ']') {
+        ++i;
+        break;
+      }
+      if (raw[i++] != ',') return false;
+      skip();
+    }
+  }
+  skip();
+  if (i != n) return false;
+  for (std::string& item : items) out->push_back(std::move(item));
+  return true;
+}
+
 // String fields are stored raw; their class defaults are constants here.
 std::string StringField(const Block& block, std::string_view name, std::string_view fallback) {
   const std::string* raw = block.RawField(name);
@@ -50,7 +94,8 @@ const std::string& DefaultYoutubeId() {
 
 void RenderVideoBody(const Block& block, std::string* html) {
   std::vector<std::string> sources;
-  if (const std::string* raw = block.RawField("html5_sources")) {
+  const std::string* raw = block.RawField("html5_sources");
+  if (raw != nullptr && !PlainStringArray(*raw, &sources)) {
     nlohmann::json j = nlohmann::json::parse(*raw, nullptr, false);
     if (j.is_array()) {
       for (const auto& s : j) {
