@@ -218,6 +218,7 @@ bool CheckStream(const Invocation& inv, int fd, const std::string& name, keys::K
   struct stat st {};
   uint64_t size = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ? st.st_size : 0;
   Progress progress(inv.err, name, size);
+  static_assert(LineReader::kPadding >= keys::kKeyParsePadding, "lines are parsed in place");
   LineReader reader(fd, 4 << 20);
   std::string_view line;
   bool overlong = false;
@@ -230,7 +231,8 @@ bool CheckStream(const Invocation& inv, int fd, const std::string& name, keys::K
     ++t->keys;
     // Error details only for the findings that will be shown.
     const bool want_reason = json || max_findings == 0 || *shown < max_findings;
-    bool ok = !overlong && keys::ParseKey(line, base, &view, want_reason ? &err : nullptr);
+    bool ok =
+        !overlong && keys::ParseKeyInBuffer(line, base, &view, want_reason ? &err : nullptr);
     if (ok) {
       std::string_view canon = view.Canonical(line, &canonical);
       ++t->per_kind[static_cast<int>(view.kind())];

@@ -30,6 +30,22 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   bool general_ok = blockrt::keys::internal::ParseKeyGeneral(text, base, &general, &general_err);
   if (ok != general_ok) __builtin_trap();
   if (blockrt::keys::ParseKey(text, base, &general, nullptr) != ok) __builtin_trap();
+  // The padded entry point must ignore what follows the key: separators,
+  // non-ASCII and newline bytes, in the order the input picks.
+  {
+    static const char kPad[] = "+@%:\n\x80" "a~";
+    std::string buffer = text;
+    for (size_t i = 0; i < blockrt::keys::kKeyParsePadding; ++i) {
+      buffer.push_back(kPad[(i + size) % 8]);
+    }
+    KeyView padded;
+    KeyError padded_err;
+    std::string_view in_buffer(buffer.data(), text.size());
+    if (blockrt::keys::ParseKeyInBuffer(in_buffer, base, &padded, &padded_err) != ok)
+      __builtin_trap();
+    if (ok && (!(padded == general) || padded.kind() != general.kind())) __builtin_trap();
+    if (!ok && padded_err.position != err.position) __builtin_trap();
+  }
   if (ok && (!(view == general) || view.kind() != general.kind() ||
              view.ToString() != general.ToString())) {
     __builtin_trap();

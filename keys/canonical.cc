@@ -232,8 +232,7 @@ bool KeyView::AppendCanonical(std::string* result) const {
   }
 }
 
-std::string_view KeyView::Canonical(std::string_view text, std::string* scratch) const {
-  if (canonical_is_text_) return text;
+std::string_view KeyView::CanonicalSlow(std::string_view text, std::string* scratch) const {
   Sink sink;
   int built = BuildPieces(*this, &sink);
   if (built == 1 && sink.Equals(text)) return text;

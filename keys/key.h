@@ -74,7 +74,9 @@ class KeyView {
   // The canonical string, without copying when it equals `text` (the string
   // this view was parsed from); otherwise written to *scratch. Empty when the
   // reference cannot print the key.
-  std::string_view Canonical(std::string_view text, std::string* scratch) const;
+  std::string_view Canonical(std::string_view text, std::string* scratch) const {
+    return canonical_is_text_ ? text : CanonicalSlow(text, scratch);
+  }
 
   // The learning context of a usage/asset/container/collection key (a view into
   // the same text). Fails for other kinds.
@@ -116,6 +118,7 @@ class KeyView {
   void Rebase(const char* from, size_t n, const char* to);
 
  private:
+  std::string_view CanonicalSlow(std::string_view text, std::string* scratch) const;
   const char* ptr_[kNumSlots] = {};
   uint32_t len_[kNumSlots] = {};
   uint8_t present_ = 0;
@@ -166,6 +169,12 @@ struct KeyError {
 // fills *error; pass error == nullptr when only validity matters (faster for
 // invalid keys). Allocation-free for valid non-aside keys.
 bool ParseKey(std::string_view text, KeyBase base, KeyView* out, KeyError* error);
+
+// ParseKey for a key inside a larger buffer (a line of a file read in blocks):
+// kKeyParsePadding bytes after `text` must be readable, whatever they hold.
+// Same results as ParseKey; the fast path then needs no tail handling.
+inline constexpr size_t kKeyParsePadding = 64;
+bool ParseKeyInBuffer(std::string_view text, KeyBase base, KeyView* out, KeyError* error);
 
 // Convenience wrapper: InvalidArgument("invalid key 'X' at position N: expected ...").
 Result<KeyView> ParseKeyView(std::string_view text, KeyBase base = KeyBase::kAuto);

@@ -71,7 +71,7 @@ TEST(FastPathTest, AgreesWithGeneralParserOnTheMix) {
                                  (1u << static_cast<int>(KeyKind::kLibraryLocator))
                            : ~0u;
       if (base == KeyBase::kUsageKey) continue;  // kinds mask for UsageKey tested via ParseKey
-      internal::FastResult fr = internal::FastParse(text, kinds, &f);
+      internal::FastResult fr = internal::FastParse(text, kinds, false, &f);
       if (fr == internal::FastResult::kRejected) {
         EXPECT_FALSE(general) << text;
         continue;
@@ -84,6 +84,21 @@ TEST(FastPathTest, AgreesWithGeneralParserOnTheMix) {
       EXPECT_EQ(f.ToString(), g.ToString()) << text;
       std::string scratch;
       EXPECT_EQ(f.Canonical(text, &scratch), g.ToString()) << text;
+    }
+    {
+      // Inside a buffer, what follows the key must not matter.
+      std::string buffer = text + "+@:%\n\xC3~" + std::string(kKeyParsePadding, '+');
+      KeyView in_buffer, alone;
+      KeyError e1, e2;
+      bool r1 = ParseKeyInBuffer(std::string_view(buffer.data(), text.size()), KeyBase::kAuto,
+                                 &in_buffer, &e1);
+      ASSERT_EQ(r1, ParseKey(text, KeyBase::kAuto, &alone, &e2)) << text;
+      if (r1) {
+        EXPECT_TRUE(in_buffer == alone) << text;
+        EXPECT_EQ(in_buffer.kind(), alone.kind()) << text;
+      } else {
+        EXPECT_EQ(e1.position, e2.position) << text;
+      }
     }
     KeyView a, b;
     KeyError ea, eb;

@@ -192,9 +192,12 @@ std::optional<KeyBase> KeyBaseFromName(std::string_view name) {
 
 std::string_view KeyBaseName(KeyBase base) { return kBases[static_cast<int>(base)].name; }
 
-bool ParseKey(std::string_view text, KeyBase base, KeyView* out, KeyError* error) {
+namespace {
+
+inline bool ParseKeyImpl(std::string_view text, KeyBase base, bool padded, KeyView* out,
+                         KeyError* error) {
   const uint32_t fast_kinds = base == KeyBase::kAuto ? ~0u : kBases[static_cast<int>(base)].kinds;
-  switch (internal::FastParse(text, fast_kinds, out)) {
+  switch (internal::FastParse(text, fast_kinds, padded, out)) {
     case internal::FastResult::kAccepted:
       return true;
     case internal::FastResult::kRejected:
@@ -205,6 +208,16 @@ bool ParseKey(std::string_view text, KeyBase base, KeyView* out, KeyError* error
   }
   KeyError ignored;
   return internal::ParseKeyGeneral(text, base, out, error ? error : &ignored);
+}
+
+}  // namespace
+
+bool ParseKey(std::string_view text, KeyBase base, KeyView* out, KeyError* error) {
+  return ParseKeyImpl(text, base, false, out, error);
+}
+
+bool ParseKeyInBuffer(std::string_view text, KeyBase base, KeyView* out, KeyError* error) {
+  return ParseKeyImpl(text, base, true, out, error);
 }
 
 namespace internal {

@@ -23,8 +23,8 @@ enum class FastResult : uint8_t {
 };
 
 // `allowed_kinds` is a bit set over KeyKind of the classes the caller's base
-// accepts.
-FastResult FastParse(std::string_view text, uint32_t allowed_kinds, KeyView* out);
+// accepts. `padded`: kKeyParsePadding bytes after the text are readable.
+FastResult FastParse(std::string_view text, uint32_t allowed_kinds, bool padded, KeyView* out);
 
 }  // namespace blockrt::keys::internal
 
