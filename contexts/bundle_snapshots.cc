@@ -35,6 +35,17 @@ void BundleSnapshot::BuildIndex() {
   while (capacity < files.size() * 2) capacity *= 2;
   path_slots.assign(capacity, 0);
   const size_t mask = capacity - 1;
+  size_t bytes = 0;
+  for (const store::FileInfo& f : files) bytes += f.path.size();
+  path_bytes.clear();
+  path_bytes.reserve(bytes);
+  path_start.clear();
+  path_start.reserve(files.size() + 1);
+  for (const store::FileInfo& f : files) {
+    path_start.push_back(static_cast<uint32_t>(path_bytes.size()));
+    path_bytes.append(f.path);
+  }
+  path_start.push_back(static_cast<uint32_t>(path_bytes.size()));
   for (size_t i = 0; i < files.size(); ++i) {
     const uint64_t h = std::hash<std::string_view>()(files[i].path);
     size_t at = h & mask;
@@ -52,7 +63,11 @@ int64_t BundleSnapshot::IndexOf(std::string_view path) const {
     const uint64_t slot = path_slots[at];
     if (slot == 0) return -1;
     const size_t index = (slot & 0xffffffff) - 1;
-    if ((slot >> 32) == (h >> 32) && files[index].path == path) return static_cast<int64_t>(index);
+    if ((slot >> 32) != (h >> 32)) continue;
+    const uint32_t start = path_start[index], size = path_start[index + 1] - start;
+    if (size == path.size() && path_bytes.compare(start, size, path) == 0) {
+      return static_cast<int64_t>(index);
+    }
   }
 }
 

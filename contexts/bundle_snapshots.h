@@ -41,8 +41,12 @@ struct BundleSnapshot {
   std::vector<store::LinkInfo> links;
   // Open-addressed path index over `files` (which never change after
   // BuildIndex()): each slot is (hash >> 32) << 32 | (index + 1), 0 = empty.
-  // One flat array: no node per file to allocate, free or chase.
+  // One flat array: no node per file to allocate, free or chase. The paths
+  // are copied end to end into `path_bytes` (files[i]'s from path_start[i] to
+  // path_start[i + 1]) so a probe compares within one dense buffer.
   std::vector<uint64_t> path_slots;
+  std::string path_bytes;
+  std::vector<uint32_t> path_start;
 
   // The parsed definition of files[i], set once by DefinitionCache on its
   // first load and never changed afterwards, so readers take no lock: `state`

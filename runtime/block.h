@@ -39,6 +39,7 @@ class Block {
   const std::string& block_type() const { return definition_.block_type; }
   const contexts::DefinitionLocator& definition() const { return definition_; }
   const olx::Definition& olx() const { return *olx_; }
+  const std::shared_ptr<const olx::Definition>& shared_olx() const { return olx_; }
   // Children from the includes, in include order.
   const std::vector<keys::Key>& children() const { return children_; }
   const std::optional<keys::Key>& parent() const { return parent_; }

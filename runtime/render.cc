@@ -13,6 +13,8 @@ namespace blockrt::runtime {
 namespace {
 
 constexpr int kMaxRenderDepth = 32;
+// Problem views a Runtime keeps before starting over.
+constexpr size_t kMaxProblemViews = 4096;
 
 void OpenWrapper(const Block& block, std::string_view view, std::string* html) {
   html->append("<div class=\"xblock xblock-").append(view).append("\" data-block-type=\"");
@@ -31,6 +33,18 @@ void ErrorPlaceholder(std::string_view key, const Status& st, std::string* html)
 }
 
 }  // namespace
+
+Result<const std::string*> Runtime::ProblemMarkup(const Block& block) const {
+  auto it = problem_views_.find(&block.olx());
+  if (it != problem_views_.end()) return &it->second.html;
+  std::string html;
+  BLOCKRT_RETURN_IF_ERROR(internal::RenderProblemMarkup(block, &html));
+  if (problem_views_.size() >= kMaxProblemViews) problem_views_.clear();
+  ProblemView& view = problem_views_[&block.olx()];
+  view.definition = block.shared_olx();
+  view.html = std::move(html);
+  return &view.html;
+}
 
 Result<Fragment> Runtime::Render(const Block& block, std::string_view view) const {
   // author_view falls back to student_view, as render_block_view does.
@@ -102,7 +116,9 @@ Status Runtime::RenderBlock(const Block& block, std::string_view view, int depth
       Result<std::string> url = HandlerUrl(block, "xmodule_handler", "problem_check");
       if (url.ok()) handler = std::move(*url);
     }
-    BLOCKRT_RETURN_IF_ERROR(internal::RenderProblemBody(block, handler, &own));
+    BLOCKRT_ASSIGN_OR_RETURN(const std::string* markup, ProblemMarkup(block));
+    own.append(*markup);
+    internal::AppendProblemActions(handler, &own);
     out->AddResource(system_->problem_script());
   } else if (type == "video") {
     internal::RenderVideoBody(block, &own);

@@ -14,6 +14,7 @@
 #include <utility>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "base/result.h"
@@ -133,6 +134,8 @@ class Runtime {
   std::optional<std::string> FindAssetUrl(const Block& block, std::string_view name) const;
   Status RenderInto(const Block& block, std::string_view view, int depth, Fragment* out) const;
   Status RenderBlock(const Block& block, std::string_view view, int depth, Fragment* out) const;
+  // The problem view of `block` without its actions, from problem_views_.
+  Result<const std::string*> ProblemMarkup(const Block& block) const;
   // The bytes of TYPE/ID/static/NAME of `block` (NotFound when absent).
   Result<std::string> ReadOwnAsset(const Block& block, std::string_view name) const;
 
@@ -148,10 +151,17 @@ class Runtime {
       sessions_;
   // Handler tokens already signed: "usage key" -> (time period, token).
   // Tokens only change every 2 days, and HMAC dominates a problem's render.
-  mutable std::map<std::string, std::pair<int64_t, std::string>, std::less<>> tokens_;
+  mutable std::unordered_map<std::string, std::pair<int64_t, std::string>> tokens_;
   // Signed asset URLs: "bundle/version/path" -> (expiry, URL). Expiries are
   // rounded up to a minute, so a URL is reused (and cacheable) for a while.
-  mutable std::map<std::string, std::pair<int64_t, std::string>, std::less<>> asset_urls_;
+  mutable std::unordered_map<std::string, std::pair<int64_t, std::string>> asset_urls_;
+  // Problem views up to the user-specific actions, per parsed definition
+  // (pinned, so the address cannot be reused): CAPA markup parses once.
+  struct ProblemView {
+    std::shared_ptr<const olx::Definition> definition;
+    std::string html;
+  };
+  mutable std::unordered_map<const olx::Definition*, ProblemView> problem_views_;
   // Ephemeral learner state: "usage key" -> field -> JSON.
   std::map<std::string, std::map<std::string, std::string>> ephemeral_state_;
 };

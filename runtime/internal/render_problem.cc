@@ -162,7 +162,7 @@ class ProblemWriter {
 
 }  // namespace
 
-Status RenderProblemBody(const Block& block, std::string_view handler_url, std::string* html) {
+Status RenderProblemMarkup(const Block& block, std::string* html) {
   const std::string* data = block.olx().data();
   std::string_view markup = data != nullptr ? std::string_view(*data) : "<problem></problem>";
   pugi::xml_document doc;
@@ -178,12 +178,21 @@ Status RenderProblemBody(const Block& block, std::string_view handler_url, std::
   ProblemWriter writer(html);
   writer.Children(doc, "input_0");
   html->append("</div>");
+  return Status::OK();
+}
+
+void AppendProblemActions(std::string_view handler_url, std::string* html) {
   if (!handler_url.empty()) {
     html->append("<div class=\"action\"><button class=\"submit\" data-handler-url=\"");
     AppendEscaped(handler_url, html);
     html->append("\">Submit</button></div>");
   }
   html->append("</div>");
+}
+
+Status RenderProblemBody(const Block& block, std::string_view handler_url, std::string* html) {
+  BLOCKRT_RETURN_IF_ERROR(RenderProblemMarkup(block, html));
+  AppendProblemActions(handler_url, html);
   return Status::OK();
 }
 

@@ -18,6 +18,10 @@ void RenderHtmlBody(const Block& block, std::string_view file_body, std::string*
 // problem: the markup as a learner sees it (inputs, no answers, no solutions).
 // ParseError when the stored markup is not well-formed XML.
 Status RenderProblemBody(const Block& block, std::string_view handler_url, std::string* html);
+// The same in two parts: the markup, which depends on the definition only,
+// then the actions (the submit button carries the user's handler URL).
+Status RenderProblemMarkup(const Block& block, std::string* html);
+void AppendProblemActions(std::string_view handler_url, std::string* html);
 // video: a player placeholder with its YouTube id and HTML5 sources.
 void RenderVideoBody(const Block& block, std::string* html);
 // Anything else: its display name and type.
