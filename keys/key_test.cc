@@ -112,6 +112,56 @@ TEST(FastPathTest, AgreesWithGeneralParserOnTheMix) {
   EXPECT_GT(fast, 100000);
 }
 
+// The fast path's branch-free shape check against the general parser on
+// every part count and tag layout, at lengths around the 64-byte word edge
+// (a fuzzer found a two-part course key of 65 bytes accepted once).
+TEST(FastPathTest, CanonicalShapeEdgesAgreeWithGeneralParser) {
+  const char* const namespaces[] = {"course-v1", "block-v1", "asset-v1", "library-v1",
+                                    "lib-block-v1"};
+  const char* const tails[] = {"",
+                               "+type@problem+block@",
+                               "+block@",
+                               "+type@problem",
+                               "+type@+block@x",
+                               "+type@problem+block@x@y",
+                               "+typo@problem+block@",
+                               "+type@problem+blocc@",
+                               "+branch@b+type@problem+block@",
+                               "+type@problem+block@x%20y",
+                               "+type@problem+block@"};
+  int checked = 0;
+  for (const char* ns : namespaces) {
+    for (int parts = 1; parts <= 4; ++parts) {
+      for (const char* tail : tails) {
+        for (size_t fill = 0; fill <= 90; fill += 1) {
+          std::string key = std::string(ns) + ":o";
+          for (int i = 1; i < parts; ++i) key += "+p" + std::to_string(i);
+          // Grow the first part or the id so that the key crosses 64 bytes.
+          std::string body(fill, 'w');
+          if (std::string(tail).empty()) {
+            key.insert(key.find(':') + 1, body);
+          } else {
+            key += tail + body;
+          }
+          for (std::string text : {key, key + "x"}) {
+            KeyView fast, general;
+            KeyError e1, e2;
+            const bool a = ParseKey(text, KeyBase::kAuto, &fast, &e1);
+            const bool b = internal::ParseKeyGeneral(text, KeyBase::kAuto, &general, &e2);
+            ASSERT_EQ(a, b) << text;
+            if (a) {
+              EXPECT_TRUE(fast == general) << text;
+              EXPECT_EQ(fast.ToString(), general.ToString()) << text;
+            }
+            ++checked;
+          }
+        }
+      }
+    }
+  }
+  EXPECT_GT(checked, 10000);
+}
+
 TEST(KeyTest, EqualityFollowsTheReferenceKeyTuple) {
   auto eq = [](const char* a, const char* b) {
     return *Key::Parse(a, KeyBase::kAuto) == *Key::Parse(b, KeyBase::kAuto);

@@ -163,8 +163,10 @@ inline bool CanonicalShape(std::string_view text, size_t off, const FastNamespac
   const size_t k = ns.untagged - 1 + (ns.tagged ? 2 : 0);  // 1..4
   size_t e[5];
   uint64_t w = seps;
+  bool real[4];  // e[i] is a separator, not the guard
   uint64_t left[4];
   for (size_t i = 0; i < 4; ++i) {
+    real[i] = w != 0;
     e[i] = Select(i < k, Ctz(w | kGuard), n);
     w &= w - 1;
     left[i] = w;
@@ -172,7 +174,7 @@ inline bool CanonicalShape(std::string_view text, size_t off, const FastNamespac
   e[4] = n;
   const size_t u = ns.untagged;
   // Exactly k separators: the k-th was real and none is left after it.
-  bool ok = clean & (e[k - 1] < n) & (left[k - 1] == 0) & (e[0] > off) & (e[1] > e[0] + 1) &
+  bool ok = clean & real[k - 1] & (left[k - 1] == 0) & (e[0] > off) & (e[1] > e[0] + 1) &
             ((u < 3) | (e[2] > e[1] + 1));
   // type@ starts after separator u-1, block@ after separator u. Positions are
   // clamped so that a key of another shape never reads past its end.
