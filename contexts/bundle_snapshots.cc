@@ -192,34 +192,52 @@ Result<bool> BundleSnapshots::StillCurrent(const BundleSnapshot& snap, char kind
 Result<std::shared_ptr<const BundleSnapshot>> BundleSnapshots::Build(std::string_view bundle,
                                                                      std::string_view draft,
                                                                      int64_t version, int64_t) {
-  auto snap = std::make_shared<BundleSnapshot>();
   BLOCKRT_ASSIGN_OR_RETURN(store::BundleInfo info, store_->GetBundle(bundle));
-  snap->bundle_uuid = info.uuid;
-  if (!draft.empty() && store_->DraftExists(info.uuid, draft)) {
-    BLOCKRT_ASSIGN_OR_RETURN(store::DraftInfo d, store_->GetDraft(info.uuid, draft));
-    snap->draft = std::string(draft);
-    snap->version = d.base_version;
-    snap->revision = d.revision;
-  } else if (version > 0) {
-    if (version > info.latest_version) {
-      return Status::NotFound("bundle " + info.uuid + " has no version " + std::to_string(version));
+  // A draft's info, files and links are separate reads (the store's only
+  // multi-statement transaction takes the write lock), so a write landing
+  // between them is caught by reading the revision again and retrying. The
+  // revision kept is the one read first: a torn view can only look older than
+  // its contents, which the next recheck replaces.
+  constexpr int kAttempts = 3;
+  for (int attempt = 1;; ++attempt) {
+    auto snap = std::make_shared<BundleSnapshot>();
+    snap->bundle_uuid = info.uuid;
+    Result<store::DraftInfo> d = draft.empty() ? Result<store::DraftInfo>(Status::NotFound(""))
+                                               : store_->GetDraft(info.uuid, draft);
+    if (d.ok()) {
+      snap->draft = std::string(draft);
+      snap->version = d->base_version;
+      snap->revision = d->revision;
+    } else if (!d.status().IsNotFound()) {
+      return d.status();
+    } else if (version > 0) {
+      if (version > info.latest_version) {
+        return Status::NotFound("bundle " + info.uuid + " has no version " +
+                                std::to_string(version));
+      }
+      snap->version = version;
+    } else {
+      snap->version = info.latest_version;
     }
-    snap->version = version;
-  } else {
-    snap->version = info.latest_version;
+    if (snap->draft.empty() && snap->version == 0) {
+      return std::shared_ptr<const BundleSnapshot>(std::move(snap));  // never published: empty
+    }
+    store::Ref ref = snap->ref();
+    BLOCKRT_ASSIGN_OR_RETURN(snap->files, store_->ListFiles(info.uuid, ref));
+    auto by_path = [](const store::FileInfo& a, const store::FileInfo& b) {
+      return a.path < b.path;
+    };
+    if (!std::is_sorted(snap->files.begin(), snap->files.end(), by_path)) {
+      std::sort(snap->files.begin(), snap->files.end(), by_path);
+    }
+    BLOCKRT_ASSIGN_OR_RETURN(snap->links, store_->ListLinks(info.uuid, ref));
+    if (!snap->draft.empty() && attempt < kAttempts) {
+      Result<store::DraftInfo> again = store_->GetDraft(info.uuid, draft);
+      if (!again.ok() || again->revision != snap->revision) continue;
+    }
+    snap->BuildIndex();
+    return std::shared_ptr<const BundleSnapshot>(std::move(snap));
   }
-  if (snap->draft.empty() && snap->version == 0) {
-    return std::shared_ptr<const BundleSnapshot>(std::move(snap));  // never published: empty
-  }
-  store::Ref ref = snap->ref();
-  BLOCKRT_ASSIGN_OR_RETURN(snap->files, store_->ListFiles(info.uuid, ref));
-  auto by_path = [](const store::FileInfo& a, const store::FileInfo& b) { return a.path < b.path; };
-  if (!std::is_sorted(snap->files.begin(), snap->files.end(), by_path)) {
-    std::sort(snap->files.begin(), snap->files.end(), by_path);
-  }
-  BLOCKRT_ASSIGN_OR_RETURN(snap->links, store_->ListLinks(info.uuid, ref));
-  snap->BuildIndex();
-  return std::shared_ptr<const BundleSnapshot>(std::move(snap));
 }
 
 }  // namespace blockrt::contexts
