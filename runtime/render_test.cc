@@ -1,49 +1,26 @@
 // Rendering views, /static/ rewriting to signed URLs and their verification.
 #include <gtest/gtest.h>
-#include <unistd.h>
 
-#include <filesystem>
 #include <regex>
 #include <string>
 
-#include "runtime/engine.h"
-#include "runtime/runtime.h"
+#include "runtime/internal/engine_fixture.h"
 
 namespace blockrt::runtime {
 namespace {
 
-namespace fs = std::filesystem;
 using contexts::User;
+using internal::kFixtureLib;
 
-constexpr char kLib[] = "lib:DemoX:fractions";
-
-class RenderTest : public ::testing::Test {
+class RenderTest : public internal::EngineFixture {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("blockrt_render_" + std::to_string(::getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-    EngineOptions opts;
-    opts.runtime.now_seconds = [this] { return now_; };
-    auto engine = Engine::Open((dir_ / "t.db").string(), opts);
-    ASSERT_TRUE(engine.ok()) << engine.status().ToString();
-    engine_ = std::move(*engine);
-    auto& a = engine_->authoring();
-    ASSERT_TRUE(a.CreateLibrary({kLib, "Fractions", false, "alice"}).ok());
-    ASSERT_TRUE(a.SetRole(kLib, "bob", contexts::LibraryRole::kLearner).ok());
-    ASSERT_TRUE(
-        a.ImportDirectory(kLib, std::string(BLOCKRT_SOURCE_DIR) + "/fixtures/library").ok());
-    ASSERT_TRUE(a.Publish(kLib).ok());
-  }
-  void TearDown() override {
-    engine_.reset();
-    fs::remove_all(dir_);
+    EngineFixture::SetUp();
+    if (!HasFatalFailure()) Publish();
   }
   std::string Render(const std::string& key, const char* user = "bob",
                      const char* view = "student_view") {
-    Runtime rt = engine_->NewRuntime(Mode::kLms, User(user));
+    Runtime rt = Rt(Mode::kLms, user);
     auto b = rt.LoadBlock(key);
     EXPECT_TRUE(b.ok()) << b.status().ToString();
     if (!b.ok()) return {};
@@ -61,10 +38,6 @@ class RenderTest : public ::testing::Test {
     for (size_t p; (p = url.find("&amp;")) != std::string::npos;) url.replace(p, 5, "&");
     return url;
   }
-
-  fs::path dir_;
-  int64_t now_ = 1'700'000'000;
-  std::unique_ptr<Engine> engine_;
 };
 
 TEST_F(RenderTest, ViewsPerType) {
@@ -113,7 +86,7 @@ TEST_F(RenderTest, MissingAssetAndDanglingChildStayVisible) {
   auto& a = engine_->authoring();
   auto unit = keys::Key::Parse("lb:DemoX:fractions:unit:unit1");
   ASSERT_TRUE(a.AddChildInclude(unit->view(), {"", "html", "ghost", ""}).ok());
-  ASSERT_TRUE(a.Publish(kLib).ok());
+  ASSERT_TRUE(a.Publish(kFixtureLib).ok());
   std::string seq = Render("lb:DemoX:fractions:unit:unit1");
   EXPECT_NE(seq.find("xblock-error"), std::string::npos);
   EXPECT_NE(seq.find("lb:DemoX:fractions:html:ghost"), std::string::npos);

@@ -3,56 +3,24 @@
 #include "runtime/runtime.h"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <atomic>
 #include <cstdlib>
-#include <filesystem>
 #include <string>
 #include <thread>
+#include <vector>
 
-#include "runtime/engine.h"
+#include "runtime/internal/engine_fixture.h"
 
 namespace blockrt::runtime {
 namespace {
 
-namespace fs = std::filesystem;
 using contexts::LibraryRole;
 using contexts::User;
+using internal::kFixtureLib;
+constexpr const char* kLib = kFixtureLib;
 
-constexpr char kLib[] = "lib:DemoX:fractions";
-
-class RuntimeTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("blockrt_rt_" + std::to_string(::getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-    EngineOptions opts;
-    opts.runtime.now_seconds = [this] { return now_; };
-    auto engine = Engine::Open((dir_ / "t.db").string(), opts);
-    ASSERT_TRUE(engine.ok()) << engine.status().ToString();
-    engine_ = std::move(*engine);
-    auto& a = engine_->authoring();
-    ASSERT_TRUE(a.CreateLibrary({kLib, "Fractions", false, "alice"}).ok());
-    ASSERT_TRUE(a.SetRole(kLib, "bob", LibraryRole::kLearner).ok());
-    ASSERT_TRUE(a.SetRole(kLib, "carol", LibraryRole::kAuthor).ok());
-    auto n = a.ImportDirectory(kLib, std::string(BLOCKRT_SOURCE_DIR) + "/fixtures/library");
-    ASSERT_TRUE(n.ok()) << n.status().ToString();
-  }
-  void TearDown() override {
-    engine_.reset();
-    fs::remove_all(dir_);
-  }
-  Runtime Rt(Mode mode, const char* user) const { return engine_->NewRuntime(mode, User(user)); }
-  void Publish() { ASSERT_TRUE(engine_->authoring().Publish(kLib).ok()); }
-
-  fs::path dir_;
-  int64_t now_ = 1'700'000'000;
-  std::unique_ptr<Engine> engine_;
-};
+using RuntimeTest = internal::EngineFixture;
 
 TEST_F(RuntimeTest, StudioSeesDraftLmsOnlyPublished) {
   const std::string key = "lb:DemoX:fractions:unit:unit1";
@@ -221,6 +189,92 @@ TEST_F(RuntimeTest, RuntimesShareCachesAcrossThreads) {
   EXPECT_EQ(
       Rt(Mode::kStudio, "alice").LoadBlock("lb:DemoX:fractions:html:glossary")->display_name(),
       "v19");
+}
+
+// A Runtime keeps per-session views of the library; writes through the
+// authoring API (content, publication, roles) must show in the same Runtime.
+TEST_F(RuntimeTest, OneRuntimeSeesWritesAtOnce) {
+  Publish();
+  const std::string key = "lb:DemoX:fractions:html:glossary";
+  auto usage = keys::Key::Parse(key);
+  auto& a = engine_->authoring();
+  Runtime studio = Rt(Mode::kStudio, "alice");
+  Runtime lms = Rt(Mode::kLms, "bob");
+  ASSERT_EQ(studio.LoadBlock(key)->display_name(), "Glossary");
+  ASSERT_EQ(lms.LoadBlock(key)->display_name(), "Glossary");
+  ASSERT_TRUE(a.SetOlx(usage->view(), "<html display_name=\"G2\">x</html>").ok());
+  EXPECT_EQ(studio.LoadBlock(key)->display_name(), "G2");
+  EXPECT_EQ(lms.LoadBlock(key)->display_name(), "Glossary");
+  Publish();
+  EXPECT_EQ(lms.LoadBlock(key)->display_name(), "G2");
+  auto unit = lms.LoadBlock("lb:DemoX:fractions:unit:unit1");
+  ASSERT_TRUE(unit.ok());
+  ASSERT_TRUE(a.SetRole(kLib, "bob", LibraryRole::kNone).ok());
+  EXPECT_TRUE(lms.LoadBlock(key).status().IsNotFound());
+  // Children of a block already loaded need no new permission check.
+  EXPECT_TRUE(lms.LoadChild(*unit, 0).ok());
+  ASSERT_TRUE(a.SetRole(kLib, "bob", LibraryRole::kLearner).ok());
+  EXPECT_TRUE(lms.LoadBlock(key).ok());
+}
+
+// Readers load and render from several threads, each with its own Runtime,
+// while a writer edits the draft and publishes it again and again: every
+// load and render succeeds and shows a published version, and afterwards
+// every runtime sees the last one.
+TEST_F(RuntimeTest, LoadAndRenderWhileAWriterPublishes) {
+  Publish();
+  constexpr int kVersions = 12;
+  const std::string glossary = "lb:DemoX:fractions:html:glossary";
+  const std::vector<std::string> keys = {
+      "lb:DemoX:fractions:sequential:week1", "lb:DemoX:fractions:unit:unit1", glossary,
+      "lb:DemoX:fractions:problem:quiz1", "lb:DemoX:fractions:video:intro_video"};
+  std::atomic<bool> done{false};
+  std::atomic<int> failures{0}, loads{0};
+  auto reader = [&](Mode mode, const char* user, int offset) {
+    Runtime rt = Rt(mode, user);
+    for (size_t i = offset; !done.load() || i < static_cast<size_t>(offset) + 50; ++i) {
+      auto b = rt.LoadBlock(keys[i % keys.size()]);
+      if (!b.ok()) {
+        ADD_FAILURE() << b.status().ToString();
+        failures.fetch_add(1);
+        continue;
+      }
+      auto f = rt.Render(*b);
+      if (!f.ok() || f->content.find("xblock-error") != std::string::npos) {
+        ADD_FAILURE() << (f.ok() ? f->content : f.status().ToString());
+        failures.fetch_add(1);
+      }
+      if (b->usage_key().text() == glossary) {
+        const std::string name = b->display_name();
+        if (name != "Glossary" && name.rfind("v", 0) != 0) failures.fetch_add(1);
+      }
+      loads.fetch_add(1);
+    }
+  };
+  std::thread writer([&] {
+    auto usage = keys::Key::Parse(glossary);
+    for (int i = 0; i < kVersions; ++i) {
+      // Let the readers get going between versions so they overlap the writes.
+      for (int seen = loads.load(); loads.load() < seen + 6 && failures.load() == 0;) {
+        std::this_thread::yield();
+      }
+      std::string olx = "<html display_name=\"v" + std::to_string(i) + "\">x</html>";
+      if (!engine_->authoring().SetOlx(usage->view(), olx).ok()) failures.fetch_add(1);
+      if (!engine_->authoring().Publish(kLib).ok()) failures.fetch_add(1);
+    }
+    done.store(true);
+  });
+  std::thread r1(reader, Mode::kLms, "bob", 0), r2(reader, Mode::kLms, "bob", 2),
+      r3(reader, Mode::kStudio, "carol", 1);
+  writer.join();
+  r1.join();
+  r2.join();
+  r3.join();
+  EXPECT_EQ(failures.load(), 0);
+  EXPECT_GE(loads.load(), 6 * kVersions);
+  const std::string last = "v" + std::to_string(kVersions - 1);
+  EXPECT_EQ(Rt(Mode::kLms, "bob").LoadBlock(glossary)->display_name(), last);
+  EXPECT_EQ(Rt(Mode::kStudio, "alice").LoadBlock(glossary)->display_name(), last);
 }
 
 }  // namespace
