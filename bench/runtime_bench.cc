@@ -2,8 +2,10 @@
 // parse), 1 and 2 threads, and a 10,000-block library loaded and rendered in
 // full against reading and parsing the same definitions alone.
 #include <benchmark/benchmark.h>
+#include <time.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -164,35 +166,56 @@ const std::string& BigDb() {
   return db;
 }
 
-// Everything cold: a fresh engine (new caches) per iteration. Arg 0 loads
-// every block only; 1 and 2 also render (see below).
+// One cold pass over the big library: a fresh engine (new caches) loading
+// every block. Mode 0 loads only; 1 renders every block on its own (a vertical
+// renders its 9 children again); 2 renders only blocks without a parent, so
+// each block is rendered exactly once, inside its tree. Returns the number of
+// blocks, or an error.
+Result<int64_t> LoadRenderLibrary(const std::string& db, int64_t mode) {
+  BLOCKRT_ASSIGN_OR_RETURN(std::unique_ptr<Engine> e, Engine::Open(db));
+  BLOCKRT_ASSIGN_OR_RETURN(keys::Key lib, keys::Key::Parse(kBig));
+  BLOCKRT_ASSIGN_OR_RETURN(std::vector<keys::Key> all, e->libraries().ListBlocks(lib.view(), {}));
+  Runtime rt = e->NewRuntime(Mode::kLms, contexts::User("bob"));
+  for (const keys::Key& k : all) {
+    BLOCKRT_ASSIGN_OR_RETURN(Block b, rt.LoadBlock(k.text()));
+    if (mode == 1 || (mode == 2 && !b.parent())) {
+      BLOCKRT_ASSIGN_OR_RETURN(Fragment f, rt.Render(b));
+      benchmark::DoNotOptimize(f);
+    }
+  }
+  return static_cast<int64_t>(all.size());
+}
+
+// The baseline: read every definition from SQLite and parse it, nothing else.
+Result<int64_t> ReadParseLibrary(const std::string& db) {
+  BLOCKRT_ASSIGN_OR_RETURN(std::unique_ptr<store::Store> s, store::Store::Open(db));
+  BLOCKRT_ASSIGN_OR_RETURN(std::vector<store::BundleInfo> bundles, s->ListBundles());
+  std::string uuid;
+  for (const auto& b : bundles) {
+    if (b.title == "Big") uuid = b.uuid;
+  }
+  BLOCKRT_ASSIGN_OR_RETURN(std::vector<store::FileInfo> list,
+                           s->ListFiles(uuid, store::Ref::Latest()));
+  int64_t files = 0;
+  for (const store::FileInfo& f : list) {
+    BLOCKRT_ASSIGN_OR_RETURN(std::string bytes, s->ReadFile(uuid, store::Ref::Latest(), f.path));
+    Result<olx::Definition> def = olx::ParseDefinition(f.path, bytes);
+    benchmark::DoNotOptimize(def);
+    ++files;
+  }
+  return files;
+}
+
 void BM_LibraryLoadRenderAll(benchmark::State& state) {
   const std::string& db = BigDb();
   int64_t blocks = 0;
   for (auto _ : state) {
-    auto e = Engine::Open(db);
-    if (!e.ok()) {
-      state.SkipWithError("open failed");
-      break;
+    Result<int64_t> n = LoadRenderLibrary(db, state.range(0));
+    if (!n.ok()) {
+      state.SkipWithError(n.status().ToString().c_str());
+      return;
     }
-    auto lib = keys::Key::Parse(kBig);
-    auto all = (*e)->libraries().ListBlocks(lib->view(), {});
-    Runtime rt = (*e)->NewRuntime(Mode::kLms, contexts::User("bob"));
-    for (const keys::Key& k : *all) {
-      Result<Block> b = rt.LoadBlock(k.text());
-      if (!b.ok()) {
-        state.SkipWithError(b.status().ToString().c_str());
-        return;
-      }
-      // Arg 1 renders every block on its own (a vertical renders its 9
-      // children again); arg 2 renders only blocks without a parent, so each
-      // block is rendered exactly once, inside its tree.
-      if (state.range(0) == 1 || (state.range(0) == 2 && !b->parent())) {
-        Result<Fragment> f = rt.Render(*b);
-        benchmark::DoNotOptimize(f);
-      }
-    }
-    blocks = static_cast<int64_t>(all->size());
+    blocks = *n;
   }
   state.counters["blocks"] = static_cast<double>(blocks);
   state.SetItemsProcessed(state.iterations() * blocks);
@@ -203,6 +226,38 @@ BENCHMARK(BM_LibraryLoadRenderAll)
     ->Arg(2)
     ->Unit(benchmark::kMillisecond)
     ->Iterations(5);
+
+double ProcessCpuMs() {
+  timespec ts;
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
+}
+
+// The ratios to the floor measured side by side: each iteration runs the
+// floor and the three runtime passes back to back, and the counters keep the
+// fastest CPU time of each (on a shared machine, separate benchmarks minutes
+// apart see different neighbours). *_x counters are runtime / floor.
+void BM_LibraryVsFloor(benchmark::State& state) {
+  const std::string& db = BigDb();
+  double best[4] = {1e300, 1e300, 1e300, 1e300};  // floor, mode 0, 1, 2
+  for (auto _ : state) {
+    for (int pass = 0; pass < 4; ++pass) {
+      const double start = ProcessCpuMs();
+      Result<int64_t> n = pass == 0 ? ReadParseLibrary(db) : LoadRenderLibrary(db, pass - 1);
+      const double ms = ProcessCpuMs() - start;
+      if (!n.ok()) {
+        state.SkipWithError(n.status().ToString().c_str());
+        return;
+      }
+      best[pass] = std::min(best[pass], ms);
+    }
+  }
+  state.counters["floor_ms"] = best[0];
+  state.counters["load_x"] = best[1] / best[0];
+  state.counters["load_render_each_x"] = best[2] / best[0];
+  state.counters["load_render_tree_x"] = best[3] / best[0];
+}
+BENCHMARK(BM_LibraryVsFloor)->Unit(benchmark::kMillisecond)->Iterations(7);
 
 // Throughput with 1 and 2 threads: one engine (one definition cache, one
 // snapshot cache) shared by all threads, as a server would run it, each thread
@@ -257,29 +312,16 @@ void BM_LibraryLoadRenderThreads(benchmark::State& state) {
 }
 BENCHMARK(BM_LibraryLoadRenderThreads)->Threads(1)->Threads(2)->UseRealTime();
 
-// The baseline: read every definition from SQLite and parse it, nothing else.
 void BM_LibraryReadParseAll(benchmark::State& state) {
   const std::string& db = BigDb();
   int64_t files = 0;
   for (auto _ : state) {
-    auto s = store::Store::Open(db);
-    if (!s.ok()) {
-      state.SkipWithError("open failed");
+    Result<int64_t> n = ReadParseLibrary(db);
+    if (!n.ok()) {
+      state.SkipWithError(n.status().ToString().c_str());
       break;
     }
-    auto bundles = (*s)->ListBundles();
-    std::string uuid;
-    for (const auto& b : *bundles) {
-      if (b.title == "Big") uuid = b.uuid;
-    }
-    auto list = (*s)->ListFiles(uuid, store::Ref::Latest());
-    files = 0;
-    for (const store::FileInfo& f : *list) {
-      Result<std::string> bytes = (*s)->ReadFile(uuid, store::Ref::Latest(), f.path);
-      Result<olx::Definition> def = olx::ParseDefinition(f.path, *bytes);
-      benchmark::DoNotOptimize(def);
-      ++files;
-    }
+    files = *n;
   }
   state.counters["blocks"] = static_cast<double>(files);
   state.SetItemsProcessed(state.iterations() * files);
