@@ -95,6 +95,12 @@ std::vector<TypedField> Block::Fields(olx::FieldScope scope) const {
   return out;
 }
 
+std::string_view Block::display_name_view() const {
+  const std::string* raw = RawField("display_name");
+  if (raw != nullptr && !raw->empty()) return *raw;
+  return olx::DefaultDisplayName(definition_.block_type);
+}
+
 std::string Block::display_name() const {
   const std::string* raw = RawField("display_name");
   if (raw != nullptr && !raw->empty()) return *raw;

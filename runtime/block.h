@@ -58,6 +58,8 @@ class Block {
   std::vector<TypedField> Fields(olx::FieldScope scope) const;
   // The display_name field, else the type's default display name.
   std::string display_name() const;
+  // The same without a copy (valid while the block lives).
+  std::string_view display_name_view() const;
 
  private:
   keys::Key usage_;

@@ -80,7 +80,7 @@ Status Runtime::RenderBlock(const Block& block, std::string_view view, int depth
   if (internal::IsContainerType(type)) {
     html.append("<div class=\"").append(type == "sequential" ? "sequence" : "vert-mod");
     html.append("\"><h2 class=\"display-name\">");
-    internal::AppendEscaped(block.display_name(), &html);
+    internal::AppendEscaped(block.display_name_view(), &html);
     html.append("</h2>");
     for (size_t i = 0; i < block.children().size(); ++i) {
       html.append("<div class=\"vert vert-").append(std::to_string(i)).append("\">");
@@ -99,7 +99,9 @@ Status Runtime::RenderBlock(const Block& block, std::string_view view, int depth
     return Status::OK();
   }
 
-  std::string own;
+  // Leaves do not recurse, so one buffer serves every leaf of a page.
+  std::string& own = leaf_scratch_;
+  own.clear();
   if (type == "html") {
     std::string file_body;
     const std::string* filename = block.RawField("filename");

@@ -3,6 +3,7 @@
 
 #include <regex>
 #include <string>
+#include <vector>
 
 #include "runtime/internal/engine_fixture.h"
 
@@ -170,6 +171,40 @@ TEST_F(RenderTest, HandlerUrlsRoundTrip) {
   EXPECT_EQ(eve.VerifyHandlerUrl(*fresh).status().message(), "Authentication conflict.");
   Runtime none = engine_->NewRuntime(Mode::kLms, User(""));
   EXPECT_EQ(none.HandlerUrl(*b, "h").status().code(), Status::Code::kInvalidArgument);
+}
+
+TEST_F(RenderTest, VideoSourcesPlainAndEscapedJson) {
+  struct Case {
+    const char* sources;  // html5_sources as written in the OLX (single-quoted)
+    std::vector<const char*> rendered;
+  } cases[] = {
+      {R"(["a.mp4", "b.webm"])", {"a.mp4", "b.webm"}},
+      {R"( [ "a.mp4" ] )", {"a.mp4"}},
+      {R"([])", {}},
+      {R"(["a\u002fb.mp4"])", {"a/b.mp4"}},  // escapes go through the JSON parser
+      {R"(["x",])", {}},                      // not JSON: no sources
+      {R"(not json)", {}},
+  };
+  auto& a = engine_->authoring();
+  auto usage = a.CreateBlock(kFixtureLib, "video", "v_sources");
+  ASSERT_TRUE(usage.ok()) << usage.status().ToString();
+  for (const Case& c : cases) {
+    std::string olx = std::string("<video display_name=\"V\" youtube_id_1_0=\"\" html5_sources='") +
+                      c.sources + "'/>";
+    ASSERT_TRUE(a.SetOlx(usage->view(), olx).ok()) << olx;
+    ASSERT_TRUE(a.Publish(kFixtureLib).ok());
+    std::string html = Render(usage->text());
+    std::string expected;
+    for (const char* src : c.rendered) expected += std::string("<source src=\"") + src + "\"/>";
+    if (c.rendered.empty()) {
+      EXPECT_EQ(html.find("<source"), std::string::npos) << c.sources;
+    } else {
+      EXPECT_NE(html.find("<video controls preload=\"none\">" + expected + "</video>"),
+                std::string::npos)
+          << c.sources << "\n"
+          << html;
+    }
+  }
 }
 
 }  // namespace

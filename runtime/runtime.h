@@ -162,6 +162,7 @@ class Runtime {
     std::string html;
   };
   mutable std::unordered_map<const olx::Definition*, ProblemView> problem_views_;
+  mutable std::string leaf_scratch_;  // a leaf's own view before /static/ rewriting
   // Ephemeral learner state: "usage key" -> field -> JSON.
   std::map<std::string, std::map<std::string, std::string>> ephemeral_state_;
 };

@@ -173,7 +173,7 @@ Status RenderProblemMarkup(const Block& block, std::string* html) {
                               std::to_string(parsed.offset) + ": " + parsed.description());
   }
   html->append("<div class=\"problem\"><h3 class=\"problem-header\">");
-  AppendEscaped(block.display_name(), html);
+  AppendEscaped(block.display_name_view(), html);
   html->append("</h3><div class=\"problem-body\">");
   ProblemWriter writer(html);
   writer.Children(doc, "input_0");

@@ -38,7 +38,7 @@ void RenderHtmlBody(const Block& block, std::string_view file_body, std::string*
 
 void RenderGenericBody(const Block& block, std::string* html) {
   html->append("<div class=\"xblock-generic\"><h3 class=\"display-name\">");
-  AppendEscaped(block.display_name(), html);
+  AppendEscaped(block.display_name_view(), html);
   html->append("</h3><p class=\"unsupported\">This block type (");
   AppendEscaped(block.block_type(), html);
   html->append(") has no view in this runtime.</p></div>");

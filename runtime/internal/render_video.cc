@@ -11,7 +11,7 @@ namespace blockrt::runtime::internal {
 namespace {
 
 // <source src="..."/> children in the authored markup (the OLX body).
-void BodySources(std::string_view body, std::vector<std::string>* out) {
+void BodySources(std::string_view body, std::vector<std::string_view>* out) {
   size_t pos = 0;
   while ((pos = body.find("<source", pos)) != std::string_view::npos) {
     size_t end = body.find('>', pos);
@@ -30,51 +30,55 @@ void BodySources(std::string_view body, std::vector<std::string>* out) {
 bool IsJsonSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 // A JSON array of plain strings (ASCII, no escapes): the common shape of
-// html5_sources, read without building a JSON document. False, leaving *out
-// as it was, for anything else, which then goes to the full parser.
-bool PlainStringArray(std::string_view raw, std::vector<std::string>* out) {
-  size_t i = 0, n = raw.size();
+// html5_sources, read as views into `raw` without building a JSON document.
+// False, leaving *out as it was, for anything else (the full parser's job).
+bool PlainStringArray(std::string_view raw, std::vector<std::string_view>* out) {
+  const size_t had = out->size();
+  auto fail = [&] {
+    out->resize(had);
+    return false;
+  };
+  size_t i = 0;
+  const size_t n = raw.size();
   auto skip = [&] {
     while (i < n && IsJsonSpace(raw[i])) ++i;
   };
   skip();
-  if (i == n || raw[i++] != '[') return false;
-  std::vector<std::string> items;
+  if (i == n || raw[i++] != '[') return fail();
   skip();
-  if (i < n && raw[i] == ']') {
-    ++i;
-  } else {
-    while (true) {
-      if (i == n || raw[i++] != '"') return false;
-      size_t start = i;
-      while (i < n && raw[i] != '"') {
-        unsigned char c = static_cast<unsigned char>(raw[i]);
-        if (c == '\\' || c < 0x20 || c >= 0x80) return false;
-        ++i;
-      }
-      if (i == n) return false;
-      items.emplace_back(raw.substr(start, i - start));
+  bool first = true;
+  while (true) {
+    if (i == n) return fail();
+    if (raw[i] == ']') {
       ++i;
-      skip();
-      if (i == n) return false;
-      if (raw[i] == ']') {
-        ++i;
-        break;
-      }
-      if (raw[i++] != ',') return false;
+      break;
+    }
+    if (!first) {
+      if (raw[i++] != ',') return fail();
       skip();
     }
+    first = false;
+    if (i == n || raw[i++] != '"') return fail();
+    const size_t start = i;
+    while (i < n && raw[i] != '"') {
+      const unsigned char c = static_cast<unsigned char>(raw[i]);
+      if (c == '\\' || c < 0x20 || c >= 0x80) return fail();
+      ++i;
+    }
+    if (i == n) return fail();
+    out->push_back(raw.substr(start, i - start));
+    ++i;
+    skip();
   }
   skip();
-  if (i != n) return false;
-  for (std::string& item : items) out->push_back(std::move(item));
-  return true;
+  return i == n ? true : fail();
 }
 
 // String fields are stored raw; their class defaults are constants here.
-std::string StringField(const Block& block, std::string_view name, std::string_view fallback) {
+std::string_view StringField(const Block& block, std::string_view name,
+                             std::string_view fallback) {
   const std::string* raw = block.RawField(name);
-  return raw != nullptr ? *raw : std::string(fallback);
+  return raw != nullptr ? std::string_view(*raw) : fallback;
 }
 
 // The schema's class default ("3_yD_cEKoCk" in edx-platform); the schema is
@@ -93,20 +97,23 @@ const std::string& DefaultYoutubeId() {
 }  // namespace
 
 void RenderVideoBody(const Block& block, std::string* html) {
-  std::vector<std::string> sources;
+  thread_local std::vector<std::string_view> sources;  // views into the block
+  sources.clear();
+  std::vector<std::string> parsed;  // what the full JSON parser decoded
   const std::string* raw = block.RawField("html5_sources");
   if (raw != nullptr && !PlainStringArray(*raw, &sources)) {
     nlohmann::json j = nlohmann::json::parse(*raw, nullptr, false);
     if (j.is_array()) {
       for (const auto& s : j) {
-        if (s.is_string()) sources.push_back(s.get<std::string>());
+        if (s.is_string()) parsed.push_back(s.get<std::string>());
       }
     }
+    for (const std::string& s : parsed) sources.push_back(s);
   }
   BodySources(block.olx().body, &sources);
-  std::string source = StringField(block, "source", "");
+  std::string_view source = StringField(block, "source", "");
   if (!source.empty()) sources.push_back(source);
-  std::string youtube = StringField(block, "youtube_id_1_0", DefaultYoutubeId());
+  std::string_view youtube = StringField(block, "youtube_id_1_0", DefaultYoutubeId());
 
   html->append("<div class=\"video\" data-block-type=\"video\"");
   if (!youtube.empty()) {
@@ -115,11 +122,11 @@ void RenderVideoBody(const Block& block, std::string* html) {
     html->append("\"");
   }
   html->append("><h3 class=\"display-name\">");
-  AppendEscaped(block.display_name(), html);
+  AppendEscaped(block.display_name_view(), html);
   html->append("</h3><div class=\"video-player-placeholder\">");
   if (!sources.empty()) {
     html->append("<video controls preload=\"none\">");
-    for (const std::string& s : sources) {
+    for (std::string_view s : sources) {
       html->append("<source src=\"");
       AppendEscaped(s, html);
       html->append("\"/>");
