@@ -3,8 +3,8 @@
 #include <time.h>
 
 #include <algorithm>
-#include <functional>
 #include <cstdint>
+#include <cstring>
 
 namespace blockrt::contexts {
 namespace {
@@ -20,6 +20,25 @@ const std::string& EntryKey(char kind, std::string_view bundle, std::string_view
   if (kind == 'd') key.append(draft);
   if (kind == 'v') key.append(std::to_string(version));
   return key;
+}
+
+// A path hash for the index: 8 bytes per multiply, enough mixing for table
+// slots and a 32-bit tag (equality is always checked on the bytes).
+uint64_t PathHash(std::string_view s) {
+  constexpr uint64_t kMul = 0x9E3779B97F4A7C15ull;
+  uint64_t h = s.size() * kMul;
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    h = (h ^ w) * kMul;
+    h ^= h >> 29;
+  }
+  uint64_t tail = 0;
+  if (i < s.size()) std::memcpy(&tail, s.data() + i, s.size() - i);
+  h = (h ^ tail) * kMul;
+  h ^= h >> 32;
+  return h * kMul;
 }
 
 }  // namespace
@@ -47,7 +66,7 @@ void BundleSnapshot::BuildIndex() {
   }
   path_start.push_back(static_cast<uint32_t>(path_bytes.size()));
   for (size_t i = 0; i < files.size(); ++i) {
-    const uint64_t h = std::hash<std::string_view>()(files[i].path);
+    const uint64_t h = PathHash(files[i].path);
     size_t at = h & mask;
     while (path_slots[at] != 0) at = (at + 1) & mask;
     path_slots[at] = (h & ~uint64_t{0xffffffff}) | (i + 1);
@@ -57,7 +76,7 @@ void BundleSnapshot::BuildIndex() {
 
 int64_t BundleSnapshot::IndexOf(std::string_view path) const {
   if (path_slots.empty()) return -1;
-  const uint64_t h = std::hash<std::string_view>()(path);
+  const uint64_t h = PathHash(path);
   const size_t mask = path_slots.size() - 1;
   for (size_t at = h & mask;; at = (at + 1) & mask) {
     const uint64_t slot = path_slots[at];

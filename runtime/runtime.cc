@@ -69,12 +69,13 @@ Result<Block> Runtime::LoadChild(const Block& parent, size_t index) const {
 }
 
 Result<Block> Runtime::Load(keys::Key key, const keys::Key* parent) const {
-  BLOCKRT_ASSIGN_OR_RETURN(std::string_view ns, contexts::ContextNamespaceOf(key.view()));
-  if (last_context_ == nullptr || ns != last_namespace_) {
+  // A usage key's context namespace follows from its kind alone.
+  if (last_context_ == nullptr || key->kind() != last_kind_) {
+    BLOCKRT_ASSIGN_OR_RETURN(std::string_view ns, contexts::ContextNamespaceOf(key.view()));
     Result<contexts::LearningContext*> found = system_->registry().ForNamespace(ns);
     if (!found.ok()) return found.status().WithContext("key '" + key->ToString() + "'");
     last_context_ = *found;
-    last_namespace_ = std::string(ns);
+    last_kind_ = key->kind();
   }
   contexts::LearningContext* ctx = last_context_;
   contexts::ContextSession* session = nullptr;

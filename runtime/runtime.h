@@ -142,9 +142,9 @@ class Runtime {
   const RuntimeSystem* system_;
   Mode mode_;
   contexts::User user_;
-  // The context of the last namespace looked up (contexts are never
+  // The context of the last kind of key looked up (contexts are never
   // unregistered, so the pointer stays valid) and each context's session.
-  mutable std::string last_namespace_;
+  mutable keys::KeyKind last_kind_ = keys::KeyKind::kCourseLocator;
   mutable contexts::LearningContext* last_context_ = nullptr;
   mutable std::vector<
       std::pair<const contexts::LearningContext*, std::unique_ptr<contexts::ContextSession>>>
