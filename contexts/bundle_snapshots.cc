@@ -22,8 +22,8 @@ const std::string& EntryKey(char kind, std::string_view bundle, std::string_view
   return key;
 }
 
-// A path hash for the index: 8 bytes per multiply, enough mixing for table
-// slots and a 32-bit tag (equality is always checked on the bytes).
+}  // namespace
+
 uint64_t PathHash(std::string_view s) {
   constexpr uint64_t kMul = 0x9E3779B97F4A7C15ull;
   uint64_t h = s.size() * kMul;
@@ -40,8 +40,6 @@ uint64_t PathHash(std::string_view s) {
   h ^= h >> 32;
   return h * kMul;
 }
-
-}  // namespace
 
 int64_t CoarseNowMs() {
   timespec ts;

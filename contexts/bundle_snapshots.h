@@ -125,6 +125,11 @@ class BundleSnapshots {
   std::atomic<uint64_t> generation_{0};
 };
 
+// The hash the contexts' flat tables use for paths and usage ids: 8 bytes per
+// multiply, enough mixing for slots and a 32-bit tag (equality is always
+// checked on the bytes, so it need not resist collisions).
+uint64_t PathHash(std::string_view s);
+
 // A millisecond monotonic clock cheap enough to read on every lookup (the
 // coarse clock skips the TSC read; its ~4 ms tick is plenty for rechecks).
 int64_t CoarseNowMs();

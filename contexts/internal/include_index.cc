@@ -39,7 +39,7 @@ class Builder {
   }
 
   std::shared_ptr<IncludeIndex> Build() {
-    index_->included.reserve(own_.files.size());
+    index_->entries.reserve(own_.files.size());
     for (size_t i = 0; i < own_.files.size(); ++i) {
       const std::string& path = own_.files[i].path;
       std::string_view type, id;
@@ -48,7 +48,7 @@ class Builder {
       AddChildren(usage, id, 0, type, path, static_cast<int64_t>(i), 0);
     }
     index_->by_file.assign(own_.files.size(), nullptr);
-    if (!index_->included.empty()) {
+    if (!index_->entries.empty()) {
       for (size_t i = 0; i < own_.files.size(); ++i) {
         std::string_view type, id;
         if (SplitOlxPath(own_.files[i].path, &type, &id)) index_->by_file[i] = index_->Find(type, id);
@@ -109,9 +109,9 @@ class Builder {
       }
       std::string child_id = inc.usage.empty() ? inc.definition_id : inc.usage;
       if (!parent_in_library) child_id = std::string(usage_id) + "-" + child_id;
-      std::string child_usage = UsageText(inc.block_type, child_id);
-      auto [it, inserted] = index_->included.try_emplace(child_usage);
-      IncludedUsage& entry = it->second;
+      const std::string& child_usage = UsageText(inc.block_type, child_id);
+      auto [at, inserted] = index_->Insert(child_usage);
+      IncludedUsage& entry = index_->entries[at].included;
       entry.block_type = inc.block_type;
       entry.definition_id = inc.definition_id;
       entry.origin = child_origin;
@@ -126,8 +126,11 @@ class Builder {
       // Own-bundle children are walked as top-level files by Build() with the
       // same result; only linked definitions need walking from here.
       if (index_->origins[child_origin].bundle_uuid != own_.bundle_uuid) {
-        AddChildren(it->first, std::string_view(it->first).substr(inc.block_type.size() + 1),
-                    child_origin, entry.block_type, entry.olx_path(), -1, depth + 1);
+        // Copies: the walk below may grow `entries`.
+        const std::string walked = index_->entries[at].usage;
+        const std::string type_copy = inc.block_type, path = entry.olx_path();
+        AddChildren(walked, std::string_view(walked).substr(type_copy.size() + 1), child_origin,
+                    type_copy, path, -1, depth + 1);
       }
     }
   }
@@ -187,8 +190,44 @@ DefinitionLocator IncludeIndex::Locator(const IncludedUsage& usage) const {
 }
 
 const IncludedUsage* IncludeIndex::Find(std::string_view type, std::string_view id) const {
-  auto it = included.find(UsageText(type, id));
-  return it == included.end() ? nullptr : &it->second;
+  const std::string& usage = UsageText(type, id);
+  int64_t at = IndexOf(usage, PathHash(usage));
+  return at < 0 ? nullptr : &entries[static_cast<size_t>(at)].included;
+}
+
+int64_t IncludeIndex::IndexOf(std::string_view usage, uint64_t hash) const {
+  if (slots.empty()) return -1;
+  const size_t mask = slots.size() - 1;
+  for (size_t at = hash & mask;; at = (at + 1) & mask) {
+    const uint64_t slot = slots[at];
+    if (slot == 0) return -1;
+    const size_t index = (slot & 0xffffffff) - 1;
+    if ((slot >> 32) == (hash >> 32) && entries[index].usage == usage) {
+      return static_cast<int64_t>(index);
+    }
+  }
+}
+
+std::pair<size_t, bool> IncludeIndex::Insert(std::string_view usage) {
+  const uint64_t hash = PathHash(usage);
+  int64_t found = IndexOf(usage, hash);
+  if (found >= 0) return {static_cast<size_t>(found), false};
+  if ((entries.size() + 1) * 2 > slots.size()) {
+    size_t capacity = slots.empty() ? 16 : slots.size() * 2;
+    slots.assign(capacity, 0);
+    for (size_t i = 0; i < entries.size(); ++i) {
+      const uint64_t h = PathHash(entries[i].usage);
+      size_t at = h & (capacity - 1);
+      while (slots[at] != 0) at = (at + 1) & (capacity - 1);
+      slots[at] = (h & ~uint64_t{0xffffffff}) | (i + 1);
+    }
+  }
+  const size_t mask = slots.size() - 1;
+  size_t at = hash & mask;
+  while (slots[at] != 0) at = (at + 1) & mask;
+  slots[at] = (hash & ~uint64_t{0xffffffff}) | (entries.size() + 1);
+  entries.push_back(Entry{std::string(usage), {}});
+  return {entries.size() - 1, true};
 }
 
 bool SplitOlxPath(std::string_view path, std::string_view* type, std::string_view* id) {

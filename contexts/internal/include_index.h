@@ -9,7 +9,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "base/result.h"
@@ -40,10 +40,16 @@ struct IncludeIndex {
   std::vector<IncludeOrigin> origins;
   // "TYPE/USAGE_ID" of every block that includes another.
   std::vector<std::string> parents;
-  // "TYPE/USAGE_ID" -> where it comes from.
-  std::unordered_map<std::string, IncludedUsage> included;
+  // Every included usage: "TYPE/USAGE_ID" -> where it comes from, in a flat
+  // open-addressed table over `entries` (no node per usage).
+  struct Entry {
+    std::string usage;  // "TYPE/USAGE_ID"
+    IncludedUsage included;
+  };
+  std::vector<Entry> entries;
+  std::vector<uint64_t> slots;  // (PathHash >> 32) << 32 | (entry index + 1); 0 = empty
   // by_file[i]: the entry of the snapshot's files[i] ("TYPE/ID/definition.xml"
-  // as usage "TYPE/ID") in `included`, or null when nothing includes it.
+  // as usage "TYPE/ID"), or null when nothing includes it.
   std::vector<const IncludedUsage*> by_file;
   // Definitions that could not be loaded or includes that could not be
   // resolved; skipped like the reference does (it logs them).
@@ -51,6 +57,10 @@ struct IncludeIndex {
 
   DefinitionLocator Locator(const IncludedUsage& usage) const;
   const IncludedUsage* Find(std::string_view type, std::string_view id) const;
+  // The index into `entries` of `usage`, or -1.
+  int64_t IndexOf(std::string_view usage, uint64_t hash) const;
+  // Adds `usage` unless present; returns its index and whether it is new.
+  std::pair<size_t, bool> Insert(std::string_view usage);
 };
 
 // Builds the index of `snap` (the library's own bundle). `draft` is the draft
