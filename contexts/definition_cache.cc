@@ -80,6 +80,12 @@ Result<std::shared_ptr<const olx::Definition>> DefinitionCache::Load(store::Stor
   return LoadFile(store, snap, static_cast<size_t>(index));
 }
 
+const olx::Definition* DefinitionCache::Held(const BundleSnapshot& snap, size_t index) const {
+  const BundleSnapshot::Parsed& slot = snap.parsed[index];
+  if (slot.state.load(std::memory_order_acquire) != 2) return nullptr;
+  return slot.epoch == epoch_.load(std::memory_order_acquire) ? slot.definition.get() : nullptr;
+}
+
 Result<std::shared_ptr<const olx::Definition>> DefinitionCache::LoadFile(store::Store& store,
                                                                          const BundleSnapshot& snap,
                                                                          size_t index) {

@@ -41,6 +41,9 @@ class DefinitionCache {
                                                           const BundleSnapshot& snap,
                                                           size_t index);
   std::shared_ptr<const olx::Definition> Find(std::string_view digest) const;
+  // The definition of files[index] when `snap` already holds it (then owned by
+  // the snapshot for its lifetime), else null. No reference is taken.
+  const olx::Definition* Held(const BundleSnapshot& snap, size_t index) const;
 
   // Forgets every parsed definition, snapshot slots included (their contents
   // are ignored from then on; the next load of each file reads and parses).

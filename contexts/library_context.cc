@@ -33,9 +33,14 @@ class LibraryContext::Session : public ContextSession {
     uint64_t table_generation = 0;
     uint64_t snapshot_generation = 0;
     int64_t valid_until_ms = 0;
+    // A reference to `state` with a control block of this session's own:
+    // what the session hands out (as aliases) counts references there, so
+    // threads loading the same library never write one shared cache line.
+    std::shared_ptr<const void> pin;
   };
   static constexpr size_t kMaxEntries = 8;
   std::vector<Entry> entries;
+  const Entry* current = nullptr;  // the entry StateFor() returned last
   size_t next_victim = 0;
   std::string id;  // scratch
 };
@@ -139,6 +144,7 @@ Result<const LibraryContext::State*> LibraryContext::StateFor(Session* session,
     for (const Session::Entry& e : session->entries) {
       if (e.id == id && e.table_generation == table_generation &&
           e.snapshot_generation == snapshot_generation && now < e.valid_until_ms) {
+        session->current = &e;
         return e.state.get();
       }
     }
@@ -158,7 +164,13 @@ Result<const LibraryContext::State*> LibraryContext::StateFor(Session* session,
       slot = &session->entries[session->next_victim++ % Session::kMaxEntries];
     }
   }
-  *slot = Session::Entry{id, *hold, table_generation, snapshot_generation, valid_until};
+  *slot = Session::Entry{id,
+                         *hold,
+                         table_generation,
+                         snapshot_generation,
+                         valid_until,
+                         std::make_shared<std::shared_ptr<const State>>(*hold)};
+  session->current = slot;
   return slot->state.get();
 }
 
@@ -279,8 +291,20 @@ Result<std::optional<UsageLoad>> LibraryContext::LoadUsage(ContextSession* sessi
   const internal::IncludedUsage* included = nullptr;
   if (file >= 0) {
     load.definition = internal::OwnLocator(*state.snap, state.draft, type, path);
-    load.snapshot = state.snap;
-    BLOCKRT_ASSIGN_OR_RETURN(load.olx, definitions_->LoadFile(store, *state.snap, file));
+    const olx::Definition* held = nullptr;
+    if (session != nullptr) {
+      // Aliases of the session's pin (which keeps the snapshot, and so its
+      // parsed definitions, alive): no shared reference count is touched.
+      const std::shared_ptr<const void>& pin = static_cast<Session*>(session)->current->pin;
+      load.snapshot = std::shared_ptr<const BundleSnapshot>(pin, state.snap.get());
+      held = definitions_->Held(*state.snap, file);
+      if (held != nullptr) load.olx = std::shared_ptr<const olx::Definition>(pin, held);
+    } else {
+      load.snapshot = state.snap;
+    }
+    if (held == nullptr) {
+      BLOCKRT_ASSIGN_OR_RETURN(load.olx, definitions_->LoadFile(store, *state.snap, file));
+    }
   } else {
     // An alias or a block of a linked bundle.
     BLOCKRT_ASSIGN_OR_RETURN(index, Includes(state));
