@@ -147,5 +147,44 @@ TEST_F(LibraryContextTest, IncludeCyclesDoNotHang) {
             Status::Code::kNotSupported);
 }
 
+// LoadUsage through one session: permission, definition, children and
+// parent in one call, and writes (content, roles) seen at once; a cleared
+// definition cache makes the next load read and parse again.
+TEST_F(LibraryContextTest, SessionLoadsFollowWritesAndClear) {
+  ASSERT_TRUE(authoring_->CreateBlock("lib:O:main", "unit", "u1").ok());
+  ASSERT_TRUE(authoring_->CreateChildBlock(K("lb:O:main:unit:u1").view(), "html", "h1").ok());
+  ASSERT_TRUE(authoring_->SetRole("lib:O:main", "bob", LibraryRole::kLearner).ok());
+  std::unique_ptr<ContextSession> session = ctx_->NewSession();
+  ASSERT_NE(session, nullptr);
+  const User alice("alice"), bob("bob");
+  const ContentSelector studio{kStudioDraft};
+  keys::Key u1 = K("lb:O:main:unit:u1"), h1 = K("lb:O:main:html:h1");
+  auto unit = ctx_->LoadUsage(session.get(), &alice, u1.view(), studio, true, true);
+  ASSERT_TRUE(unit.ok() && unit->has_value()) << unit.status().ToString();
+  ASSERT_EQ((*unit)->children.size(), 1u);
+  EXPECT_EQ((*unit)->children[0].text(), "lb:O:main:html:h1");
+  EXPECT_FALSE((*unit)->parent.has_value());
+  auto html = ctx_->LoadUsage(session.get(), &alice, h1.view(), studio, true, true);
+  ASSERT_TRUE(html.ok() && html->has_value());
+  ASSERT_TRUE((*html)->parent.has_value());
+  EXPECT_EQ((*html)->parent->text(), "lb:O:main:unit:u1");
+  // bob may learn, not edit; nobody sees what does not exist.
+  EXPECT_FALSE(ctx_->LoadUsage(session.get(), &bob, h1.view(), studio, true, false)->has_value());
+  EXPECT_TRUE(ctx_->LoadUsage(session.get(), &bob, h1.view(), studio, false, false)->has_value());
+  EXPECT_FALSE(ctx_->LoadUsage(session.get(), &alice, K("lb:O:main:html:nope").view(), studio,
+                               true, false)
+                   ->has_value());
+  ASSERT_TRUE(Olx("lb:O:main:html:h1", "<html display_name=\"New\">x</html>").ok());
+  auto edited = ctx_->LoadUsage(session.get(), &alice, h1.view(), studio, true, false);
+  ASSERT_TRUE(edited.ok() && edited->has_value());
+  EXPECT_EQ(*(*edited)->olx->attribute("display_name"), "New");
+  ASSERT_TRUE(authoring_->SetRole("lib:O:main", "bob", LibraryRole::kNone).ok());
+  EXPECT_FALSE(ctx_->LoadUsage(session.get(), &bob, h1.view(), studio, false, false)->has_value());
+  const uint64_t misses = ctx_->definitions().misses();
+  ctx_->definitions().Clear();
+  ASSERT_TRUE(ctx_->LoadUsage(session.get(), &alice, h1.view(), studio, true, false).ok());
+  EXPECT_EQ(ctx_->definitions().misses(), misses + 1);
+}
+
 }  // namespace
 }  // namespace blockrt::contexts
