@@ -84,6 +84,19 @@ bool EndsWith(std::string_view s, std::string_view p) {
   return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
 }
 
+// (block type, url_name), viewing strings owned by the course's blocks.
+struct BlockId {
+  std::string_view type, url_name;
+  bool operator==(const BlockId& o) const { return type == o.type && url_name == o.url_name; }
+};
+struct BlockIdHash {
+  size_t operator()(const BlockId& id) const {
+    std::hash<std::string_view> h;
+    return h(id.url_name) * 31 + h(id.type);
+  }
+};
+using BlockIdSet = std::unordered_set<BlockId, BlockIdHash>;
+
 class Loader {
  public:
   Loader(std::string dir, const CourseLoadOptions& options, Course* course)
@@ -490,14 +503,11 @@ class Loader {
   int32_t BuildBlock(const pugi::xml_node& node, std::string_view tag, std::string url_name,
                      const OpenFile& file, const internal::ElementSource& naming, int32_t parent,
                      uint32_t depth, bool own_file, bool draft) {
-    std::unordered_set<std::string>& seen = draft ? seen_drafts_ : seen_;
+    BlockIdSet& seen = draft ? seen_drafts_ : seen_;
     if (url_name.empty()) {
       url_name = internal::FallbackUrlName(tag, internal::LxmlToString(naming));
     }
-    std::string id;
-    id.reserve(tag.size() + 1 + url_name.size());
-    id.append(tag).append(1, '/').append(url_name);
-    if (!seen.insert(id).second) {
+    if (seen.count(BlockId{tag, url_name}) != 0) {
       if (internal::RequiresUniqueUrlName(tag)) {
         std::string renamed =
             internal::FallbackUrlName(tag, internal::LxmlToString(naming), url_name);
@@ -505,11 +515,10 @@ class Loader {
                "duplicate url_name '" + url_name + "' for <" + std::string(tag) +
                    ">; renamed to '" + renamed + "'");
         url_name = renamed;
-        id.assign(tag).append(1, '/').append(url_name);
-        seen.insert(id);
       } else {
-        Report(Severity::kWarning, file.rel, file.text, ElementOffset(node),
-               "duplicate usage " + id + "; the last definition wins");
+        Report(
+            Severity::kWarning, file.rel, file.text, ElementOffset(node),
+            "duplicate usage " + std::string(tag) + "/" + url_name + "; the last definition wins");
       }
     }
     uint32_t index = static_cast<uint32_t>(course_->blocks.size());
@@ -538,13 +547,17 @@ class Loader {
       }
       std::sort(b.definition.attributes.begin(), b.definition.attributes.end(),
                 [](const Attribute& x, const Attribute& y) { return x.name < y.name; });
-      auto pol = policy_.find(id);
-      if (pol != policy_.end()) internal::ApplyPolicy(pol->second, &b.definition.attributes);
+      // The set views the block's own strings: a deque never moves its elements.
+      seen.insert(BlockId{b.definition.block_type, b.url_name});
+      if (!policy_.empty()) {
+        auto pol = policy_.find(std::string(tag) + "/" + b.url_name);
+        if (pol != policy_.end()) internal::ApplyPolicy(pol->second, &b.definition.attributes);
+      }
       if (context_ok_) {
         Status st = UsageKeyOf(tag, b.url_name, &b.usage_key);
         if (!st.ok()) {
           Report(Severity::kError, file.rel, file.text, ElementOffset(node),
-                 "no usage key for " + id + ": " + st.message());
+                 "no usage key for " + std::string(tag) + "/" + b.url_name + ": " + st.message());
         }
       }
     }
@@ -676,7 +689,7 @@ class Loader {
   const CourseLoadOptions& options_;
   Course* course_;
   internal::PolicyMap policy_;
-  std::unordered_set<std::string> seen_, seen_drafts_;
+  BlockIdSet seen_, seen_drafts_;
   std::vector<const std::string*> path_;  // files being loaded, outermost first
   std::string key_prefix_;                // "block-v1:ORG+COURSE+RUN+type@" when keys can be joined
   // Draft files read while looking for units, by relative path, until a

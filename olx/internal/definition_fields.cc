@@ -23,11 +23,24 @@ void DeriveFields(Definition* def) {
   // Unknown (pure XBlock) types still get the fields every block has.
   static constexpr BlockSchema kUnknown = {"", true, DataKind::kNone, "", nullptr, 0};
   const BlockSchema& s = schema != nullptr ? *schema : kUnknown;
+  // Exact capacity: large trees hold one of these per block.
+  const FieldSpec* specs[64];
+  size_t count = 0;
   for (const Attribute& a : def->attributes) {
-    if (a.name == "data") continue;  // data comes from the markup, never an attribute
-    if (const FieldSpec* spec = FindFieldSpec(s, a.name)) {
-      def->fields.push_back(FieldValue{a.name, a.value, spec->scope});
-    }
+    // data comes from the markup, never an attribute
+    const FieldSpec* spec = a.name == "data" ? nullptr : FindFieldSpec(s, a.name);
+    if (count < 64) specs[count] = spec;
+    count += 1;
+  }
+  size_t wanted = s.data_kind != DataKind::kNone ? 1 : 0;
+  for (size_t k = 0; k < count && k < 64; ++k) wanted += specs[k] != nullptr;
+  def->fields.reserve(count <= 64 ? wanted : def->attributes.size() + 1);
+  for (size_t k = 0; k < def->attributes.size(); ++k) {
+    const Attribute& a = def->attributes[k];
+    const FieldSpec* spec = k < 64             ? specs[k]
+                            : a.name == "data" ? nullptr
+                                               : FindFieldSpec(s, a.name);
+    if (spec != nullptr) def->fields.push_back(FieldValue{a.name, a.value, spec->scope});
   }
   if (s.data_kind != DataKind::kNone) {
     FieldValue data{"data", "", FieldScope::kContent};

@@ -59,11 +59,18 @@ std::string FallbackUrlName(std::string_view tag, std::string_view xml,
 }
 
 bool IsPlainKeyId(std::string_view id) {
+  static constexpr struct Table {
+    bool plain[256] = {};
+    constexpr Table() {
+      for (int c = 'a'; c <= 'z'; ++c) plain[c] = true;
+      for (int c = 'A'; c <= 'Z'; ++c) plain[c] = true;
+      for (int c = '0'; c <= '9'; ++c) plain[c] = true;
+      for (char c : {'_', '-', '~', '.', ':'}) plain[static_cast<unsigned char>(c)] = true;
+    }
+  } kTable;
   if (id.empty()) return false;
   for (char c : id) {
-    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-              c == '_' || c == '-' || c == '~' || c == '.' || c == ':';
-    if (!ok) return false;
+    if (!kTable.plain[static_cast<unsigned char>(c)]) return false;
   }
   return true;
 }

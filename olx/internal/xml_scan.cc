@@ -350,28 +350,17 @@ Status ScanXml(std::string_view path, std::string_view text, const ScanLimits& l
       continue;
     }
     std::string_view rest = text.substr(i);
-    if (rest.substr(0, 4) == "<!--") {
-      BLOCKRT_RETURN_IF_ERROR(SkipTo(path, text, i + 4, "-->", i, "comment", &i));
-    } else if (rest.substr(0, 9) == "<![CDATA[") {
-      if (depth == 0) return LocatedError(path, text, i, "CDATA outside the root element");
-      BLOCKRT_RETURN_IF_ERROR(SkipTo(path, text, i + 9, "]]>", i, "CDATA section", &i));
-    } else if (rest.substr(0, 2) == "<!") {
-      std::string_view what = rest.substr(0, 9) == "<!DOCTYPE"  ? "DOCTYPE declarations"
-                              : rest.substr(0, 8) == "<!ENTITY" ? "entity declarations"
-                                                                : "markup declarations";
-      return LocatedError(path, text, i,
-                          std::string(what) + " are not allowed in OLX (no DTDs or entities)");
-    } else if (rest.substr(0, 2) == "<?") {
-      BLOCKRT_RETURN_IF_ERROR(SkipTo(path, text, i + 2, "?>", i, "processing instruction", &i));
-    } else if (rest.substr(0, 2) == "</") {
+    // Dispatch on the byte after '<': start and end tags skip the compares.
+    const char next = i + 1 < n ? text[i + 1] : '\0';
+    if (next == '/') {
       if (depth == 0) return LocatedError(path, text, i, "end tag without a matching start tag");
       if (--depth == 0) {
         root_closed = true;
         extent.content_end = i;
       }
-      size_t gt = text.find('>', i);
-      i = gt == std::string_view::npos ? n : gt + 1;
-    } else {
+      size_t gt = FindByte(text, '>', i);
+      i = gt == n ? n : gt + 1;
+    } else if (next != '!' && next != '?') {
       if (root_closed) {
         return LocatedError(path, text, i,
                             "extra content after the root element (only one root is allowed)");
@@ -391,6 +380,19 @@ Status ScanXml(std::string_view path, std::string_view text, const ScanLimits& l
       }
       if (!self_closing) ++depth;
       i = end;
+    } else if (rest.substr(0, 4) == "<!--") {
+      BLOCKRT_RETURN_IF_ERROR(SkipTo(path, text, i + 4, "-->", i, "comment", &i));
+    } else if (rest.substr(0, 9) == "<![CDATA[") {
+      if (depth == 0) return LocatedError(path, text, i, "CDATA outside the root element");
+      BLOCKRT_RETURN_IF_ERROR(SkipTo(path, text, i + 9, "]]>", i, "CDATA section", &i));
+    } else if (rest.substr(0, 2) == "<!") {
+      std::string_view what = rest.substr(0, 9) == "<!DOCTYPE"  ? "DOCTYPE declarations"
+                              : rest.substr(0, 8) == "<!ENTITY" ? "entity declarations"
+                                                                : "markup declarations";
+      return LocatedError(path, text, i,
+                          std::string(what) + " are not allowed in OLX (no DTDs or entities)");
+    } else if (rest.substr(0, 2) == "<?") {
+      BLOCKRT_RETURN_IF_ERROR(SkipTo(path, text, i + 2, "?>", i, "processing instruction", &i));
     }
   }
   // An unclosed root is left to pugixml, which locates the mismatch better.
