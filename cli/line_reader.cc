@@ -1,8 +1,11 @@
 #include "cli/line_reader.h"
 
 #include <emmintrin.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -12,6 +15,15 @@ namespace {
 
 // Newlines are indexed this many bytes at a time, which bounds ends_.
 constexpr size_t kSlice = 64 << 10;
+// Files under kMinMapped are read. Windows (16 MB by default) are big enough
+// that remapping is rare, small enough that mapped pages (counted in RSS) stay
+// bounded.
+constexpr uint64_t kMinMapped = 1 << 20;
+// The last stretch of a file is read, not mapped: mapped pages past the end of
+// the file fault, and every line needs kPadding readable bytes after it.
+constexpr uint64_t kReadTail = 64 << 10;
+
+uint64_t PageSize() { return static_cast<uint64_t>(::sysconf(_SC_PAGESIZE)); }
 
 // Bit i set when p[i] == '\n', for 64 bytes.
 inline uint64_t NewlineMask(const char* p) {
@@ -28,11 +40,59 @@ inline uint64_t NewlineMask(const char* p) {
 
 }  // namespace
 
-LineReader::LineReader(int fd, size_t buffer_size)
+LineReader::LineReader(int fd, size_t buffer_size, size_t window_size)
     : fd_(fd),
       buf_(buffer_size + kPadding),
       capacity_(buffer_size),
-      ends_(kSlice + 64) {}
+      data_(buf_.data()),
+      ends_(kSlice + 64),
+      window_size_(window_size) {
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) return;
+  const auto size = static_cast<uint64_t>(st.st_size);
+  const off_t start = ::lseek(fd, 0, SEEK_CUR);
+  if (size < kMinMapped || start < 0) return;
+  window_limit_ = (size - kReadTail) & ~(PageSize() - 1);
+  const auto pos = static_cast<uint64_t>(start);
+  if (pos >= window_limit_) return;
+  if (!MapWindow(pos & ~(PageSize() - 1))) return;
+  begin_ = scanned_ = static_cast<size_t>(pos - map_offset_);
+  mapped_mode_ = true;
+}
+
+LineReader::~LineReader() { Unmap(); }
+
+bool LineReader::MapWindow(uint64_t file_offset) {
+  Unmap();
+  const size_t length = static_cast<size_t>(std::min<uint64_t>(window_size_, window_limit_ - file_offset));
+  // One page more than the lines handed out, for their padding; it lies
+  // inside the file because window_limit_ is kReadTail short of its end.
+  void* p = ::mmap(nullptr, length + PageSize(), PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd_,
+                   static_cast<off_t>(file_offset));
+  if (p == MAP_FAILED) return false;
+  ::madvise(p, length + PageSize(), MADV_SEQUENTIAL);
+  map_ = static_cast<char*>(p);
+  map_length_ = length + PageSize();
+  map_offset_ = file_offset;
+  data_ = map_;
+  end_ = length;
+  count_ = next_ = 0;
+  return true;
+}
+
+void LineReader::Unmap() {
+  if (map_ != nullptr) ::munmap(map_, map_length_);
+  map_ = nullptr;
+}
+
+void LineReader::SwitchToBuffer(uint64_t file_offset) {
+  Unmap();
+  mapped_mode_ = false;
+  data_ = buf_.data();
+  begin_ = end_ = scanned_ = 0;
+  count_ = next_ = 0;
+  if (::lseek(fd_, static_cast<off_t>(file_offset), SEEK_SET) < 0) error_ = std::strerror(errno);
+}
 
 void LineReader::IndexNewlines() {
   const size_t limit = std::min(end_, scanned_ + kSlice);
@@ -41,7 +101,7 @@ void LineReader::IndexNewlines() {
   // Loads may run up to 63 bytes past `limit`, into data or the padding; bits
   // at and past `limit` are cleared.
   for (size_t b = scanned_; b < limit; b += 64) {
-    uint64_t w = NewlineMask(buf_.data() + b);
+    uint64_t w = NewlineMask(data_ + b);
     if (limit - b < 64) w &= (uint64_t{1} << (limit - b)) - 1;
     // Four positions per step, each stored unconditionally and kept only when
     // a bit was left: the common case (one or two newlines per 64 bytes) runs
@@ -87,6 +147,47 @@ bool LineReader::Fill() {
 }
 
 bool LineReader::NextSlow(std::string_view* line, bool* overlong) {
+  if (!error_.empty()) return false;
+  return mapped_mode_ ? NextFromWindow(line, overlong) : NextFromBuffer(line, overlong);
+}
+
+bool LineReader::NextFromWindow(std::string_view* line, bool* overlong) {
+  while (true) {
+    if (next_ < count_) {
+      // Indexed, but too long for the buffer: report it as the buffer would.
+      const uint32_t end = ends_[next_++];
+      *overlong = true;
+      overlong_prefix_.assign(data_ + begin_, 64);
+      *line = overlong_prefix_;
+      consumed_ += end - begin_ + 1;
+      begin_ = end + 1;
+      return true;
+    }
+    if (scanned_ < end_) {
+      IndexNewlines();
+      if (count_ > 0) return Next(line, overlong);
+      continue;
+    }
+    // The window holds no further newline: continue the partial line in the
+    // next window, or in the buffer near the end of the file.
+    const uint64_t pos = map_offset_ + begin_;
+    // Remap only with progress (a window smaller than the line would map
+    // the same page again).
+    const uint64_t next_map = pos & ~(PageSize() - 1);
+    if (map_offset_ + end_ < window_limit_ && end_ - begin_ < capacity_ && next_map > map_offset_) {
+      if (!MapWindow(next_map)) {
+        SwitchToBuffer(pos);
+        return NextSlow(line, overlong);
+      }
+      begin_ = scanned_ = static_cast<size_t>(pos - map_offset_);
+      continue;
+    }
+    SwitchToBuffer(pos);
+    return NextSlow(line, overlong);
+  }
+}
+
+bool LineReader::NextFromBuffer(std::string_view* line, bool* overlong) {
   *overlong = false;
   count_ = next_ = 0;
   while (true) {

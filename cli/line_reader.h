@@ -1,8 +1,9 @@
-// Streams lines from a file descriptor through one fixed buffer, so a
-// 1 GB input is read in constant memory. Lines longer than the limit are
-// reported as overlong instead of growing the buffer. Newlines are found for
-// a whole slice of the buffer at once, so handing out a line is a load from
-// that index rather than a scan with a hard-to-predict exit.
+// Streams lines from a file descriptor in constant memory. Regular files are
+// mapped a window at a time (no copy into user space); pipes, and the last
+// stretch of a file, go through one fixed buffer. Lines longer than the
+// buffer are reported as overlong instead of growing it. Newlines are found
+// for a whole slice at once, so handing out a line is a load from that index
+// rather than a scan with a hard-to-predict exit.
 #ifndef BLOCKRT_CLI_LINE_READER_H_
 #define BLOCKRT_CLI_LINE_READER_H_
 
@@ -17,20 +18,27 @@ namespace blockrt::cli {
 class LineReader {
  public:
   // Takes ownership of nothing: `fd` stays open after the reader is gone.
-  explicit LineReader(int fd, size_t buffer_size = 4 << 20);
+  // `window_size` (a multiple of the page size) is for tests.
+  explicit LineReader(int fd, size_t buffer_size = 4 << 20, size_t window_size = 16 << 20);
+  ~LineReader();
+  LineReader(const LineReader&) = delete;
+  LineReader& operator=(const LineReader&) = delete;
 
   // Sets *line to the next line without its '\n' (valid until the next call;
   // at least kPadding readable bytes follow it) and returns true; false at end
   // of input or on a read error (see error()). *overlong is set when the line
-  // exceeded the buffer and was truncated.
+  // was at least buffer_size bytes: *line is then its first 64 bytes.
   bool Next(std::string_view* line, bool* overlong) {
     if (next_ < count_) {
-      const uint32_t end = ends_[next_++];
-      *line = std::string_view(buf_.data() + begin_, end - begin_);
-      consumed_ += end - begin_ + 1;
-      begin_ = end + 1;
-      *overlong = false;
-      return true;
+      const uint32_t end = ends_[next_];
+      if (end - begin_ < capacity_) {
+        ++next_;
+        *line = std::string_view(data_ + begin_, end - begin_);
+        consumed_ += end - begin_ + 1;
+        begin_ = end + 1;
+        *overlong = false;
+        return true;
+      }
     }
     return NextSlow(line, overlong);
   }
@@ -42,19 +50,35 @@ class LineReader {
 
  private:
   bool NextSlow(std::string_view* line, bool* overlong);
+  bool NextFromWindow(std::string_view* line, bool* overlong);
+  bool NextFromBuffer(std::string_view* line, bool* overlong);
+  bool MapWindow(uint64_t file_offset);
+  void SwitchToBuffer(uint64_t file_offset);
+  void Unmap();
   bool Fill();
   void IndexNewlines();
+
   int fd_;
   std::vector<char> buf_;  // capacity_ bytes of data plus kPadding
   size_t capacity_;
-  size_t begin_ = 0, end_ = 0;  // unread bytes
+  const char* data_;            // buf_ or the mapped window
+  size_t begin_ = 0, end_ = 0;  // unread bytes of data_
   size_t scanned_ = 0;          // newlines in [begin_, scanned_) are in ends_
-  std::vector<uint32_t> ends_;  // offsets of indexed newlines in buf_
+  std::vector<uint32_t> ends_;  // offsets of indexed newlines in data_
   size_t next_ = 0, count_ = 0;
   bool eof_ = false;
   uint64_t consumed_ = 0;
   std::string error_;
   std::string overlong_prefix_;
+  // Mapping of a regular file: [map_offset_, map_offset_ + map_length_) with
+  // lines handed out up to end_; window_limit_ is where mapping stops and the
+  // buffer takes over, so the final bytes still get their padding.
+  bool mapped_mode_ = false;
+  char* map_ = nullptr;
+  size_t map_length_ = 0;
+  uint64_t map_offset_ = 0;
+  uint64_t window_limit_ = 0;
+  size_t window_size_;
 };
 
 }  // namespace blockrt::cli

@@ -93,6 +93,46 @@ TEST(LineReaderTest, SplitsLinesAcrossRefillsAndSlices) {
   }
 }
 
+// Regular files are mapped in windows; lines cross window edges, overlong
+// lines sit inside windows, and the file's last stretch is read.
+TEST(LineReaderTest, MappedWindowsGiveTheSameLines) {
+  std::string input;
+  for (int i = 0; i < 60000; ++i) {
+    input += std::string(static_cast<size_t>((i * 7919) % 113), 'm') + std::to_string(i) + "\n";
+    if (i % 9000 == 0) input += std::string(5000, 'L') + "\n";  // longer than the buffer
+  }
+  input += "last line without newline";
+  char path[] = "/tmp/line_reader_test_XXXXXX";
+  int fd = ::mkstemp(path);
+  ASSERT_GE(fd, 0);
+  ASSERT_EQ(::write(fd, input.data(), input.size()), static_cast<ssize_t>(input.size()));
+  struct Case {
+    size_t buffer_size, window_size;
+    off_t start;
+  };
+  const long page = ::sysconf(_SC_PAGESIZE);
+  const auto pages = [page](size_t n) { return n * static_cast<size_t>(page); };
+  for (const Case& c : {Case{4096, pages(1), 0}, Case{4096, pages(16), 0}, Case{1 << 20, 64 << 20, 0},
+                        Case{4096, pages(16), 12345}, Case{2000, pages(3), 777}}) {
+    ASSERT_EQ(::lseek(fd, c.start, SEEK_SET), c.start);
+    LineReader reader(fd, c.buffer_size, c.window_size);
+    std::vector<Line> lines;
+    std::string_view line;
+    bool overlong = false;
+    while (reader.Next(&line, &overlong)) lines.push_back({std::string(line), overlong});
+    EXPECT_EQ(reader.error(), "");
+    const std::string rest = input.substr(static_cast<size_t>(c.start));
+    EXPECT_EQ(reader.bytes_consumed(), rest.size());
+    std::vector<Line> want = Expected(rest, c.buffer_size);
+    ASSERT_EQ(lines.size(), want.size()) << c.window_size;
+    for (size_t i = 0; i < want.size(); ++i) {
+      ASSERT_EQ(lines[i], want[i]) << "line " << i << " window " << c.window_size;
+    }
+  }
+  ::close(fd);
+  ::unlink(path);
+}
+
 TEST(LineReaderTest, ReportsReadErrors) {
   LineReader reader(-1, 128);
   std::string_view line;

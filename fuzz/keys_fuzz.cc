@@ -50,6 +50,20 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
              view.ToString() != general.ToString())) {
     __builtin_trap();
   }
+  // Both builds of the fast path: accept only what the general parser
+  // accepts (with the same fields), reject only what it rejects.
+  // (kAuto: every kind allowed.)
+  for (auto build : {blockrt::keys::internal::FastPathBuild::kGeneric,
+                     blockrt::keys::internal::FastPathBuild::kAvx2}) {
+    if (base != KeyBase::kAuto) break;
+    if (!blockrt::keys::internal::FastPathBuildSupported(build)) continue;
+    KeyView fast;
+    const auto fr = blockrt::keys::internal::FastParseWith(build, text, ~0u, false, &fast);
+    if (fr == blockrt::keys::internal::FastResult::kAccepted &&
+        (!general_ok || !(fast == general) || fast.kind() != general.kind()))
+      __builtin_trap();
+    if (fr == blockrt::keys::internal::FastResult::kRejected && general_ok) __builtin_trap();
+  }
   if (!ok) {
     if (err.position > text.size()) __builtin_trap();
     return 0;

@@ -71,19 +71,27 @@ TEST(FastPathTest, AgreesWithGeneralParserOnTheMix) {
                                  (1u << static_cast<int>(KeyKind::kLibraryLocator))
                            : ~0u;
       if (base == KeyBase::kUsageKey) continue;  // kinds mask for UsageKey tested via ParseKey
-      internal::FastResult fr = internal::FastParse(text, kinds, false, &f);
-      if (fr == internal::FastResult::kRejected) {
-        EXPECT_FALSE(general) << text;
-        continue;
+      // Both builds of the fast path, unpadded and inside a buffer.
+      const std::string padded_text = text + std::string(kKeyParsePadding, '@');
+      for (auto build : {internal::FastPathBuild::kGeneric, internal::FastPathBuild::kAvx2}) {
+        if (!internal::FastPathBuildSupported(build)) continue;
+        for (bool padded : {false, true}) {
+          const std::string_view in(padded ? padded_text.data() : text.data(), text.size());
+          internal::FastResult fr = internal::FastParseWith(build, in, kinds, padded, &f);
+          if (fr == internal::FastResult::kRejected) {
+            EXPECT_FALSE(general) << text;
+            continue;
+          }
+          if (fr != internal::FastResult::kAccepted) continue;
+          ++fast;
+          ASSERT_TRUE(general) << text;
+          EXPECT_TRUE(f == g) << text;
+          EXPECT_EQ(f.kind(), g.kind()) << text;
+          EXPECT_EQ(f.ToString(), g.ToString()) << text;
+          std::string scratch;
+          EXPECT_EQ(f.Canonical(in, &scratch), g.ToString()) << text;
+        }
       }
-      if (fr != internal::FastResult::kAccepted) continue;
-      ++fast;
-      ASSERT_TRUE(general) << text;
-      EXPECT_TRUE(f == g) << text;
-      EXPECT_EQ(f.kind(), g.kind()) << text;
-      EXPECT_EQ(f.ToString(), g.ToString()) << text;
-      std::string scratch;
-      EXPECT_EQ(f.Canonical(text, &scratch), g.ToString()) << text;
     }
     {
       // Inside a buffer, what follows the key must not matter.
@@ -146,14 +154,20 @@ TEST(FastPathTest, CanonicalShapeEdgesAgreeWithGeneralParser) {
           for (std::string text : {key, key + "x"}) {
             KeyView fast, general;
             KeyError e1, e2;
-            const bool a = ParseKey(text, KeyBase::kAuto, &fast, &e1);
             const bool b = internal::ParseKeyGeneral(text, KeyBase::kAuto, &general, &e2);
-            ASSERT_EQ(a, b) << text;
-            if (a) {
-              EXPECT_TRUE(fast == general) << text;
-              EXPECT_EQ(fast.ToString(), general.ToString()) << text;
+            for (auto build : {internal::FastPathBuild::kGeneric, internal::FastPathBuild::kAvx2}) {
+              if (!internal::FastPathBuildSupported(build)) continue;
+              const auto fr = internal::FastParseWith(build, text, ~0u, false, &fast);
+              if (fr == internal::FastResult::kUnsure) continue;
+              const bool a = fr == internal::FastResult::kAccepted;
+              ASSERT_EQ(a, b) << text;
+              if (a) {
+                EXPECT_TRUE(fast == general) << text;
+                EXPECT_EQ(fast.ToString(), general.ToString()) << text;
+              }
+              ++checked;
             }
-            ++checked;
+            EXPECT_EQ(ParseKey(text, KeyBase::kAuto, &fast, &e1), b) << text;
           }
         }
       }

@@ -26,6 +26,13 @@ enum class FastResult : uint8_t {
 // accepts. `padded`: kKeyParsePadding bytes after the text are readable.
 FastResult FastParse(std::string_view text, uint32_t allowed_kinds, bool padded, KeyView* out);
 
+// Each build of the fast path by name (FastParse picks the best the CPU
+// runs), so tests and the fuzzer can hold both against the general parser.
+enum class FastPathBuild : uint8_t { kGeneric, kAvx2 };
+bool FastPathBuildSupported(FastPathBuild build);
+FastResult FastParseWith(FastPathBuild build, std::string_view text, uint32_t allowed_kinds,
+                         bool padded, KeyView* out);
+
 }  // namespace blockrt::keys::internal
 
 #endif  // BLOCKRT_KEYS_INTERNAL_FAST_PATH_H_
