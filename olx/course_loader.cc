@@ -10,6 +10,7 @@
 
 #include "keys/key.h"
 #include "olx/course.h"
+#include "olx/internal/course_rules.h"
 #include "olx/internal/definition_fields.h"
 #include "olx/internal/extra_content.h"
 #include "olx/internal/file_io.h"
@@ -22,7 +23,14 @@
 namespace blockrt::olx {
 namespace {
 
+using internal::AddHtmlCandidates;
 using internal::ElementOffset;
+using internal::EndsWith;
+using internal::IsNonBlockChild;
+using internal::IsPointer;
+using internal::IsStrippedAttribute;
+using internal::StartsWith;
+using internal::UrlNameOf;
 
 // An open XML file: its relative path, bytes and DOM.
 struct OpenFile {
@@ -31,58 +39,6 @@ struct OpenFile {
   pugi::xml_document doc;
   internal::RootExtent extent;
 };
-
-// Attributes that are import machinery, never fields (metadata_to_strip plus
-// the draft bookkeeping and xblock-family).
-bool IsStrippedAttribute(std::string_view name, bool draft) {
-  if (name == "url_name" || name == "slug" || name == "xblock-family" ||
-      name == "x-is-pointer-node" || name == "filename") {
-    return true;
-  }
-  return draft && (name == "parent_url" || name == "parent_sequential_url" ||
-                   name == "index_in_children_list");
-}
-
-bool HasOnlyAttributes(const pugi::xml_node& node, std::initializer_list<const char*> names) {
-  size_t n = 0;
-  for (pugi::xml_attribute a = node.first_attribute(); a; a = a.next_attribute()) {
-    ++n;
-    bool listed = false;
-    for (const char* want : names) listed = listed || std::strcmp(a.name(), want) == 0;
-    if (!listed) return false;
-  }
-  return n == names.size();
-}
-
-// is_pointer_tag: no children, no text, attributes exactly {url_name} (course:
-// {url_name, org, course}).
-bool IsPointer(const pugi::xml_node& node) {
-  for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) {
-    if (c.type() == pugi::node_element) return false;
-    if ((c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) &&
-        !internal::IsBlank(c.value())) {
-      return false;
-    }
-  }
-  if (std::strcmp(node.name(), "course") == 0) {
-    return HasOnlyAttributes(node, {"url_name", "org", "course"});
-  }
-  return HasOnlyAttributes(node, {"url_name"});
-}
-
-// Children of a container that are not blocks: kept in the body for export.
-bool IsNonBlockChild(std::string_view parent, const pugi::xml_node& child) {
-  std::string_view tag = child.name();
-  if (tag == "meta") return true;
-  if (parent == "course" && (tag == "wiki" || tag == "textbook")) return true;
-  if (parent == "conditional" && tag == "show") return true;
-  return std::strcmp(child.attribute("xblock-family").value(), "xblock_asides.v1") == 0;
-}
-
-bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
-bool EndsWith(std::string_view s, std::string_view p) {
-  return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
-}
 
 // (block type, url_name), viewing strings owned by the course's blocks.
 struct BlockId {
@@ -151,23 +107,7 @@ class Loader {
   }
   // A located Status message is "path:L:C: error: msg\n<line>\n<caret>".
   void ReportStatus(const std::string& rel, const Status& st) {
-    std::string_view msg = st.message();
-    std::string_view first = msg.substr(0, msg.find('\n'));
-    size_t tag = first.find(": error: ");
-    Diagnostic d{Severity::kError, rel, 0, 0, std::string(first)};
-    if (tag != std::string_view::npos) {
-      d.message = std::string(first.substr(tag + 9));
-      std::string_view loc = first.substr(0, tag);
-      size_t c2 = loc.rfind(':');
-      size_t c1 = c2 == std::string_view::npos ? c2 : loc.rfind(':', c2 - 1);
-      if (c1 != std::string_view::npos && StartsWith(loc, rel)) {
-        d.line = static_cast<uint32_t>(
-            std::strtoul(std::string(loc.substr(c1 + 1)).c_str(), nullptr, 10));
-        d.column = static_cast<uint32_t>(
-            std::strtoul(std::string(loc.substr(c2 + 1)).c_str(), nullptr, 10));
-      }
-    }
-    course_->diagnostics.push_back(std::move(d));
+    course_->diagnostics.push_back(internal::DiagnosticFromStatus(rel, st));
   }
 
   Status Open(const std::string& rel, OpenFile* file) {
@@ -280,19 +220,6 @@ class Loader {
       }
       break;
     }
-  }
-
-  // url_name | slug | cleaned name | cleaned display_name; "" when none.
-  static std::string UrlNameOf(const pugi::xml_node& node) {
-    for (const char* attr : {"url_name", "slug"}) {
-      std::string_view v = node.attribute(attr).value();
-      if (!v.empty()) return std::string(v);
-    }
-    for (const char* attr : {"name", "display_name"}) {
-      std::string_view v = node.attribute(attr).value();
-      if (!v.empty()) return internal::CleanUrlName(v);
-    }
-    return "";
   }
 
   // Resolves pointers and legacy filename= references, then builds the block.
@@ -439,29 +366,6 @@ class Loader {
     }
     Report(Severity::kError, file.rel, file.text, ElementOffset(node),
            "html body " + candidates[0] + " does not exist");
-  }
-
-  // HtmlBlock.backcompat_paths: DIR/F.html, then the .html.xml/.html.html
-  // stripped form, then every suffix of the path, then .xml -> .html.
-  static void AddHtmlCandidates(const std::string& dir, const std::string& filename,
-                                std::vector<std::string>* out) {
-    std::string path = dir + filename;
-    if (!EndsWith(path, ".html")) path += ".html";
-    out->push_back(path);
-    std::string stripped = path;
-    for (std::string_view ext : {".html.xml", ".html.html"}) {
-      if (EndsWith(filename, ext)) {
-        stripped = dir + filename.substr(0, filename.size() - ext.size()) + ".html";
-        out->push_back(stripped);
-      }
-    }
-    for (size_t slash = stripped.find('/'); slash != std::string::npos;
-         slash = stripped.find('/', slash + 1)) {
-      out->push_back(stripped.substr(slash + 1));
-    }
-    if (EndsWith(filename, ".xml")) {
-      out->push_back(dir + filename.substr(0, filename.size() - 4) + ".html");
-    }
   }
 
   // The bytes the reference hashes for a generated url_name: the element as
@@ -672,16 +576,7 @@ class Loader {
     for (uint32_t index : course_->extra_roots) {
       Definition& def = course_->blocks[index].definition;
       internal::DeriveFields(&def);
-      for (FieldValue& extra : json_fields[index]) {
-        auto at =
-            std::lower_bound(def.fields.begin(), def.fields.end(), extra.name,
-                             [](const FieldValue& f, const std::string& n) { return f.name < n; });
-        if (at != def.fields.end() && at->name == extra.name) {
-          *at = std::move(extra);
-        } else {
-          def.fields.insert(at, std::move(extra));
-        }
-      }
+      for (FieldValue& extra : json_fields[index]) internal::SetField(std::move(extra), &def);
     }
   }
 

@@ -1,0 +1,46 @@
+// The XML modulestore's per-element rules (course-olx-format.md §3-4): which
+// attributes are import machinery, what is a pointer tag, which children are
+// not blocks, how a url_name is found and where an html body may live.
+// Internal: exposes pugixml types.
+#ifndef BLOCKRT_OLX_INTERNAL_COURSE_RULES_H_
+#define BLOCKRT_OLX_INTERNAL_COURSE_RULES_H_
+
+#include <initializer_list>
+#include <pugixml.hpp>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/status.h"
+#include "olx/definition.h"
+#include "olx/diagnostic.h"
+
+namespace blockrt::olx::internal {
+
+// Attributes that are import machinery, never fields (metadata_to_strip plus
+// the draft bookkeeping and xblock-family).
+bool IsStrippedAttribute(std::string_view name, bool draft);
+// The element's attributes are exactly `names`.
+bool HasOnlyAttributes(const pugi::xml_node& node, std::initializer_list<const char*> names);
+// is_pointer_tag: no children, no text, attributes exactly {url_name} (course:
+// {url_name, org, course}).
+bool IsPointer(const pugi::xml_node& node);
+// Children of a container that are not blocks: kept in the body for export.
+bool IsNonBlockChild(std::string_view parent, const pugi::xml_node& child);
+bool StartsWith(std::string_view s, std::string_view p);
+bool EndsWith(std::string_view s, std::string_view p);
+// url_name | slug | cleaned name | cleaned display_name; "" when none.
+std::string UrlNameOf(const pugi::xml_node& node);
+// HtmlBlock.backcompat_paths for DIR + FILENAME, appended to *out in order.
+void AddHtmlCandidates(const std::string& dir, const std::string& filename,
+                       std::vector<std::string>* out);
+
+// An error Status from the parser as a Diagnostic on `rel`, with the line and
+// column of its "path:L:C: error: msg" first line when it has them.
+Diagnostic DiagnosticFromStatus(const std::string& rel, const Status& st);
+// Sets `field` in def->fields (sorted by name), replacing one of that name.
+void SetField(FieldValue field, Definition* def);
+
+}  // namespace blockrt::olx::internal
+
+#endif  // BLOCKRT_OLX_INTERNAL_COURSE_RULES_H_
