@@ -1,5 +1,7 @@
 // Key parsing throughput on the realistic mix (keys/testing/key_mix.h):
-//   BM_ParseValidateCanonical  parse + validate + canonicalize, like `keys check`
+//   BM_ParseValidateCanonical  parse + validate + canonicalize (ParseKey)
+//   BM_InBufferValidateCanonical  the same with ParseKeyInBuffer, as `keys check`
+//                              parses lines in place
 //   BM_ParseOnly               parse + validate
 //   BM_ParseByKind/N           one kind at a time (block-v1, course-v1, lb, i4x, aside)
 // items_per_second is keys/s on one core.
@@ -33,6 +35,8 @@ const Corpus& Mix() {
       ends.push_back(c->text.size());
       c->text.push_back('\n');
     }
+    // ParseKeyInBuffer's padding after the last line.
+    c->text.append(blockrt::keys::kKeyParsePadding, '\n');
     size_t start = 0;
     for (size_t end : ends) {
       c->lines.emplace_back(c->text.data() + start, end - start);
@@ -63,6 +67,26 @@ void BM_ParseValidateCanonical(benchmark::State& state) {
       static_cast<double>(valid) / static_cast<double>(state.iterations() * c.lines.size());
 }
 BENCHMARK(BM_ParseValidateCanonical)->Unit(benchmark::kMillisecond);
+
+void BM_InBufferValidateCanonical(benchmark::State& state) {
+  const Corpus& c = Mix();
+  std::string scratch;
+  KeyView view;
+  size_t valid = 0;
+  for (auto _ : state) {
+    for (std::string_view line : c.lines) {
+      // No error details, as `keys check` asks only for the findings it shows.
+      if (blockrt::keys::ParseKeyInBuffer(line, KeyBase::kAuto, &view, nullptr)) {
+        benchmark::DoNotOptimize(view.Canonical(line, &scratch));
+        ++valid;
+      }
+    }
+  }
+  state.SetItemsProcessed(state.iterations() * c.lines.size());
+  state.counters["valid_fraction"] =
+      static_cast<double>(valid) / static_cast<double>(state.iterations() * c.lines.size());
+}
+BENCHMARK(BM_InBufferValidateCanonical)->Unit(benchmark::kMillisecond);
 
 void BM_ParseOnly(benchmark::State& state) {
   const Corpus& c = Mix();
