@@ -113,10 +113,10 @@ Status Runtime::RenderBlock(const Block& block, std::string_view view, int depth
     }
     internal::RenderHtmlBody(block, file_body, &own);
   } else if (type == "problem") {
-    std::string handler;
+    std::string_view handler;
     if (!user_.is_none() && !user_.is_anonymous()) {
-      Result<std::string> url = HandlerUrl(block, "xmodule_handler", "problem_check");
-      if (url.ok()) handler = std::move(*url);
+      Result<const std::string*> url = ProblemSubmitUrl(block);
+      if (url.ok()) handler = **url;
     }
     BLOCKRT_ASSIGN_OR_RETURN(const std::string* markup, ProblemMarkup(block));
     own.append(*markup);

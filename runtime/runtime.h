@@ -134,6 +134,11 @@ class Runtime {
   std::optional<std::string> FindAssetUrl(const Block& block, std::string_view name) const;
   Status RenderInto(const Block& block, std::string_view view, int depth, Fragment* out) const;
   Status RenderBlock(const Block& block, std::string_view view, int depth, Fragment* out) const;
+  struct TokenMemo;
+  // This period's handler token of `block` for this runtime's user.
+  Result<TokenMemo*> Token(const Block& block) const;
+  // HandlerUrl(block, "xmodule_handler", "problem_check"), memoized.
+  Result<const std::string*> ProblemSubmitUrl(const Block& block) const;
   // The problem view of `block` without its actions, from problem_views_.
   Result<const std::string*> ProblemMarkup(const Block& block) const;
   // The bytes of TYPE/ID/static/NAME of `block` (NotFound when absent).
@@ -151,7 +156,12 @@ class Runtime {
       sessions_;
   // Handler tokens already signed: "usage key" -> (time period, token).
   // Tokens only change every 2 days, and HMAC dominates a problem's render.
-  mutable std::unordered_map<std::string, std::pair<int64_t, std::string>> tokens_;
+  struct TokenMemo {
+    int64_t period = 0;
+    std::string token;
+    std::string problem_url;  // the problem view's submit URL, built on first use
+  };
+  mutable std::unordered_map<std::string, TokenMemo> tokens_;
   // Signed asset URLs: "bundle/version/path" -> (expiry, URL). Expiries are
   // rounded up to a minute, so a URL is reused (and cacheable) for a while.
   mutable std::unordered_map<std::string, std::pair<int64_t, std::string>> asset_urls_;

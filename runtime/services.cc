@@ -25,8 +25,7 @@ std::string VersionOrDraft(const contexts::DefinitionLocator& def) {
 
 }  // namespace
 
-Result<std::string> Runtime::HandlerUrl(const Block& block, std::string_view handler,
-                                        std::string_view suffix, std::string_view query) const {
+Result<Runtime::TokenMemo*> Runtime::Token(const Block& block) const {
   if (user_.is_none()) {
     return Status::InvalidArgument(
         "Cannot get handler URLs without specifying a specific user ID.");
@@ -42,12 +41,29 @@ Result<std::string> Runtime::HandlerUrl(const Block& block, std::string_view han
   const std::string& usage = block.usage_key().text();
   const int64_t now = system_->Now();
   const int64_t period = now / kHandlerTokenPeriodSeconds;
-  auto it = tokens_.find(usage);
-  if (it == tokens_.end() || it->second.first != period) {
-    std::string token = HandlerToken(opt.handler_token_keys.front(), user_.id, usage, now, 0);
-    it = tokens_.insert_or_assign(usage, std::make_pair(period, std::move(token))).first;
+  TokenMemo& memo = tokens_[usage];
+  if (memo.token.empty() || memo.period != period) {
+    memo.period = period;
+    memo.token = HandlerToken(opt.handler_token_keys.front(), user_.id, usage, now, 0);
+    memo.problem_url.clear();
   }
-  return BuildHandlerUrl(opt.site_root, usage, user_.id, it->second.second, handler, suffix, query);
+  return &memo;
+}
+
+Result<std::string> Runtime::HandlerUrl(const Block& block, std::string_view handler,
+                                        std::string_view suffix, std::string_view query) const {
+  BLOCKRT_ASSIGN_OR_RETURN(TokenMemo * memo, Token(block));
+  return BuildHandlerUrl(system_->options().site_root, block.usage_key().text(), user_.id,
+                         memo->token, handler, suffix, query);
+}
+
+Result<const std::string*> Runtime::ProblemSubmitUrl(const Block& block) const {
+  BLOCKRT_ASSIGN_OR_RETURN(TokenMemo * memo, Token(block));
+  if (memo->problem_url.empty()) {
+    memo->problem_url = BuildHandlerUrl(system_->options().site_root, block.usage_key().text(),
+                                        user_.id, memo->token, "xmodule_handler", "problem_check", {});
+  }
+  return &memo->problem_url;
 }
 
 Result<HandlerUrlParts> Runtime::VerifyHandlerUrl(std::string_view url) const {

@@ -7,11 +7,24 @@
 
 namespace blockrt::runtime::internal {
 
+// 1 for the bytes AppendEscaped() replaces.
+inline constexpr struct EscapeTable {
+  bool needs[256] = {};
+  constexpr EscapeTable() : needs() {
+    needs[static_cast<unsigned char>('&')] = true;
+    needs[static_cast<unsigned char>('<')] = true;
+    needs[static_cast<unsigned char>('>')] = true;
+    needs[static_cast<unsigned char>('"')] = true;
+    needs[static_cast<unsigned char>('\'')] = true;
+  }
+} kEscapeTable;
+
 inline void AppendEscaped(std::string_view in, std::string* out) {
   // Copy runs of safe bytes at once; most text has nothing to escape.
   size_t run = 0;
   for (size_t i = 0; i < in.size(); ++i) {
-    const char* rep = nullptr;
+    if (!kEscapeTable.needs[static_cast<unsigned char>(in[i])]) continue;
+    const char* rep = "&#39;";
     switch (in[i]) {
       case '&':
         rep = "&amp;";
@@ -25,11 +38,8 @@ inline void AppendEscaped(std::string_view in, std::string* out) {
       case '"':
         rep = "&quot;";
         break;
-      case '\'':
-        rep = "&#39;";
-        break;
       default:
-        continue;
+        break;
     }
     out->append(in.data() + run, i - run);
     out->append(rep);
