@@ -12,7 +12,7 @@ namespace {
 
 // The definition inside a cache entry, sharing the entry's ownership.
 std::shared_ptr<const olx::Definition> DefinitionOf(std::shared_ptr<const void> owner,
-                                                   const olx::Definition* def) {
+                                                    const olx::Definition* def) {
   return std::shared_ptr<const olx::Definition>(std::move(owner), def);
 }
 

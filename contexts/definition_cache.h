@@ -38,8 +38,7 @@ class DefinitionCache {
                                                       std::string_view path);
   // The same for files[index] of `snap` (index < snap.files.size()).
   Result<std::shared_ptr<const olx::Definition>> LoadFile(store::Store& store,
-                                                          const BundleSnapshot& snap,
-                                                          size_t index);
+                                                          const BundleSnapshot& snap, size_t index);
   std::shared_ptr<const olx::Definition> Find(std::string_view digest) const;
   // The definition of files[index] when `snap` already holds it (then owned by
   // the snapshot for its lifetime), else null. No reference is taken.

@@ -195,14 +195,14 @@ Result<const internal::IncludeIndex*> LibraryContext::Includes(const State& stat
 }
 
 Result<keys::Key> LibraryContext::ParentKey(const State& state,
-                                           const internal::IncludedUsage& usage) const {
+                                            const internal::IncludedUsage& usage) const {
   const std::optional<keys::Key>& key = state.parent_keys[usage.parent];
   if (key) return *key;
   return UsageKeyOfPath(state.usage_prefix, state.includes->parents[usage.parent]);  // its error
 }
 
-Result<std::optional<DefinitionLocator>> LibraryContext::Resolve(
-    const State& state, const keys::KeyView& usage) const {
+Result<std::optional<DefinitionLocator>> LibraryContext::Resolve(const State& state,
+                                                                 const keys::KeyView& usage) const {
   using None = std::optional<DefinitionLocator>;
   std::string_view type = usage.block_type().value_or(""), id = usage.block_id().value_or("");
   const std::string& path = OlxPath(type, id);
@@ -315,8 +315,8 @@ Result<std::optional<UsageLoad>> LibraryContext::LoadUsage(ContextSession* sessi
     if (included->origin == 0) {
       load.snapshot = state.snap;
     } else {
-      BLOCKRT_ASSIGN_OR_RETURN(load.snapshot,
-                               snapshots_->Version(def.bundle_uuid, static_cast<int64_t>(def.version)));
+      BLOCKRT_ASSIGN_OR_RETURN(
+          load.snapshot, snapshots_->Version(def.bundle_uuid, static_cast<int64_t>(def.version)));
     }
     BLOCKRT_ASSIGN_OR_RETURN(load.olx, definitions_->Load(store, *load.snapshot, def.olx_path));
   }
@@ -324,9 +324,9 @@ Result<std::optional<UsageLoad>> LibraryContext::LoadUsage(ContextSession* sessi
   load.children.reserve(load.olx->includes.size());
   for (const olx::Include& inc : load.olx->includes) {
     const std::string& hint = inc.usage.empty() ? inc.definition_id : inc.usage;
-    Result<keys::Key> child = foreign ? UsageKey(state.usage_prefix, inc.block_type,
-                                                 std::string(id) + "-" + hint)
-                                      : UsageKey(state.usage_prefix, inc.block_type, hint);
+    Result<keys::Key> child =
+        foreign ? UsageKey(state.usage_prefix, inc.block_type, std::string(id) + "-" + hint)
+                : UsageKey(state.usage_prefix, inc.block_type, hint);
     if (!child.ok()) {
       return child.status().WithContext("child <xblock-include definition=\"" + inc.definition() +
                                         "\"> of " + usage.ToString());

@@ -86,8 +86,7 @@ class LibraryContext : public LearningContext {
   static bool Permitted(const LibraryInfo& lib, const User& user, LibraryRole needed);
   Result<std::optional<DefinitionLocator>> Resolve(const State& state,
                                                    const keys::KeyView& usage) const;
-  Result<std::optional<DefinitionLocator>> Authorized(const User* user,
-                                                      const keys::KeyView& usage,
+  Result<std::optional<DefinitionLocator>> Authorized(const User* user, const keys::KeyView& usage,
                                                       ContentSelector sel,
                                                       LibraryRole needed) const;
 

@@ -171,9 +171,9 @@ TEST_F(LibraryContextTest, SessionLoadsFollowWritesAndClear) {
   // bob may learn, not edit; nobody sees what does not exist.
   EXPECT_FALSE(ctx_->LoadUsage(session.get(), &bob, h1.view(), studio, true, false)->has_value());
   EXPECT_TRUE(ctx_->LoadUsage(session.get(), &bob, h1.view(), studio, false, false)->has_value());
-  EXPECT_FALSE(ctx_->LoadUsage(session.get(), &alice, K("lb:O:main:html:nope").view(), studio,
-                               true, false)
-                   ->has_value());
+  EXPECT_FALSE(
+      ctx_->LoadUsage(session.get(), &alice, K("lb:O:main:html:nope").view(), studio, true, false)
+          ->has_value());
   ASSERT_TRUE(Olx("lb:O:main:html:h1", "<html display_name=\"New\">x</html>").ok());
   auto edited = ctx_->LoadUsage(session.get(), &alice, h1.view(), studio, true, false);
   ASSERT_TRUE(edited.ok() && edited->has_value());

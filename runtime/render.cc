@@ -129,9 +129,7 @@ Status Runtime::RenderBlock(const Block& block, std::string_view view, int depth
     internal::RenderGenericBody(block, &own);
   }
   internal::AppendRewrittenStaticUrls(
-      own,
-      [&](std::string_view name) { return FindAssetUrl(block, name); },
-      &html);
+      own, [&](std::string_view name) { return FindAssetUrl(block, name); }, &html);
   html.append("</div>");
   return Status::OK();
 }

@@ -182,7 +182,7 @@ TEST_F(RenderTest, VideoSourcesPlainAndEscapedJson) {
       {R"( [ "a.mp4" ] )", {"a.mp4"}},
       {R"([])", {}},
       {R"(["a\u002fb.mp4"])", {"a/b.mp4"}},  // escapes go through the JSON parser
-      {R"(["x",])", {}},                      // not JSON: no sources
+      {R"(["x",])", {}},                     // not JSON: no sources
       {R"(not json)", {}},
   };
   auto& a = engine_->authoring();

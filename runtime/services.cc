@@ -60,8 +60,9 @@ Result<std::string> Runtime::HandlerUrl(const Block& block, std::string_view han
 Result<const std::string*> Runtime::ProblemSubmitUrl(const Block& block) const {
   BLOCKRT_ASSIGN_OR_RETURN(TokenMemo * memo, Token(block));
   if (memo->problem_url.empty()) {
-    memo->problem_url = BuildHandlerUrl(system_->options().site_root, block.usage_key().text(),
-                                        user_.id, memo->token, "xmodule_handler", "problem_check", {});
+    memo->problem_url =
+        BuildHandlerUrl(system_->options().site_root, block.usage_key().text(), user_.id,
+                        memo->token, "xmodule_handler", "problem_check", {});
   }
   return &memo->problem_url;
 }

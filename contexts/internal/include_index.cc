@@ -51,7 +51,8 @@ class Builder {
     if (!index_->entries.empty()) {
       for (size_t i = 0; i < own_.files.size(); ++i) {
         std::string_view type, id;
-        if (SplitOlxPath(own_.files[i].path, &type, &id)) index_->by_file[i] = index_->Find(type, id);
+        if (SplitOlxPath(own_.files[i].path, &type, &id))
+          index_->by_file[i] = index_->Find(type, id);
       }
     }
     return index_;

@@ -75,8 +75,7 @@ bool PlainStringArray(std::string_view raw, std::vector<std::string_view>* out) 
 }
 
 // String fields are stored raw; their class defaults are constants here.
-std::string_view StringField(const Block& block, std::string_view name,
-                             std::string_view fallback) {
+std::string_view StringField(const Block& block, std::string_view name, std::string_view fallback) {
   const std::string* raw = block.RawField(name);
   return raw != nullptr ? std::string_view(*raw) : fallback;
 }
