@@ -1,6 +1,8 @@
 // Fuzzes course import: the input is split on "\n===\n" into the files of a
 // small export (course.xml, course/r.xml, chapter/c.xml, vertical/v.xml,
-// html/h.xml, html/h.html, policies/r/policy.json, drafts/vertical/d.xml),
+// html/h.xml, html/h.html, policies/r/policy.json, drafts/vertical/d.xml,
+// policies/r/grading_policy.json, about/overview.html, info/updates.items.json,
+// tabs/t.html),
 // written to a private temporary directory, then loaded and exported.
 #include <unistd.h>
 
@@ -16,9 +18,18 @@
 
 namespace {
 
-const char* const kFiles[] = {
-    "course.xml", "course/r.xml", "chapter/c.xml",          "vertical/v.xml",
-    "html/h.xml", "html/h.html",  "policies/r/policy.json", "drafts/vertical/d.xml"};
+const char* const kFiles[] = {"course.xml",
+                              "course/r.xml",
+                              "chapter/c.xml",
+                              "vertical/v.xml",
+                              "html/h.xml",
+                              "html/h.html",
+                              "policies/r/policy.json",
+                              "drafts/vertical/d.xml",
+                              "policies/r/grading_policy.json",
+                              "about/overview.html",
+                              "info/updates.items.json",
+                              "tabs/t.html"};
 
 std::string& WorkDir() {
   static std::string dir = [] {

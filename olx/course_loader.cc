@@ -380,8 +380,8 @@ class Loader {
     if (up && up.type() == pugi::node_element) src.parent = ElementOffset(up);
     // Sequence-like containers print children with encoding='unicode'; the
     // others (and XBlock.parse_xml's add_node_as_child) use bytes.
-    std::string_view ptype =
-        parent >= 0 ? course_->blocks[static_cast<size_t>(parent)].definition.block_type : "";
+    std::string_view ptype;
+    if (parent >= 0) ptype = course_->blocks[static_cast<size_t>(parent)].definition.block_type;
     src.ascii = !(parent < 0 || ptype == "course" || ptype == "chapter" || ptype == "sequential" ||
                   ptype == "vertical");
     return src;
