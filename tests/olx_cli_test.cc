@@ -82,6 +82,21 @@ TEST(OlxCliTest, CourseLoadSummaryAndTree) {
   EXPECT_EQ(j["kind"], "library");
   EXPECT_EQ(j["tree"]["children"][1]["usage_key"], "lib-block-v1:TestX+L1+type@html+block@lh1");
   EXPECT_EQ(j["tree"]["children"][1]["fields"]["data"]["value"], "<p>lib html</p>\n");
+  // about/ info/ tabs/ blocks and the grading policy.
+  CliRun extras = Blockrt("course load " + kFixtures + "course_extras");
+  EXPECT_EQ(extras.code, 0);
+  EXPECT_NE(
+      extras.out.find("  about 2\n  chapter 1\n  course 1\n  course_info 2\n  static_tab 2\n"),
+      std::string::npos)
+      << extras.out;
+  auto e = nlohmann::json::parse(Blockrt("course load --json " + kFixtures + "course_extras").out);
+  ASSERT_EQ(e["extras"].size(), 6u);
+  EXPECT_EQ(e["extras"][3]["usage_key"], "block-v1:ExtX+E1+R1+type@static_tab+block@syllabus");
+  EXPECT_EQ(e["extras"][3]["fields"]["display_name"]["value"], "Syllabus");
+  EXPECT_EQ(e["grading_policy"]["path"], "policies/R1/grading_policy.json");
+  EXPECT_EQ(e["grading_policy"]["graders"][0]["type"], "Homework");
+  EXPECT_EQ(e["grading_policy"]["graders"][0]["weight"], 0.25);
+  EXPECT_EQ(e["grading_policy"]["cutoffs"][0][0], "B");
 }
 
 TEST(OlxCliTest, CourseExportRoundTrip) {
