@@ -44,7 +44,7 @@ class ContextSession {
 
 // Everything the runtime needs to build a block, from LoadUsage().
 struct UsageLoad {
-  DefinitionLocator definition;
+  std::shared_ptr<const DefinitionLocator> definition;  // never null
   // Contexts that read definitions themselves fill the rest; when `olx` is
   // null the runtime loads `definition`, its children and parent itself.
   std::shared_ptr<const olx::Definition> olx;
@@ -76,7 +76,7 @@ class LearningContext {
     if (!def.ok()) return def.status();
     if (!def->has_value()) return std::optional<UsageLoad>();
     UsageLoad load;
-    load.definition = std::move(**def);
+    load.definition = std::make_shared<const DefinitionLocator>(std::move(**def));
     return std::optional<UsageLoad>(std::move(load));
   }
 

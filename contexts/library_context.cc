@@ -21,6 +21,13 @@ struct LibraryContext::State {
   // The usage key of each includes->parents[i] (nullopt if keys reject it),
   // parsed once rather than for each child.
   mutable std::vector<std::optional<keys::Key>> parent_keys;
+  // The locator of each own file, built on first load and never changed
+  // (`state`: 0 empty, 1 being built by the one thread that won it, 2 set).
+  struct Locator {
+    std::atomic<uint8_t> state{0};
+    DefinitionLocator locator;
+  };
+  std::unique_ptr<Locator[]> locators;  // snap->files.size()
 };
 
 // The views one caller resolved, trusted while neither cache generation moved
@@ -121,6 +128,7 @@ Result<std::shared_ptr<const LibraryContext::State>> LibraryContext::SharedState
   state->snap = std::move(snap);
   state->draft = std::string(sel.draft);
   state->usage_prefix.assign("lb:").append(lib_key.substr(4)).push_back(':');
+  state->locators = std::make_unique<State::Locator[]>(state->snap->files.size());
   std::shared_ptr<const State> shared = std::move(state);
   states_[std::string(id)] = shared;
   return shared;
@@ -290,12 +298,26 @@ Result<std::optional<UsageLoad>> LibraryContext::LoadUsage(ContextSession* sessi
   const internal::IncludeIndex* index = nullptr;
   const internal::IncludedUsage* included = nullptr;
   if (file >= 0) {
-    load.definition = internal::OwnLocator(*state.snap, state.draft, type, path);
+    State::Locator& slot = state.locators[file];
+    uint8_t empty = 0;
+    if (slot.state.load(std::memory_order_acquire) == 0 &&
+        slot.state.compare_exchange_strong(empty, 1, std::memory_order_acquire)) {
+      slot.locator = internal::OwnLocator(*state.snap, state.draft, type, path);
+      slot.state.store(2, std::memory_order_release);
+    }
+    const bool slot_set = slot.state.load(std::memory_order_acquire) == 2;
+    // Shares of the state (which owns the locators, the snapshot and so its
+    // parsed definitions): through the session's pin no shared reference
+    // count is touched.
+    const std::shared_ptr<const void>& owner = session != nullptr
+                                                   ? static_cast<Session*>(session)->current->pin
+                                                   : std::static_pointer_cast<const void>(hold);
+    load.definition = slot_set ? std::shared_ptr<const DefinitionLocator>(owner, &slot.locator)
+                               : std::make_shared<const DefinitionLocator>(
+                                     internal::OwnLocator(*state.snap, state.draft, type, path));
     const olx::Definition* held = nullptr;
     if (session != nullptr) {
-      // Aliases of the session's pin (which keeps the snapshot, and so its
-      // parsed definitions, alive): no shared reference count is touched.
-      const std::shared_ptr<const void>& pin = static_cast<Session*>(session)->current->pin;
+      const std::shared_ptr<const void>& pin = owner;
       load.snapshot = std::shared_ptr<const BundleSnapshot>(pin, state.snap.get());
       held = definitions_->Held(*state.snap, file);
       if (held != nullptr) load.olx = std::shared_ptr<const olx::Definition>(pin, held);
@@ -310,8 +332,8 @@ Result<std::optional<UsageLoad>> LibraryContext::LoadUsage(ContextSession* sessi
     BLOCKRT_ASSIGN_OR_RETURN(index, Includes(state));
     included = index->Find(type, id);
     if (included == nullptr) return None();
-    load.definition = index->Locator(*included);
-    const DefinitionLocator& def = load.definition;
+    load.definition = std::make_shared<const DefinitionLocator>(index->Locator(*included));
+    const DefinitionLocator& def = *load.definition;
     if (included->origin == 0) {
       load.snapshot = state.snap;
     } else {
@@ -320,7 +342,7 @@ Result<std::optional<UsageLoad>> LibraryContext::LoadUsage(ContextSession* sessi
     }
     BLOCKRT_ASSIGN_OR_RETURN(load.olx, definitions_->Load(store, *load.snapshot, def.olx_path));
   }
-  const bool foreign = load.definition.bundle_uuid != state.info->bundle_uuid;
+  const bool foreign = load.definition->bundle_uuid != state.info->bundle_uuid;
   load.children.reserve(load.olx->includes.size());
   for (const olx::Include& inc : load.olx->includes) {
     const std::string& hint = inc.usage.empty() ? inc.definition_id : inc.usage;

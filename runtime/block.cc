@@ -41,6 +41,14 @@ Block::Block(keys::Key usage, contexts::DefinitionLocator definition,
              std::shared_ptr<const olx::Definition> olx, std::vector<keys::Key> children,
              std::optional<keys::Key> parent,
              std::shared_ptr<const contexts::BundleSnapshot> snapshot)
+    : Block(std::move(usage),
+            std::make_shared<const contexts::DefinitionLocator>(std::move(definition)),
+            std::move(olx), std::move(children), std::move(parent), std::move(snapshot)) {}
+
+Block::Block(keys::Key usage, std::shared_ptr<const contexts::DefinitionLocator> definition,
+             std::shared_ptr<const olx::Definition> olx, std::vector<keys::Key> children,
+             std::optional<keys::Key> parent,
+             std::shared_ptr<const contexts::BundleSnapshot> snapshot)
     : usage_(std::move(usage)),
       definition_(std::move(definition)),
       olx_(std::move(olx)),
@@ -48,13 +56,18 @@ Block::Block(keys::Key usage, contexts::DefinitionLocator definition,
       parent_(std::move(parent)),
       snapshot_(std::move(snapshot)) {}
 
+const contexts::DefinitionLocator& Block::definition() const {
+  static const contexts::DefinitionLocator kNone;
+  return definition_ ? *definition_ : kNone;
+}
+
 const std::string* Block::RawField(std::string_view name) const {
   if (const olx::FieldValue* f = olx_->field(name)) return &f->value;
   return olx_->attribute(name);
 }
 
 std::optional<TypedField> Block::Field(std::string_view name) const {
-  const olx::BlockSchema* schema = olx::FindBlockSchema(definition_.block_type);
+  const olx::BlockSchema* schema = olx::FindBlockSchema(definition().block_type);
   const olx::FieldSpec* spec = schema ? olx::FindFieldSpec(*schema, name) : nullptr;
   const std::string* raw = RawField(name);
   if (spec == nullptr && raw == nullptr) return std::nullopt;
@@ -75,7 +88,7 @@ std::vector<TypedField> Block::Fields(olx::FieldScope scope) const {
   auto seen = [&](std::string_view name) {
     return std::any_of(out.begin(), out.end(), [&](const TypedField& f) { return f.name == name; });
   };
-  for (const olx::FieldSpec* spec : SpecsOf(definition_.block_type)) {
+  for (const olx::FieldSpec* spec : SpecsOf(definition().block_type)) {
     if (spec->scope != scope || seen(spec->name)) continue;
     if (std::optional<TypedField> f = Field(spec->name)) out.push_back(std::move(*f));
   }
@@ -98,13 +111,13 @@ std::vector<TypedField> Block::Fields(olx::FieldScope scope) const {
 std::string_view Block::display_name_view() const {
   const std::string* raw = RawField("display_name");
   if (raw != nullptr && !raw->empty()) return *raw;
-  return olx::DefaultDisplayName(definition_.block_type);
+  return olx::DefaultDisplayName(definition().block_type);
 }
 
 std::string Block::display_name() const {
   const std::string* raw = RawField("display_name");
   if (raw != nullptr && !raw->empty()) return *raw;
-  return std::string(olx::DefaultDisplayName(definition_.block_type));
+  return std::string(olx::DefaultDisplayName(definition().block_type));
 }
 
 }  // namespace blockrt::runtime

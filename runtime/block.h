@@ -34,10 +34,14 @@ class Block {
         std::shared_ptr<const olx::Definition> olx, std::vector<keys::Key> children,
         std::optional<keys::Key> parent,
         std::shared_ptr<const contexts::BundleSnapshot> snapshot = nullptr);
+  // The same with a shared (immutable, non-null) locator: no copy.
+  Block(keys::Key usage, std::shared_ptr<const contexts::DefinitionLocator> definition,
+        std::shared_ptr<const olx::Definition> olx, std::vector<keys::Key> children,
+        std::optional<keys::Key> parent, std::shared_ptr<const contexts::BundleSnapshot> snapshot);
 
   const keys::Key& usage_key() const { return usage_; }
-  const std::string& block_type() const { return definition_.block_type; }
-  const contexts::DefinitionLocator& definition() const { return definition_; }
+  const std::string& block_type() const { return definition().block_type; }
+  const contexts::DefinitionLocator& definition() const;
   const olx::Definition& olx() const { return *olx_; }
   const std::shared_ptr<const olx::Definition>& shared_olx() const { return olx_; }
   // Children from the includes, in include order.
@@ -63,7 +67,7 @@ class Block {
 
  private:
   keys::Key usage_;
-  contexts::DefinitionLocator definition_;
+  std::shared_ptr<const contexts::DefinitionLocator> definition_;
   std::shared_ptr<const olx::Definition> olx_;
   std::vector<keys::Key> children_;
   std::optional<keys::Key> parent_;

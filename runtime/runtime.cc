@@ -106,7 +106,7 @@ Result<Block> Runtime::Assemble(keys::Key key, contexts::LearningContext* ctx,
     return Block(std::move(key), std::move(load.definition), std::move(load.olx),
                  std::move(load.children), std::move(parent_key), std::move(load.snapshot));
   }
-  const contexts::DefinitionLocator& def = load.definition;
+  const contexts::DefinitionLocator& def = *load.definition;
   contexts::BundleSnapshots& snaps = system_->snapshots();
   BLOCKRT_ASSIGN_OR_RETURN(auto snap,
                            def.is_draft()
