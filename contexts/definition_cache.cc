@@ -1,5 +1,6 @@
 #include "contexts/definition_cache.h"
 
+#include <cstring>
 #include <functional>
 #include <mutex>
 
@@ -18,6 +19,16 @@ std::shared_ptr<const olx::Definition> DefinitionOf(std::shared_ptr<const void> 
 
 }  // namespace
 
+DefinitionCache::Cached::Cached(std::string_view digest, olx::Definition def)
+    : definition(std::move(def)) {
+  if (digest.size() <= kInline) {
+    std::memcpy(inline_digest, digest.data(), digest.size());
+    inline_size = digest.size();
+  } else {
+    long_digest = std::string(digest);
+  }
+}
+
 uint64_t DefinitionCache::HashOf(std::string_view digest) {
   uint64_t h = std::hash<std::string_view>()(digest);
   return h == 0 ? 1 : h;
@@ -34,7 +45,7 @@ const DefinitionCache::Cached* DefinitionCache::Shard::Find(uint64_t hash,
   for (size_t at = hash & mask;; at = (at + 1) & mask) {
     const Slot& s = slots[at];
     if (s.hash == 0) return nullptr;
-    if (s.hash == hash && s.entry->digest == digest) return s.entry.get();
+    if (s.hash == hash && s.entry->digest() == digest) return s.entry.get();
   }
 }
 
@@ -121,7 +132,7 @@ Result<std::shared_ptr<const olx::Definition>> DefinitionCache::LoadDigest(
   BLOCKRT_ASSIGN_OR_RETURN(std::string bytes,
                            store.ReadFile(snap.bundle_uuid, snap.ref(), file.path));
   BLOCKRT_ASSIGN_OR_RETURN(olx::Definition def, olx::ParseDefinition(file.path, bytes));
-  auto entry = std::make_shared<const Cached>(Cached{file.digest, std::move(def)});
+  auto entry = std::make_shared<const Cached>(file.digest, std::move(def));
   std::unique_lock lock(shard.mu);
   if (shard.Find(hash, file.digest) != nullptr) {
     lock.unlock();

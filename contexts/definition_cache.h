@@ -56,7 +56,16 @@ class DefinitionCache {
  private:
   static constexpr size_t kShards = 16;
   struct Cached {
-    std::string digest;
+    // The digest inline when it fits (the store's are 40 hex digits), so an
+    // entry is one allocation with its definition.
+    static constexpr size_t kInline = 64;
+    Cached(std::string_view digest, olx::Definition def);
+    std::string_view digest() const {
+      return long_digest.empty() ? std::string_view(inline_digest, inline_size) : long_digest;
+    }
+    char inline_digest[kInline];
+    size_t inline_size = 0;
+    std::string long_digest;
     olx::Definition definition;
   };
   // Open addressing on the digest's hash (never 0, which marks an empty slot):

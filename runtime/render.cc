@@ -88,7 +88,7 @@ Status Runtime::RenderBlock(const Block& block, std::string_view view, int depth
       if (depth + 1 >= kMaxRenderDepth) {
         st = Status::FailedPrecondition("render depth limit reached (include cycle?)");
       } else {
-        Result<Block> child = LoadChild(block, i);
+        Result<Block> child = Load(block.children()[i], &block.usage_key(), false);
         st = child.ok() ? RenderInto(*child, view, depth + 1, out) : child.status();
       }
       // A missing child (dangling include) must not hide its siblings.

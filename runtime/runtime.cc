@@ -68,7 +68,7 @@ Result<Block> Runtime::LoadChild(const Block& parent, size_t index) const {
   return Load(parent.children()[index], &parent.usage_key());
 }
 
-Result<Block> Runtime::Load(keys::Key key, const keys::Key* parent) const {
+Result<Block> Runtime::Load(keys::Key key, const keys::Key* parent, bool set_parent) const {
   // A usage key's context namespace follows from its kind alone.
   if (last_context_ == nullptr || key->kind() != last_kind_) {
     BLOCKRT_ASSIGN_OR_RETURN(std::string_view ns, contexts::ContextNamespaceOf(key.view()));
@@ -94,13 +94,14 @@ Result<Block> Runtime::Load(keys::Key key, const keys::Key* parent) const {
                      mode_ == Mode::kStudio, parent == nullptr);
   if (!load.ok()) return load.status();
   if (!load->has_value()) return NotFoundFor(key.view());
-  return Assemble(std::move(key), ctx, std::move(**load), parent);
+  return Assemble(std::move(key), ctx, std::move(**load), parent, set_parent);
 }
 
 Result<Block> Runtime::Assemble(keys::Key key, contexts::LearningContext* ctx,
-                                contexts::UsageLoad load, const keys::Key* parent) const {
+                                contexts::UsageLoad load, const keys::Key* parent,
+                                bool set_parent) const {
   std::optional<keys::Key> parent_key;
-  if (parent != nullptr) parent_key = *parent;
+  if (parent != nullptr && set_parent) parent_key = *parent;
   if (load.olx != nullptr) {
     if (parent == nullptr) parent_key = std::move(load.parent);
     return Block(std::move(key), std::move(load.definition), std::move(load.olx),

@@ -122,11 +122,12 @@ class Runtime {
  private:
   // Resolves `key` through its context (with this runtime's session) and
   // builds the block; `parent` (children only) skips the permission check and
-  // asking the context for the parent.
-  Result<Block> Load(keys::Key key, const keys::Key* parent) const;
+  // asking the context for the parent, and becomes the block's parent unless
+  // !set_parent (a page being rendered never reads its children's parent).
+  Result<Block> Load(keys::Key key, const keys::Key* parent, bool set_parent = true) const;
   // Builds the block of a context's UsageLoad, loading what it left out.
   Result<Block> Assemble(keys::Key key, contexts::LearningContext* ctx, contexts::UsageLoad load,
-                         const keys::Key* parent) const;
+                         const keys::Key* parent, bool set_parent) const;
   // The bundle view of `block`'s definition.
   Result<std::shared_ptr<const contexts::BundleSnapshot>> SnapshotOf(const Block& block) const;
   // The signed URL of asset NAME of `block`, or nullopt when it has none
