@@ -149,6 +149,9 @@ Result<std::shared_ptr<const BundleSnapshot>> BundleSnapshots::Get(char kind,
                                                                    int64_t version,
                                                                    int64_t* valid_until_ms) {
   const int64_t now = CoarseNowMs();
+  // A view read from the store while an Invalidate() ran may predate the
+  // write: it is returned (the read raced the write) but not cached.
+  const uint64_t generation = generation_.load(std::memory_order_acquire);
   int64_t unused;
   int64_t& valid_until = valid_until_ms != nullptr ? *valid_until_ms : unused;
   valid_until = kind == 'v' ? INT64_MAX : now + recheck_ms_;
@@ -167,11 +170,17 @@ Result<std::shared_ptr<const BundleSnapshot>> BundleSnapshots::Get(char kind,
     }
   }
   std::string owned_key = key;  // `key` is a thread-local buffer reused below
+  // Called with mu_ held exclusively (Invalidate() moves the generation so).
+  auto cache = [&](std::shared_ptr<const BundleSnapshot> snap, bool pinned) {
+    if (generation_.load(std::memory_order_relaxed) == generation) {
+      entries_[owned_key] = Entry{std::move(snap), now, pinned};
+    }
+  };
   if (stale) {
     BLOCKRT_ASSIGN_OR_RETURN(bool current, StillCurrent(*stale, kind, draft));
     if (current) {
       std::unique_lock lock(mu_);
-      entries_[owned_key] = Entry{stale, now, false};
+      cache(stale, false);
       return stale;
     }
   }
@@ -184,14 +193,14 @@ Result<std::shared_ptr<const BundleSnapshot>> BundleSnapshots::Get(char kind,
       std::shared_ptr<const BundleSnapshot> same = it->second.snapshot;
       lock.unlock();
       std::unique_lock wlock(mu_);
-      entries_[owned_key] = Entry{same, now, true};
+      cache(same, true);
       return same;
     }
   }
   BLOCKRT_ASSIGN_OR_RETURN(auto snap, Build(bundle, kind == 'd' ? draft : std::string_view(),
                                             kind == 'v' ? version : 0, 0));
   std::unique_lock lock(mu_);
-  entries_[owned_key] = Entry{snap, now, kind == 'v'};
+  cache(snap, kind == 'v');
   return snap;
 }
 

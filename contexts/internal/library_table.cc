@@ -73,6 +73,9 @@ Result<LibraryInfo> DecodeLibrary(std::string_view key, std::string_view json) {
 }
 
 Result<std::shared_ptr<const LibraryInfo>> LibraryTable::Get(std::string_view key) const {
+  // A record read while a Forget() ran may predate the write: it is returned
+  // (the read raced the write) but not cached.
+  const uint64_t generation = generation_.load(std::memory_order_acquire);
   {
     std::shared_lock lock(mu_);
     // C++17 unordered_map has no heterogeneous find; reuse a thread buffer.
@@ -91,7 +94,7 @@ Result<std::shared_ptr<const LibraryInfo>> LibraryTable::Get(std::string_view ke
   BLOCKRT_ASSIGN_OR_RETURN(LibraryInfo info, DecodeLibrary(key, *raw));
   auto shared = std::make_shared<const LibraryInfo>(std::move(info));
   std::unique_lock lock(mu_);
-  cache_[std::string(key)] = shared;
+  if (generation_.load(std::memory_order_relaxed) == generation) cache_[std::string(key)] = shared;
   return shared;
 }
 
