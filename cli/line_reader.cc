@@ -64,7 +64,8 @@ LineReader::~LineReader() { Unmap(); }
 
 bool LineReader::MapWindow(uint64_t file_offset) {
   Unmap();
-  const size_t length = static_cast<size_t>(std::min<uint64_t>(window_size_, window_limit_ - file_offset));
+  const size_t length =
+      static_cast<size_t>(std::min<uint64_t>(window_size_, window_limit_ - file_offset));
   // One page more than the lines handed out, for their padding; it lies
   // inside the file because window_limit_ is kReadTail short of its end.
   void* p = ::mmap(nullptr, length + PageSize(), PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd_,

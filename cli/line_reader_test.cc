@@ -112,8 +112,9 @@ TEST(LineReaderTest, MappedWindowsGiveTheSameLines) {
   };
   const long page = ::sysconf(_SC_PAGESIZE);
   const auto pages = [page](size_t n) { return n * static_cast<size_t>(page); };
-  for (const Case& c : {Case{4096, pages(1), 0}, Case{4096, pages(16), 0}, Case{1 << 20, 64 << 20, 0},
-                        Case{4096, pages(16), 12345}, Case{2000, pages(3), 777}}) {
+  for (const Case& c :
+       {Case{4096, pages(1), 0}, Case{4096, pages(16), 0}, Case{1 << 20, 64 << 20, 0},
+        Case{4096, pages(16), 12345}, Case{2000, pages(3), 777}}) {
     ASSERT_EQ(::lseek(fd, c.start, SEEK_SET), c.start);
     LineReader reader(fd, c.buffer_size, c.window_size);
     std::vector<Line> lines;

@@ -33,7 +33,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   // The padded entry point must ignore what follows the key: separators,
   // non-ASCII and newline bytes, in the order the input picks.
   {
-    static const char kPad[] = "+@%:\n\x80" "a~";
+    static const char kPad[] =
+        "+@%:\n\x80"
+        "a~";
     std::string buffer = text;
     for (size_t i = 0; i < blockrt::keys::kKeyParsePadding; ++i) {
       buffer.push_back(kPad[(i + size) % 8]);

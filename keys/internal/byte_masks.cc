@@ -85,12 +85,10 @@ ClassifyFn Best() {
   return ClassifyScalar;
 }
 
-
 ClassifyFn BestPadded() {
   __builtin_cpu_init();
   return __builtin_cpu_supports("avx2") ? ClassifyAvx2Padded : Best();
 }
-
 
 }  // namespace
 

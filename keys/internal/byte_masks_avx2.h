@@ -17,14 +17,39 @@ __attribute__((target("avx2"))) inline uint32_t Movemask(__m256i x) {
   return static_cast<uint32_t>(_mm256_movemask_epi8(x));
 }
 
-__attribute__((target("avx2"))) inline bool ClassifyAvx2(const char* p, size_t n, Grammar g,
-                                                  ByteMasks* m) {
+__attribute__((target("avx2"), always_inline)) inline __m256i Load256(const char* p) {
+  return _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
+}
+
+// A grammar's nibble tables in both 128-bit lanes (vpshufb looks up per lane).
+struct Tables256 {
+  __m256i lo, hi;
+};
+
+__attribute__((target("avx2"), always_inline)) inline Tables256 LoadTables(Grammar g) {
   const NibbleTables& t = TablesFor(g);
-  const __m256i lo_t =
-      _mm256_broadcastsi128_si256(_mm_load_si128(reinterpret_cast<const __m128i*>(t.lo)));
-  const __m256i hi_t =
-      _mm256_broadcastsi128_si256(_mm_load_si128(reinterpret_cast<const __m128i*>(t.hi)));
+  return {_mm256_broadcastsi128_si256(_mm_load_si128(reinterpret_cast<const __m128i*>(t.lo))),
+          _mm256_broadcastsi128_si256(_mm_load_si128(reinterpret_cast<const __m128i*>(t.hi)))};
+}
+
+// One 32-byte chunk's four masks and its non-ASCII bytes.
+struct Chunk32 {
+  uint32_t bad, sep, at, pct, high;
+};
+
+__attribute__((target("avx2"), always_inline)) inline Chunk32 ClassifyVector(__m256i v,
+                                                                             Tables256 t) {
   const __m256i low4 = _mm256_set1_epi8(0x0F);
+  const __m256i cls =
+      _mm256_and_si256(_mm256_shuffle_epi8(t.lo, _mm256_and_si256(v, low4)),
+                       _mm256_shuffle_epi8(t.hi, _mm256_and_si256(_mm256_srli_epi16(v, 4), low4)));
+  return {Movemask(_mm256_cmpeq_epi8(cls, _mm256_setzero_si256())), Movemask(cls),
+          Movemask(_mm256_slli_epi16(cls, 1)), Movemask(_mm256_slli_epi16(cls, 2)), Movemask(v)};
+}
+
+__attribute__((target("avx2"))) inline bool ClassifyAvx2(const char* p, size_t n, Grammar g,
+                                                         ByteMasks* m) {
+  const Tables256 t = LoadTables(g);
   *m = ByteMasks{};
   const size_t chunks = (n + 31) / 32;
   for (size_t c = 0; c < chunks; ++c) {
@@ -54,16 +79,12 @@ __attribute__((target("avx2"))) inline bool ClassifyAvx2(const char* p, size_t n
     auto bits = [keep_lo, shift](uint32_t raw) {
       return static_cast<uint64_t>((raw & keep_lo) | ((raw & ~keep_lo) >> shift));
     };
-    if (bits(Movemask(v))) return false;
-    const __m256i cls = _mm256_and_si256(
-        _mm256_shuffle_epi8(lo_t, _mm256_and_si256(v, low4)),
-        _mm256_shuffle_epi8(hi_t, _mm256_and_si256(_mm256_srli_epi16(v, 4), low4)));
-    Put(m->bad, 32 * c, bits(Movemask(_mm256_cmpeq_epi8(cls, _mm256_setzero_si256()))));
-    Put(m->sep, 32 * c, bits(Movemask(cls)));
-    if (g == Grammar::kLocator) {
-      Put(m->at, 32 * c, bits(Movemask(_mm256_slli_epi16(cls, 1))));
-      Put(m->pct, 32 * c, bits(Movemask(_mm256_slli_epi16(cls, 2))));
-    }
+    const Chunk32 k = ClassifyVector(v, t);
+    if (bits(k.high)) return false;
+    Put(m->bad, 32 * c, bits(k.bad));
+    Put(m->sep, 32 * c, bits(k.sep));
+    Put(m->at, 32 * c, bits(k.at));
+    Put(m->pct, 32 * c, bits(k.pct));
   }
   return true;
 }
@@ -73,49 +94,29 @@ inline uint64_t LowBitsUpTo64(size_t n) {
   return ((uint64_t{1} << (n & 63)) - 1) | (uint64_t{0} - static_cast<uint64_t>(n >= 64));
 }
 
-// One 32-byte chunk's four masks and its non-ASCII bytes.
-struct Chunk32 {
-  uint32_t bad, sep, at, pct, high;
-};
-
-__attribute__((target("avx2"), always_inline)) inline Chunk32 ClassifyChunk(const char* p, __m256i lo_t,
-                                                             __m256i hi_t) {
-  const __m256i low4 = _mm256_set1_epi8(0x0F);
-  const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
-  const __m256i cls = _mm256_and_si256(
-      _mm256_shuffle_epi8(lo_t, _mm256_and_si256(v, low4)),
-      _mm256_shuffle_epi8(hi_t, _mm256_and_si256(_mm256_srli_epi16(v, 4), low4)));
-  return {Movemask(_mm256_cmpeq_epi8(cls, _mm256_setzero_si256())), Movemask(cls),
-          Movemask(_mm256_slli_epi16(cls, 1)), Movemask(_mm256_slli_epi16(cls, 2)),
-          Movemask(v)};
-}
-
 // Text followed by enough readable bytes: every chunk is one plain load, and
 // the bits past n are whatever the following bytes are. Straight-line code
 // for up to four chunks keeps the masks in registers.
-__attribute__((target("avx2"), always_inline)) inline bool ClassifyAvx2Padded(const char* p, size_t n, Grammar g,
-                                                        ByteMasks* m) {
-  const NibbleTables& t = TablesFor(g);
-  const __m256i lo_t =
-      _mm256_broadcastsi128_si256(_mm_load_si128(reinterpret_cast<const __m128i*>(t.lo)));
-  const __m256i hi_t =
-      _mm256_broadcastsi128_si256(_mm_load_si128(reinterpret_cast<const __m128i*>(t.hi)));
+__attribute__((target("avx2"), always_inline)) inline bool ClassifyAvx2Padded(const char* p,
+                                                                              size_t n, Grammar g,
+                                                                              ByteMasks* m) {
+  const Tables256 t = LoadTables(g);
   auto join = [](uint32_t lo, uint32_t hi) {
     return static_cast<uint64_t>(lo) | (static_cast<uint64_t>(hi) << 32);
   };
   // Only the text's own bytes count as non-ASCII. The first two chunks are
   // classified whatever n is (the padding covers them): a branch on n would
   // mispredict on a mix of short and long keys.
-  const Chunk32 a = ClassifyChunk(p, lo_t, hi_t);
-  const Chunk32 b = ClassifyChunk(p + 32, lo_t, hi_t);
+  const Chunk32 a = ClassifyVector(Load256(p), t);
+  const Chunk32 b = ClassifyVector(Load256(p + 32), t);
   m->bad[0] = join(a.bad, b.bad);
   m->sep[0] = join(a.sep, b.sep);
   m->at[0] = join(a.at, b.at);
   m->pct[0] = join(a.pct, b.pct);
   uint64_t high = join(a.high, b.high) & LowBitsUpTo64(n);
   if (n > 64) {
-    const Chunk32 c = ClassifyChunk(p + 64, lo_t, hi_t);
-    const Chunk32 d = ClassifyChunk(p + 96, lo_t, hi_t);
+    const Chunk32 c = ClassifyVector(Load256(p + 64), t);
+    const Chunk32 d = ClassifyVector(Load256(p + 96), t);
     m->bad[1] = join(c.bad, d.bad);
     m->sep[1] = join(c.sep, d.sep);
     m->at[1] = join(c.at, d.at);

@@ -15,7 +15,8 @@ namespace blockrt::keys::internal {
 namespace {
 
 constexpr size_t kMaxLen = kMaxClassifiedBytes;
-static_assert(kKeyParsePadding >= kClassifyPadding, "ParseKeyInBuffer promises the classifier's padding");
+static_assert(kKeyParsePadding >= kClassifyPadding,
+              "ParseKeyInBuffer promises the classifier's padding");
 
 }  // namespace
 
@@ -43,7 +44,7 @@ namespace fast_avx2 {
 namespace {
 
 __attribute__((always_inline)) inline bool ClassifyForFastPath(const char* p, size_t n, Grammar g,
-                                                              bool padded, ByteMasks* m) {
+                                                               bool padded, ByteMasks* m) {
   return padded ? avx2::ClassifyAvx2Padded(p, n, g, m) : avx2::ClassifyAvx2(p, n, g, m);
 }
 
