@@ -226,22 +226,22 @@ bool CheckStream(const Invocation& inv, int fd, const std::string& name, keys::K
   std::string canonical;
   keys::KeyView view;
   keys::KeyError err;
+  // Counted in locals (the compiler cannot keep *t in registers across calls).
+  uint64_t per_kind[keys::kNumKeyKinds] = {};
+  uint64_t canonical_changed = 0;
+  // Error details only for the findings that will be shown.
+  bool want_reason = json || max_findings == 0 || *shown < max_findings;
   while (reader.Next(&line, &overlong)) {
     ++lineno;
-    ++t->keys;
-    // Error details only for the findings that will be shown.
-    const bool want_reason = json || max_findings == 0 || *shown < max_findings;
-    bool ok =
-        !overlong && keys::ParseKeyInBuffer(line, base, &view, want_reason ? &err : nullptr);
+    bool ok = !overlong && keys::ParseKeyInBuffer(line, base, &view, want_reason ? &err : nullptr);
     if (ok) {
       std::string_view canon = view.Canonical(line, &canonical);
-      ++t->per_kind[static_cast<int>(view.kind())];
-      t->canonical_changed += canon.data() != line.data();
+      ++per_kind[static_cast<int>(view.kind())];
+      canonical_changed += canon.data() != line.data();
     } else {
       ++t->invalid;
-      const bool report = json || max_findings == 0 || *shown < max_findings;
       std::string reason;
-      if (report) {
+      if (want_reason) {
         reason = overlong ? "line longer than " + std::to_string(4 << 20) + " bytes"
                           : ErrorText(line, base, err);
       }
@@ -252,13 +252,17 @@ bool CheckStream(const Invocation& inv, int fd, const std::string& name, keys::K
                             {"error", reason},
                             {"position", overlong ? 0 : err.position}};
         *inv.out << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
-      } else if (max_findings == 0 || *shown < max_findings) {
+      } else if (want_reason) {
         *inv.out << name << ":" << lineno << ": " << Quote(line) << ": " << reason << "\n";
         ++*shown;
+        want_reason = max_findings == 0 || *shown < max_findings;
       }
     }
-    if ((lineno & 0xFFFF) == 0) progress.Update(reader.bytes_consumed(), t->keys);
+    if ((lineno & 0xFFFF) == 0) progress.Update(reader.bytes_consumed(), t->keys + lineno);
   }
+  t->keys += lineno;
+  t->canonical_changed += canonical_changed;
+  for (int k = 0; k < keys::kNumKeyKinds; ++k) t->per_kind[k] += per_kind[k];
   progress.Done();
   if (!reader.error().empty()) {
     *inv.err << "blockrt keys check: " << name << ": read error: " << reader.error() << "\n";

@@ -102,15 +102,16 @@ void LineReader::IndexNewlines() {
   // Loads may run up to 63 bytes past `limit`, into data or the padding; bits
   // at and past `limit` are cleared.
   for (size_t b = scanned_; b < limit; b += 64) {
+    __builtin_prefetch(data_ + b + 2048);
     uint64_t w = NewlineMask(data_ + b);
     if (limit - b < 64) w &= (uint64_t{1} << (limit - b)) - 1;
-    // Four positions per step, each stored unconditionally and kept only when
+    // Two positions per step, each stored unconditionally and kept only when
     // a bit was left: the common case (one or two newlines per 64 bytes) runs
     // without data-dependent branches. The top bit keeps ctz defined on zero.
     uint32_t* o = out + count;
     do {
-#pragma GCC unroll 4
-      for (int i = 0; i < 4; ++i) {
+#pragma GCC unroll 2
+      for (int i = 0; i < 2; ++i) {
         *o = static_cast<uint32_t>(b + __builtin_ctzll(w | (uint64_t{1} << 63)));
         o += w != 0;
         w &= w - 1;
