@@ -22,6 +22,18 @@ const std::string& UsageText(std::string_view type, std::string_view id) {
   return text;
 }
 
+// The own bundle's revision on an origin or locator: the draft when one is
+// selected, else the snapshot's published version.
+template <typename Revision>
+void SelectOwnRevision(const BundleSnapshot& own, std::string_view draft, Revision* out) {
+  out->bundle_uuid = own.bundle_uuid;
+  if (draft.empty()) {
+    out->version = static_cast<uint64_t>(own.version);
+  } else {
+    out->draft_name = std::string(draft);
+  }
+}
+
 class Builder {
  public:
   Builder(BundleSnapshots& snapshots, DefinitionCache& definitions, const BundleSnapshot& own,
@@ -29,12 +41,7 @@ class Builder {
       : snapshots_(snapshots), definitions_(definitions), own_(own) {
     index_ = std::make_shared<IncludeIndex>();
     IncludeOrigin self;
-    self.bundle_uuid = own.bundle_uuid;
-    if (draft.empty()) {
-      self.version = static_cast<uint64_t>(own.version);
-    } else {
-      self.draft_name = std::string(draft);
-    }
+    SelectOwnRevision(own, draft, &self);
     index_->origins.push_back(std::move(self));
   }
 
@@ -250,12 +257,7 @@ bool SplitOlxPath(std::string_view path, std::string_view* type, std::string_vie
 DefinitionLocator OwnLocator(const BundleSnapshot& snap, std::string_view draft,
                              std::string_view type, std::string_view path) {
   DefinitionLocator loc;
-  loc.bundle_uuid = snap.bundle_uuid;
-  if (draft.empty()) {
-    loc.version = static_cast<uint64_t>(snap.version);
-  } else {
-    loc.draft_name = std::string(draft);
-  }
+  SelectOwnRevision(snap, draft, &loc);
   loc.block_type = std::string(type);
   loc.olx_path = std::string(path);
   return loc;

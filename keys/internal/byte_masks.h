@@ -26,6 +26,12 @@ struct ByteMasks {
 
 constexpr size_t kMaxClassifiedBytes = 128;
 
+// The n low bits of a mask word set, for n in [0, 64] (a shift by 64 is
+// undefined), with no branch.
+inline uint64_t LowBits(size_t n) {
+  return ((uint64_t{1} << (n & 63)) - 1) | (uint64_t{0} - static_cast<uint64_t>(n >= 64));
+}
+
 // Fills *m for p[0, n), n <= kMaxClassifiedBytes; bits at and past n are
 // unspecified. Reads only inside [p, p+n). Returns false when any byte is
 // non-ASCII (the masks are then unspecified).

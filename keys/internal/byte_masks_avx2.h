@@ -89,11 +89,6 @@ __attribute__((target("avx2"))) inline bool ClassifyAvx2(const char* p, size_t n
   return true;
 }
 
-// The n low bits set, for n in [0, 64].
-inline uint64_t LowBitsUpTo64(size_t n) {
-  return ((uint64_t{1} << (n & 63)) - 1) | (uint64_t{0} - static_cast<uint64_t>(n >= 64));
-}
-
 // Text followed by enough readable bytes: every chunk is one plain load, and
 // the bits past n are whatever the following bytes are. Straight-line code
 // for up to four chunks keeps the masks in registers.
@@ -113,7 +108,7 @@ __attribute__((target("avx2"), always_inline)) inline bool ClassifyAvx2Padded(co
   m->sep[0] = join(a.sep, b.sep);
   m->at[0] = join(a.at, b.at);
   m->pct[0] = join(a.pct, b.pct);
-  uint64_t high = join(a.high, b.high) & LowBitsUpTo64(n);
+  uint64_t high = join(a.high, b.high) & LowBits(n);
   if (n > 64) {
     const Chunk32 c = ClassifyVector(Load256(p + 64), t);
     const Chunk32 d = ClassifyVector(Load256(p + 96), t);
@@ -121,7 +116,7 @@ __attribute__((target("avx2"), always_inline)) inline bool ClassifyAvx2Padded(co
     m->sep[1] = join(c.sep, d.sep);
     m->at[1] = join(c.at, d.at);
     m->pct[1] = join(c.pct, d.pct);
-    high |= join(c.high, d.high) & LowBitsUpTo64(n - 64);
+    high |= join(c.high, d.high) & LowBits(n - 64);
   }
   return high == 0;
 }
