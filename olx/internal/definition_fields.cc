@@ -16,14 +16,11 @@ std::vector<Attribute> SortedAttributes(const pugi::xml_node& element) {
   return attrs;
 }
 
-void DeriveFields(Definition* def) {
-  def->fields.clear();
-  const BlockSchema* schema = FindBlockSchema(def->block_type);
-  def->known_type = schema != nullptr;
-  // Unknown (pure XBlock) types still get the fields every block has.
-  static constexpr BlockSchema kUnknown = {"", true, DataKind::kNone, "", nullptr, 0};
-  const BlockSchema& s = schema != nullptr ? *schema : kUnknown;
-  // Exact capacity: large trees hold one of these per block.
+namespace {
+
+// def->fields from def->attributes (schema fields only), reserved exactly:
+// large trees hold one of these per block.
+void AttributeFields(const BlockSchema& s, Definition* def) {
   const FieldSpec* specs[64];
   size_t count = 0;
   for (const Attribute& a : def->attributes) {
@@ -42,23 +39,58 @@ void DeriveFields(Definition* def) {
                                                : FindFieldSpec(s, a.name);
     if (spec != nullptr) def->fields.push_back(FieldValue{a.name, a.value, spec->scope});
   }
-  if (s.data_kind != DataKind::kNone) {
-    FieldValue data{"data", "", FieldScope::kContent};
-    if (s.data_kind == DataKind::kWholeElement) {
-      data.value.reserve(def->block_type.size() * 2 + def->body.size() + 8 +
-                         def->attributes.size() * 4);
-      AppendElement(&data.value, def->block_type, def->attributes, def->body);
-      data.value.shrink_to_fit();  // large trees hold many of these
-    } else {
-      data.value = std::move(def->body);
-    }
+}
+
+const BlockSchema& SchemaOf(Definition* def) {
+  const BlockSchema* schema = FindBlockSchema(def->block_type);
+  def->known_type = schema != nullptr;
+  // Unknown (pure XBlock) types still get the fields every block has.
+  static constexpr BlockSchema kUnknown = {"", true, DataKind::kNone, "", nullptr, 0};
+  return schema != nullptr ? *schema : kUnknown;
+}
+
+void InsertData(FieldValue data, Definition* def) {
+  auto at = std::lower_bound(def->fields.begin(), def->fields.end(), data.name,
+                             [](const FieldValue& f, const std::string& n) { return f.name < n; });
+  def->fields.insert(at, std::move(data));
+}
+
+}  // namespace
+
+void DeriveFields(Definition* def) {
+  def->fields.clear();
+  const BlockSchema& s = SchemaOf(def);
+  AttributeFields(s, def);
+  if (s.data_kind == DataKind::kNone) return;
+  FieldValue data{"data", "", FieldScope::kContent};
+  if (s.data_kind == DataKind::kWholeElement) {
+    data.value.reserve(ElementSize(def->block_type, def->attributes, def->body));
+    AppendElement(&data.value, def->block_type, def->attributes, def->body);
+    def->body = std::string();
+  } else {
+    data.value = std::move(def->body);
     def->body.clear();
-    def->body.shrink_to_fit();
-    auto at =
-        std::lower_bound(def->fields.begin(), def->fields.end(), data.name,
-                         [](const FieldValue& f, const std::string& n) { return f.name < n; });
-    def->fields.insert(at, std::move(data));
   }
+  InsertData(std::move(data), def);
+}
+
+void DeriveFieldsFromMarkup(Definition* def, std::string_view markup) {
+  def->fields.clear();
+  def->body.clear();
+  const BlockSchema& s = SchemaOf(def);
+  AttributeFields(s, def);
+  if (s.data_kind == DataKind::kNone) {
+    def->body.assign(markup.data(), markup.size());
+    return;
+  }
+  FieldValue data{"data", "", FieldScope::kContent};
+  if (s.data_kind == DataKind::kWholeElement) {
+    data.value.reserve(ElementSize(def->block_type, def->attributes, markup));
+    AppendElement(&data.value, def->block_type, def->attributes, markup);
+  } else {
+    data.value.assign(markup.data(), markup.size());
+  }
+  InsertData(std::move(data), def);
 }
 
 std::string_view MarkupOf(const Definition& def) {
@@ -87,6 +119,13 @@ std::string_view MarkupOf(const Definition& def) {
   size_t close = text.rfind("</");
   if (close == std::string_view::npos || close <= i) return text;
   return text.substr(i + 1, close - i - 1);
+}
+
+size_t ElementSize(std::string_view type, const std::vector<Attribute>& attrs,
+                   std::string_view body) {
+  size_t size = 1 + type.size() + (body.empty() ? 2 : 1 + body.size() + 2 + type.size() + 1);
+  for (const Attribute& a : attrs) size += 1 + a.name.size() + 3 + EscapedAttributeSize(a.value);
+  return size;
 }
 
 void AppendElement(std::string* out, std::string_view type, const std::vector<Attribute>& attrs,

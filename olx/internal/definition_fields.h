@@ -19,11 +19,18 @@ std::vector<Attribute> SortedAttributes(const pugi::xml_node& element);
 // per the type's DataKind, computed from def->body, which is then moved into
 // `data` (html) or cleared (problem) so the markup is held once.
 void DeriveFields(Definition* def);
+// DeriveFields for a definition whose inner markup is `markup` (a view into
+// the source text; def->body is ignored): the markup is copied once, straight
+// into `data` or `body`.
+void DeriveFieldsFromMarkup(Definition* def, std::string_view markup);
 
 // The root's inner markup: `body`, or for problem/html the part of `data` that
 // the body was (problem: between its start tag and its end tag).
 std::string_view MarkupOf(const Definition& def);
 
+// The exact size AppendElement appends.
+size_t ElementSize(std::string_view type, const std::vector<Attribute>& attrs,
+                   std::string_view body);
 // "<type a="1" b="2">body</type>" or "<type a="1"/>" when body is empty.
 void AppendElement(std::string* out, std::string_view type, const std::vector<Attribute>& attrs,
                    std::string_view body);

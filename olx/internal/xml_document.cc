@@ -1,6 +1,7 @@
 #include "olx/internal/xml_document.h"
 
-#include <sstream>
+#include <cstdint>
+#include <cstring>
 
 namespace blockrt::olx::internal {
 namespace {
@@ -93,46 +94,63 @@ namespace {
 
 // Text escapes & < > and \r (which a parser would fold into \n); attribute
 // values also escape '"' and the whitespace that attribute normalization
-// would otherwise turn into spaces.
-void AppendEscaped(std::string* out, std::string_view value, bool attribute) {
-  for (char c : value) {
-    switch (c) {
-      case '&':
-        *out += "&amp;";
-        break;
-      case '<':
-        *out += "&lt;";
-        break;
-      case '>':
-        *out += "&gt;";
-        break;
-      case '\r':
-        *out += "&#13;";
-        break;
-      case '"':
-        *out += attribute ? "&quot;" : "\"";
-        break;
-      case '\n':
-        *out += attribute ? "&#10;" : "\n";
-        break;
-      case '\t':
-        *out += attribute ? "&#9;" : "\t";
-        break;
-      default:
-        *out += c;
-    }
+// would otherwise turn into spaces. Bit 1: escaped in text; bit 2: in values.
+struct EscapeTable {
+  uint8_t of[256] = {};
+  constexpr EscapeTable() {
+    for (char c : {'&', '<', '>', '\r'}) of[static_cast<uint8_t>(c)] = 3;
+    for (char c : {'"', '\n', '\t'}) of[static_cast<uint8_t>(c)] = 2;
   }
+};
+constexpr EscapeTable kEscapes;
+
+const char* Replacement(char c) {
+  switch (c) {
+    case '&':
+      return "&amp;";
+    case '<':
+      return "&lt;";
+    case '>':
+      return "&gt;";
+    case '\r':
+      return "&#13;";
+    case '"':
+      return "&quot;";
+    case '\n':
+      return "&#10;";
+    default:
+      return "&#9;";
+  }
+}
+
+// Appends runs between escaped bytes in one call each: values are mostly
+// plain, and a per-byte append checked capacity every time.
+void AppendEscaped(std::string* out, std::string_view value, uint8_t mode) {
+  size_t run = 0;
+  for (size_t i = 0; i < value.size(); ++i) {
+    if ((kEscapes.of[static_cast<uint8_t>(value[i])] & mode) == 0) continue;
+    out->append(value.data() + run, i - run);
+    *out += Replacement(value[i]);
+    run = i + 1;
+  }
+  out->append(value.data() + run, value.size() - run);
 }
 
 }  // namespace
 
 void AppendEscapedAttribute(std::string* out, std::string_view value) {
-  AppendEscaped(out, value, true);
+  AppendEscaped(out, value, 2);
 }
 
-void AppendEscapedText(std::string* out, std::string_view value) {
-  AppendEscaped(out, value, false);
+size_t EscapedAttributeSize(std::string_view value) {
+  size_t size = value.size();
+  for (char c : value) {
+    if ((kEscapes.of[static_cast<uint8_t>(c)] & 2) != 0) size += std::strlen(Replacement(c)) - 1;
+  }
+  return size;
 }
+
+void AppendEscapedText(std::string* out, std::string_view value) { AppendEscaped(out, value, 1); }
 
 bool IsBlank(std::string_view text) {
   for (char c : text) {

@@ -31,6 +31,8 @@ std::string PrintRaw(const pugi::xml_node& node);
 
 // Attribute-value escaping that survives XML attribute normalization.
 void AppendEscapedAttribute(std::string* out, std::string_view value);
+// The number of bytes AppendEscapedAttribute appends for `value`.
+size_t EscapedAttributeSize(std::string_view value);
 // Text escaping for element content.
 void AppendEscapedText(std::string* out, std::string_view value);
 

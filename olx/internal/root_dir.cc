@@ -1,0 +1,79 @@
+#include "olx/internal/root_dir.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+namespace blockrt::olx::internal {
+
+RootDir::RootDir(std::string root) : root_(std::move(root)) {
+  fd_ = ::open(root_.empty() ? "." : root_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+}
+
+RootDir::~RootDir() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+int RootDir::Resolve(const std::string& rel, std::string* full, const char** path) const {
+  if (fd_ >= 0 && !rel.empty() && rel[0] != '/') {
+    *path = rel.c_str();
+    return fd_;
+  }
+  *full = Full(rel);
+  *path = full->c_str();
+  return AT_FDCWD;
+}
+
+Status RootDir::Read(const std::string& rel, size_t max_bytes, std::string* out) const {
+  std::string full;
+  const char* path = nullptr;
+  int dir = Resolve(rel, &full, &path);
+  int fd = ::openat(dir, path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    if (errno == ENOENT || errno == ENOTDIR) return Status::NotFound(Full(rel) + ": no such file");
+    return Status::IOError(Full(rel) + ": " + std::strerror(errno));
+  }
+  struct stat st;
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    ::close(fd);
+    return Status::IOError(Full(rel) + ": not a regular file");
+  }
+  size_t size = static_cast<size_t>(st.st_size);
+  if (size > max_bytes) {
+    ::close(fd);
+    return Status::InvalidArgument(Full(rel) + ": error: file is " + std::to_string(size) +
+                                   " bytes, over the " + std::to_string(max_bytes) + "-byte limit");
+  }
+  out->resize(size);
+  size_t done = 0;
+  while (done < size) {
+    ssize_t n = ::read(fd, out->data() + done, size - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    done += static_cast<size_t>(n);
+  }
+  ::close(fd);
+  out->resize(done);
+  return Status::OK();
+}
+
+bool RootDir::IsRegularFile(const std::string& rel) const {
+  std::string full;
+  const char* path = nullptr;
+  int dir = Resolve(rel, &full, &path);
+  struct stat st;
+  return ::fstatat(dir, path, &st, 0) == 0 && S_ISREG(st.st_mode);
+}
+
+bool RootDir::IsDirectory(const std::string& rel) const {
+  std::string full;
+  const char* path = nullptr;
+  int dir = Resolve(rel, &full, &path);
+  struct stat st;
+  return ::fstatat(dir, path, &st, 0) == 0 && S_ISDIR(st.st_mode);
+}
+
+}  // namespace blockrt::olx::internal
