@@ -22,6 +22,13 @@ Status RenderProblemBody(const Block& block, std::string_view handler_url, std::
 // then the actions (the submit button carries the user's handler URL).
 Status RenderProblemMarkup(const Block& block, std::string* html);
 void AppendProblemActions(std::string_view handler_url, std::string* html);
+// The learner view of CAPA `markup` (the problem body, without header or
+// actions), through pugixml: ParseError "markup at offset N: why" when it is
+// not well-formed.
+Status WriteProblemMarkupXml(std::string_view markup, std::string* html);
+// The same through FlatXml (no allocation), or false, having written
+// nothing, when the markup is outside FlatXml's subset.
+bool WriteProblemMarkupFlat(std::string_view markup, std::string* html);
 // video: a player placeholder with its YouTube id and HTML5 sources.
 void RenderVideoBody(const Block& block, std::string* html);
 // Anything else: its display name and type.
