@@ -13,8 +13,6 @@ namespace blockrt::runtime {
 namespace {
 
 constexpr int kMaxRenderDepth = 32;
-// Problem views a Runtime keeps before starting over.
-constexpr size_t kMaxProblemViews = 4096;
 
 void OpenWrapper(const Block& block, std::string_view view, std::string* html) {
   html->append("<div class=\"xblock xblock-").append(view).append("\" data-block-type=\"");
@@ -34,16 +32,11 @@ void ErrorPlaceholder(std::string_view key, const Status& st, std::string* html)
 
 }  // namespace
 
-Result<const std::string*> Runtime::ProblemMarkup(const Block& block) const {
-  auto it = problem_views_.find(&block.olx());
-  if (it != problem_views_.end()) return &it->second.html;
-  std::string html;
-  BLOCKRT_RETURN_IF_ERROR(internal::RenderProblemMarkup(block, &html));
-  if (problem_views_.size() >= kMaxProblemViews) problem_views_.clear();
-  ProblemView& view = problem_views_[&block.olx()];
-  view.definition = block.shared_olx();
-  view.html = std::move(html);
-  return &view.html;
+Result<std::string_view> Runtime::ProblemMarkup(const Block& block) const {
+  if (const std::string_view* html = memo_.FindProblemView(&block.olx())) return *html;
+  problem_scratch_.clear();
+  BLOCKRT_RETURN_IF_ERROR(internal::RenderProblemMarkup(block, &problem_scratch_));
+  return memo_.PutProblemView(block.shared_olx(), problem_scratch_);
 }
 
 Result<Fragment> Runtime::Render(const Block& block, std::string_view view) const {
@@ -58,6 +51,7 @@ Result<Fragment> Runtime::Render(const Block& block, std::string_view view) cons
     return Status::PermissionDenied(
         "anonymous users (or no user) can only render public_view, not " + std::string(view));
   }
+  memo_.Trim();  // no view of the memo is held between renders
   Fragment out;
   BLOCKRT_RETURN_IF_ERROR(RenderInto(block, effective, 0, &out));
   return out;
@@ -115,11 +109,11 @@ Status Runtime::RenderBlock(const Block& block, std::string_view view, int depth
   } else if (type == "problem") {
     std::string_view handler;
     if (!user_.is_none() && !user_.is_anonymous()) {
-      Result<const std::string*> url = ProblemSubmitUrl(block);
-      if (url.ok()) handler = **url;
+      Result<std::string_view> url = ProblemSubmitUrl(block);
+      if (url.ok()) handler = *url;
     }
-    BLOCKRT_ASSIGN_OR_RETURN(const std::string* markup, ProblemMarkup(block));
-    own.append(*markup);
+    BLOCKRT_ASSIGN_OR_RETURN(std::string_view markup, ProblemMarkup(block));
+    own.append(markup);
     internal::AppendProblemActions(handler, &own);
     out->AddResource(system_->problem_script());
   } else if (type == "video") {

@@ -27,6 +27,7 @@
 #include "runtime/block.h"
 #include "runtime/fragment.h"
 #include "runtime/handler_token.h"
+#include "runtime/internal/render_memo.h"
 
 namespace blockrt::runtime {
 
@@ -135,13 +136,12 @@ class Runtime {
   std::optional<std::string> FindAssetUrl(const Block& block, std::string_view name) const;
   Status RenderInto(const Block& block, std::string_view view, int depth, Fragment* out) const;
   Status RenderBlock(const Block& block, std::string_view view, int depth, Fragment* out) const;
-  struct TokenMemo;
-  // This period's handler token of `block` for this runtime's user.
-  Result<TokenMemo*> Token(const Block& block) const;
+  // This period's handler token of `block` for this runtime's user (memoized).
+  Result<internal::RenderMemo::TokenEntry*> Token(const Block& block) const;
   // HandlerUrl(block, "xmodule_handler", "problem_check"), memoized.
-  Result<const std::string*> ProblemSubmitUrl(const Block& block) const;
-  // The problem view of `block` without its actions, from problem_views_.
-  Result<const std::string*> ProblemMarkup(const Block& block) const;
+  Result<std::string_view> ProblemSubmitUrl(const Block& block) const;
+  // The problem view of `block` without its actions, memoized per definition.
+  Result<std::string_view> ProblemMarkup(const Block& block) const;
   // The bytes of TYPE/ID/static/NAME of `block` (NotFound when absent).
   Result<std::string> ReadOwnAsset(const Block& block, std::string_view name) const;
 
@@ -155,25 +155,15 @@ class Runtime {
   mutable std::vector<
       std::pair<const contexts::LearningContext*, std::unique_ptr<contexts::ContextSession>>>
       sessions_;
-  // Handler tokens already signed: "usage key" -> (time period, token).
-  // Tokens only change every 2 days, and HMAC dominates a problem's render.
-  struct TokenMemo {
-    int64_t period = 0;
-    std::string token;
-    std::string problem_url;  // the problem view's submit URL, built on first use
-  };
-  mutable std::unordered_map<std::string, TokenMemo> tokens_;
+  // Handler tokens already signed (they only change every 2 days, and HMAC
+  // dominates a problem's render) and problem views up to the user-specific
+  // actions (CAPA markup is read once per parsed definition).
+  mutable internal::RenderMemo memo_;
   // Signed asset URLs: "bundle/version/path" -> (expiry, URL). Expiries are
   // rounded up to a minute, so a URL is reused (and cacheable) for a while.
   mutable std::unordered_map<std::string, std::pair<int64_t, std::string>> asset_urls_;
-  // Problem views up to the user-specific actions, per parsed definition
-  // (pinned, so the address cannot be reused): CAPA markup parses once.
-  struct ProblemView {
-    std::shared_ptr<const olx::Definition> definition;
-    std::string html;
-  };
-  mutable std::unordered_map<const olx::Definition*, ProblemView> problem_views_;
-  mutable std::string leaf_scratch_;  // a leaf's own view before /static/ rewriting
+  mutable std::string leaf_scratch_;     // a leaf's own view before /static/ rewriting
+  mutable std::string problem_scratch_;  // a problem's markup before it is memoized
   // Ephemeral learner state: "usage key" -> field -> JSON.
   std::map<std::string, std::map<std::string, std::string>> ephemeral_state_;
 };

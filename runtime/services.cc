@@ -25,7 +25,7 @@ std::string VersionOrDraft(const contexts::DefinitionLocator& def) {
 
 }  // namespace
 
-Result<Runtime::TokenMemo*> Runtime::Token(const Block& block) const {
+Result<internal::RenderMemo::TokenEntry*> Runtime::Token(const Block& block) const {
   if (user_.is_none()) {
     return Status::InvalidArgument(
         "Cannot get handler URLs without specifying a specific user ID.");
@@ -41,30 +41,29 @@ Result<Runtime::TokenMemo*> Runtime::Token(const Block& block) const {
   const std::string& usage = block.usage_key().text();
   const int64_t now = system_->Now();
   const int64_t period = now / kHandlerTokenPeriodSeconds;
-  TokenMemo& memo = tokens_[usage];
-  if (memo.token.empty() || memo.period != period) {
-    memo.period = period;
-    memo.token = HandlerToken(opt.handler_token_keys.front(), user_.id, usage, now, 0);
-    memo.problem_url.clear();
+  internal::RenderMemo::TokenEntry* memo = memo_.FindToken(usage);
+  if (memo == nullptr || memo->period != period) {
+    memo = memo_.PutToken(usage, period,
+                          HandlerToken(opt.handler_token_keys.front(), user_.id, usage, now, 0));
   }
-  return &memo;
+  return memo;
 }
 
 Result<std::string> Runtime::HandlerUrl(const Block& block, std::string_view handler,
                                         std::string_view suffix, std::string_view query) const {
-  BLOCKRT_ASSIGN_OR_RETURN(TokenMemo * memo, Token(block));
+  BLOCKRT_ASSIGN_OR_RETURN(internal::RenderMemo::TokenEntry * memo, Token(block));
   return BuildHandlerUrl(system_->options().site_root, block.usage_key().text(), user_.id,
                          memo->token, handler, suffix, query);
 }
 
-Result<const std::string*> Runtime::ProblemSubmitUrl(const Block& block) const {
-  BLOCKRT_ASSIGN_OR_RETURN(TokenMemo * memo, Token(block));
+Result<std::string_view> Runtime::ProblemSubmitUrl(const Block& block) const {
+  BLOCKRT_ASSIGN_OR_RETURN(internal::RenderMemo::TokenEntry * memo, Token(block));
   if (memo->problem_url.empty()) {
-    memo->problem_url =
-        BuildHandlerUrl(system_->options().site_root, block.usage_key().text(), user_.id,
-                        memo->token, "xmodule_handler", "problem_check", {});
+    memo_.SetProblemUrl(
+        memo, BuildHandlerUrl(system_->options().site_root, block.usage_key().text(), user_.id,
+                              memo->token, "xmodule_handler", "problem_check", {}));
   }
-  return &memo->problem_url;
+  return memo->problem_url;
 }
 
 Result<HandlerUrlParts> Runtime::VerifyHandlerUrl(std::string_view url) const {

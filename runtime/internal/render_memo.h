@@ -1,0 +1,73 @@
+// RenderMemo: what one Runtime's renders derive from slow inputs and reuse,
+// handler tokens (an HMAC each) per usage key and problem markup per parsed
+// definition. Every string lives in one append-only arena of large chunks,
+// found through flat open-addressed tables, so a first render adds no
+// allocation per entry and dropping the memo frees a handful of buffers (a
+// node-based map cost a few allocations per entry and as many frees).
+// Views it returns stay valid until Trim() or destruction. Not thread-safe
+// (one per Runtime).
+#ifndef BLOCKRT_RUNTIME_INTERNAL_RENDER_MEMO_H_
+#define BLOCKRT_RUNTIME_INTERNAL_RENDER_MEMO_H_
+
+#include <cstdint>
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "olx/definition.h"
+
+namespace blockrt::runtime::internal {
+
+class RenderMemo {
+ public:
+  struct TokenEntry {
+    uint64_t hash = 0;
+    std::string_view usage;
+    int64_t period = 0;
+    std::string_view token;
+    std::string_view problem_url;  // empty until built
+  };
+
+  // The entry of `usage`, or null.
+  TokenEntry* FindToken(std::string_view usage);
+  // Records `token` for `usage` in `period` (replacing what it had, whose
+  // problem URL is then dropped).
+  TokenEntry* PutToken(std::string_view usage, int64_t period, std::string_view token);
+  void SetProblemUrl(TokenEntry* entry, std::string_view url) { entry->problem_url = Keep(url); }
+
+  // The problem markup memoized for `def`, or null.
+  const std::string_view* FindProblemView(const olx::Definition* def) const;
+  // Keeps `html` for `def`, which stays pinned so its address is not reused.
+  std::string_view PutProblemView(std::shared_ptr<const olx::Definition> def,
+                                  std::string_view html);
+
+  // Forgets everything once the memo holds more than its budget; call only
+  // where no view it returned is in use.
+  void Trim();
+
+ private:
+  static constexpr size_t kChunkBytes = 64 << 10;
+  static constexpr size_t kMaxBytes = 16 << 20;
+  static constexpr size_t kMaxEntries = 1 << 16;
+
+  struct ViewEntry {
+    std::shared_ptr<const olx::Definition> def;
+    std::string_view html;
+  };
+  // A copy of `s` in the arena.
+  std::string_view Keep(std::string_view s);
+
+  // The tables: open addressing over entry indexes (+1; 0 = empty), at most
+  // half full.
+  std::vector<std::unique_ptr<char[]>> chunks_;
+  size_t chunk_used_ = kChunkBytes;  // of chunks_.back()
+  size_t bytes_ = 0;
+  std::vector<TokenEntry> tokens_;
+  std::vector<uint32_t> token_slots_;
+  std::vector<ViewEntry> views_;
+  std::vector<uint32_t> view_slots_;
+};
+
+}  // namespace blockrt::runtime::internal
+
+#endif  // BLOCKRT_RUNTIME_INTERNAL_RENDER_MEMO_H_
