@@ -312,11 +312,15 @@ ElementSource CourseLoader::SourceOf(const pugi::xml_node& node, const OpenFile&
 // (the common case), else built and checked by keys/.
 Status CourseLoader::UsageKeyOf(std::string_view tag, std::string_view url_name, std::string* out) {
   if (!key_prefix_.empty() && IsPlainKeyId(tag) && IsPlainKeyId(url_name)) {
-    out->reserve(key_prefix_.size() + tag.size() + url_name.size() + 7);
-    *out = key_prefix_;
-    *out += tag;
-    *out += "+block@";
-    *out += url_name;
+    // One exact allocation, filled in place.
+    out->resize(key_prefix_.size() + tag.size() + 7 + url_name.size());
+    char* p = out->data();
+    std::memcpy(p, key_prefix_.data(), key_prefix_.size());
+    p += key_prefix_.size();
+    std::memcpy(p, tag.data(), tag.size());
+    p += tag.size();
+    std::memcpy(p, "+block@", 7);
+    std::memcpy(p + 7, url_name.data(), url_name.size());
     return Status::OK();
   }
   Result<keys::Key> key = keys::MakeUsageKey(context_.view(), tag, url_name);
@@ -336,13 +340,15 @@ int32_t CourseLoader::BuildBlock(const pugi::xml_node& node, std::string_view ta
   BlockIdSet& seen = draft ? seen_drafts_ : seen_;
   auto naming = [&] { return LxmlToString(SourceOf(naming_node, naming_file, naming_parent)); };
   if (url_name.empty()) url_name = FallbackUrlName(tag, naming());
-  if (seen.Contains(tag, url_name)) {
+  size_t id_hash = BlockIdSet::HashOf(tag, url_name);
+  if (seen.Contains(id_hash, tag, url_name)) {
     if (RequiresUniqueUrlName(tag)) {
       std::string renamed = FallbackUrlName(tag, naming(), url_name);
       Report(Severity::kError, file.rel, file.text, ElementOffset(node),
              "duplicate url_name '" + url_name + "' for <" + std::string(tag) + ">; renamed to '" +
                  renamed + "'");
       url_name = renamed;
+      id_hash = BlockIdSet::HashOf(tag, url_name);
     } else {
       Report(Severity::kWarning, file.rel, file.text, ElementOffset(node),
              "duplicate usage " + std::string(tag) + "/" + url_name + "; the last definition wins");
@@ -357,9 +363,10 @@ int32_t CourseLoader::BuildBlock(const pugi::xml_node& node, std::string_view ta
   b.own_file = own_file;
   b.draft = draft;
   b.definition.block_type = tag;
-  size_t num_attrs = 0;
-  for (pugi::xml_attribute a = node.first_attribute(); a; a = a.next_attribute()) ++num_attrs;
-  b.definition.attributes.reserve(num_attrs);
+  // Attributes are gathered and sorted as views, then copied once in order:
+  // sorting the strings themselves moved each one several times.
+  std::vector<AttributeView>& views = attr_views_;
+  views.clear();
   for (pugi::xml_attribute a = node.first_attribute(); a; a = a.next_attribute()) {
     std::string_view name = a.name();
     if (draft) {
@@ -368,12 +375,16 @@ int32_t CourseLoader::BuildBlock(const pugi::xml_node& node, std::string_view ta
       if (name == "index_in_children_list") b.draft_index = a.value();
     }
     if (IsStrippedAttribute(name, draft)) continue;
-    b.definition.attributes.push_back(Attribute{a.name(), a.value()});
+    views.push_back(AttributeView{name, a.value()});
   }
-  std::sort(b.definition.attributes.begin(), b.definition.attributes.end(),
-            [](const Attribute& x, const Attribute& y) { return x.name < y.name; });
+  std::sort(views.begin(), views.end(),
+            [](const AttributeView& x, const AttributeView& y) { return x.name < y.name; });
+  b.definition.attributes.reserve(views.size());
+  for (const AttributeView& v : views) {
+    b.definition.attributes.push_back(Attribute{std::string(v.name), std::string(v.value)});
+  }
   // The set views the block's own strings: a deque never moves its elements.
-  seen.Insert(b.definition.block_type, b.url_name);
+  seen.Insert(id_hash, b.definition.block_type, b.url_name);
   if (!policy_.empty()) {
     scratch_.assign(tag);
     scratch_ += '/';

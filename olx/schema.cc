@@ -4,6 +4,8 @@
 #include "olx/schema.h"
 
 #include <algorithm>
+#include <functional>
+#include <iterator>
 
 namespace blockrt::olx {
 namespace {
@@ -174,18 +176,101 @@ std::string_view FieldScopeName(FieldScope scope) {
   return scope == FieldScope::kContent ? "content" : "settings";
 }
 
+namespace {
+
+// Open-addressed indexes over the static tables, built once: the lookups run
+// for every block and attribute a course or library loads, where a binary
+// search and linear scans of string compares showed in profiles.
+size_t NameHash(std::string_view s, size_t salt) {
+  size_t h = s.size() * 0x9E3779B1u + salt * 0x85EBCA77u;
+  if (!s.empty()) {
+    h += static_cast<unsigned char>(s[0]) * 131u +
+         static_cast<unsigned char>(s[s.size() / 2]) * 31u + static_cast<unsigned char>(s.back());
+  }
+  return h ^ (h >> 7);
+}
+
+struct SchemaIndex {
+  static constexpr size_t kSlots = 256;  // > 2x the number of types
+  const BlockSchema* slots[kSlots] = {};
+  SchemaIndex() {
+    for (const BlockSchema& s : kSchemas) {
+      size_t i = NameHash(s.block_type, 0) & (kSlots - 1);
+      while (slots[i] != nullptr) i = (i + 1) & (kSlots - 1);
+      slots[i] = &s;
+    }
+  }
+  const BlockSchema* Find(std::string_view type) const {
+    for (size_t i = NameHash(type, 0) & (kSlots - 1);; i = (i + 1) & (kSlots - 1)) {
+      const BlockSchema* s = slots[i];
+      if (s == nullptr || s->block_type == type) return s;
+    }
+  }
+};
+
+// (schema, field name) -> spec for every type's own fields; salt 0 holds the
+// inheritable settings and then the common fields, in FindFieldSpec's order.
+struct FieldIndex {
+  static constexpr size_t kSlots = 2048;
+  struct Slot {
+    const FieldSpec* spec = nullptr;
+    size_t salt = 0;
+  };
+  Slot slots[kSlots];
+  FieldIndex() {
+    for (const FieldSpec& f : kInheritable) Add(0, &f);
+    for (const FieldSpec& f : kCommon) Add(0, &f);
+    for (size_t k = 0; k < std::size(kSchemas); ++k) {
+      for (size_t j = 0; j < kSchemas[k].num_fields; ++j) Add(k + 1, &kSchemas[k].fields[j]);
+    }
+  }
+  void Add(size_t salt, const FieldSpec* f) {
+    for (size_t i = NameHash(f->name, salt) & (kSlots - 1);; i = (i + 1) & (kSlots - 1)) {
+      if (slots[i].spec == nullptr) {
+        slots[i] = Slot{f, salt};
+        return;
+      }
+      if (slots[i].salt == salt && slots[i].spec->name == f->name) return;  // first one wins
+    }
+  }
+  const FieldSpec* Find(size_t salt, std::string_view name) const {
+    for (size_t i = NameHash(name, salt) & (kSlots - 1);; i = (i + 1) & (kSlots - 1)) {
+      const Slot& s = slots[i];
+      if (s.spec == nullptr) return nullptr;
+      if (s.salt == salt && s.spec->name == name) return s.spec;
+    }
+  }
+};
+
+const SchemaIndex& Schemas() {
+  static const SchemaIndex index;
+  return index;
+}
+
+const FieldIndex& Fields() {
+  static const FieldIndex* index = new FieldIndex();  // 32 KB: not on the stack
+  return *index;
+}
+
+}  // namespace
+
 const BlockSchema* FindBlockSchema(std::string_view block_type) {
-  const BlockSchema* end = kSchemas + sizeof(kSchemas) / sizeof(kSchemas[0]);
-  const BlockSchema* it =
-      std::lower_bound(kSchemas, end, block_type,
-                       [](const BlockSchema& s, std::string_view t) { return s.block_type < t; });
-  return it != end && it->block_type == block_type ? it : nullptr;
+  return Schemas().Find(block_type);
 }
 
 const FieldSpec* FindFieldSpec(const BlockSchema& schema, std::string_view name) {
-  if (const FieldSpec* f = FindIn(schema.fields, schema.num_fields, name)) return f;
-  if (const FieldSpec* f = FindIn(kInheritable, std::size(kInheritable), name)) return f;
-  return FindIn(kCommon, std::size(kCommon), name);
+  const FieldIndex& index = Fields();
+  // Schemas outside kSchemas (a caller's own, or the unknown-type stand-in)
+  // have their few fields scanned.
+  const BlockSchema* begin = kSchemas;
+  const BlockSchema* end = kSchemas + std::size(kSchemas);
+  std::less<const BlockSchema*> before;  // a total order even for unrelated pointers
+  if (!before(&schema, begin) && before(&schema, end)) {
+    if (const FieldSpec* f = index.Find(static_cast<size_t>(&schema - begin) + 1, name)) return f;
+  } else if (const FieldSpec* f = FindIn(schema.fields, schema.num_fields, name)) {
+    return f;
+  }
+  return index.Find(0, name);
 }
 
 const FieldSpec* InheritableFields(size_t* count) {

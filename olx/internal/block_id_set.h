@@ -12,50 +12,52 @@
 namespace blockrt::olx::internal {
 
 // The views must outlive the set (the course loader points them at its
-// blocks' own strings, which a deque never moves).
+// blocks' own strings, which a deque never moves). Callers hash once with
+// HashOf and pass the hash to both calls.
 class BlockIdSet {
  public:
-  bool Contains(std::string_view type, std::string_view url_name) const {
+  static size_t HashOf(std::string_view type, std::string_view url_name) {
+    std::hash<std::string_view> h;
+    return h(url_name) * 31 + h(type);
+  }
+
+  bool Contains(size_t hash, std::string_view type, std::string_view url_name) const {
     if (slots_.empty()) return false;
-    for (size_t i = Hash(type, url_name) & mask_;; i = (i + 1) & mask_) {
+    for (size_t i = hash & mask_;; i = (i + 1) & mask_) {
       const Slot& s = slots_[i];
       if (!s.used) return false;
-      if (s.url_name == url_name && s.type == type) return true;
+      if (s.hash == hash && s.url_name == url_name && s.type == type) return true;
     }
   }
 
-  void Insert(std::string_view type, std::string_view url_name) {
+  // A repeated id is kept once (the first views stay).
+  void Insert(size_t hash, std::string_view type, std::string_view url_name) {
     if ((size_ + 1) * 2 > slots_.size()) Grow();
-    Place(Slot{type, url_name, true});
+    Place(Slot{type, url_name, hash, true});
   }
 
  private:
   struct Slot {
     std::string_view type, url_name;
+    size_t hash = 0;
     bool used = false;
   };
 
-  static size_t Hash(std::string_view type, std::string_view url_name) {
-    std::hash<std::string_view> h;
-    return h(url_name) * 31 + h(type);
-  }
-
-  // Places s unless an equal slot exists (a repeated id is kept once).
   void Place(const Slot& s) {
-    for (size_t i = Hash(s.type, s.url_name) & mask_;; i = (i + 1) & mask_) {
+    for (size_t i = s.hash & mask_;; i = (i + 1) & mask_) {
       Slot& at = slots_[i];
       if (!at.used) {
         at = s;
         ++size_;
         return;
       }
-      if (at.url_name == s.url_name && at.type == s.type) return;
+      if (at.hash == s.hash && at.url_name == s.url_name && at.type == s.type) return;
     }
   }
 
   void Grow() {
     std::vector<Slot> old = std::move(slots_);
-    slots_.assign(old.empty() ? 64 : old.size() * 2, Slot{});
+    slots_.assign(old.empty() ? 256 : old.size() * 2, Slot{});
     mask_ = slots_.size() - 1;
     size_ = 0;
     for (const Slot& s : old) {

@@ -96,6 +96,10 @@ class CourseLoader {
   std::string key_prefix_;                // "block-v1:ORG+COURSE+RUN+type@" when keys can be joined
   std::string scratch_;                   // policy keys and candidate paths, reused
   std::vector<std::unique_ptr<OpenFile>> spare_files_;
+  struct AttributeView {
+    std::string_view name, value;
+  };
+  std::vector<AttributeView> attr_views_;  // one block's attributes, reused
   // Draft files read while looking for units, by relative path, until a
   // pointer claims them (so each file is read once).
   std::unordered_map<std::string, std::string> draft_bytes_;

@@ -13,12 +13,23 @@ namespace blockrt::olx::internal {
 // Attributes that are import machinery, never fields (metadata_to_strip plus
 // the draft bookkeeping and xblock-family).
 bool IsStrippedAttribute(std::string_view name, bool draft) {
-  if (name == "url_name" || name == "slug" || name == "xblock-family" ||
-      name == "x-is-pointer-node" || name == "filename") {
-    return true;
+  if (name.empty()) return false;
+  switch (name[0]) {  // every block has attributes; few start like these
+    case 'u':
+      return name == "url_name";
+    case 's':
+      return name == "slug";
+    case 'x':
+      return name == "xblock-family" || name == "x-is-pointer-node";
+    case 'f':
+      return name == "filename";
+    case 'p':
+      return draft && (name == "parent_url" || name == "parent_sequential_url");
+    case 'i':
+      return draft && name == "index_in_children_list";
+    default:
+      return false;
   }
-  return draft && (name == "parent_url" || name == "parent_sequential_url" ||
-                   name == "index_in_children_list");
 }
 
 bool HasOnlyAttributes(const pugi::xml_node& node, std::initializer_list<const char*> names) {

@@ -7,6 +7,8 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "base/status.h"
 
@@ -35,9 +37,14 @@ class RootDir {
   // The descriptor and path to use for `rel`: absolute or unusual paths and a
   // root that failed to open go through the full path.
   int Resolve(const std::string& rel, std::string* full, const char** path) const;
+  int Subdir(std::string_view name) const;
 
   std::string root_;
   int fd_ = -1;
+  // First-level directories ("problem", "vertical"...) held open too: most
+  // files are TYPE/NAME.xml, and one component is the cheapest walk. -1 marks
+  // a name that did not open (its files take the general path).
+  mutable std::vector<std::pair<std::string, int>> subdirs_;
 };
 
 }  // namespace blockrt::olx::internal

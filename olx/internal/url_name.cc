@@ -2,6 +2,10 @@
 
 #include <openssl/sha.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace blockrt::olx::internal {
 
 std::string CleanUrlName(std::string_view value) {
@@ -69,8 +73,29 @@ bool IsPlainKeyId(std::string_view id) {
     }
   } kTable;
   if (id.empty()) return false;
-  for (char c : id) {
-    if (!kTable.plain[static_cast<unsigned char>(c)]) return false;
+  size_t i = 0;
+  const char* p = id.data();
+#if defined(__SSE2__)
+  // Sixteen bytes at a time (ids are mostly 32-hex-digit Studio names):
+  // letters fold to lower case, then three ranges and four single bytes.
+  const __m128i fold = _mm_set1_epi8(0x20);
+  for (; i + 16 <= id.size(); i += 16) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    __m128i lower = _mm_or_si128(v, fold);
+    auto in = [](__m128i x, char lo, char hi) {  // signed compares: bytes >= 0x80 fail
+      return _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(static_cast<char>(lo - 1))),
+                           _mm_cmplt_epi8(x, _mm_set1_epi8(static_cast<char>(hi + 1))));
+    };
+    __m128i ok = _mm_or_si128(in(lower, 'a', 'z'), in(v, '0', ':'));  // digits and ':'
+    ok = _mm_or_si128(ok, _mm_cmpeq_epi8(v, _mm_set1_epi8('_')));
+    ok = _mm_or_si128(ok, _mm_cmpeq_epi8(v, _mm_set1_epi8('-')));
+    ok = _mm_or_si128(ok, _mm_cmpeq_epi8(v, _mm_set1_epi8('~')));
+    ok = _mm_or_si128(ok, _mm_cmpeq_epi8(v, _mm_set1_epi8('.')));
+    if (_mm_movemask_epi8(ok) != 0xFFFF) return false;
+  }
+#endif
+  for (; i < id.size(); ++i) {
+    if (!kTable.plain[static_cast<unsigned char>(p[i])]) return false;
   }
   return true;
 }
