@@ -106,8 +106,8 @@ std::vector<std::string> TouchedFiles() {
   auto course = blockrt::olx::LoadCourse(CourseDir());
   if (!course.ok()) return {};
   for (const auto& b : course->blocks) {
-    rel.insert(b.file);
-    if (!b.html_file.empty()) rel.insert(b.html_file);
+    rel.insert(std::string(b.file));
+    if (!b.html_file.empty()) rel.insert(std::string(b.html_file));
   }
   if (!course->policy_path.empty()) rel.insert(course->policy_path);
   rel.insert(course->kind == blockrt::olx::Course::Kind::kCourse ? "course.xml" : "library.xml");

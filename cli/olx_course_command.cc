@@ -29,12 +29,13 @@ std::vector<json> ForestJson(const olx::Course& course) {
   for (size_t i = course.blocks.size(); i-- > 0;) {
     const olx::CourseBlock& b = course.blocks[i];
     json fields = json::object();
-    for (const olx::FieldValue& f : b.definition.fields) {
-      fields[f.name] = {{"scope", olx::FieldScopeName(f.scope)}, {"value", f.value}};
+    for (const olx::CourseField& f : b.definition.fields) {
+      fields[std::string(f.name)] = {{"scope", olx::FieldScopeName(f.scope)},
+                                     {"value", std::string(f.value)}};
     }
     json other = json::object();
-    for (const olx::Attribute& a : b.definition.attributes) {
-      if (b.definition.field(a.name) == nullptr) other[a.name] = a.value;
+    for (const olx::CourseAttribute& a : b.definition.attributes) {
+      if (b.definition.field(a.name) == nullptr) other[std::string(a.name)] = std::string(a.value);
     }
     json children = json::array();
     for (uint32_t c : b.children) children.push_back(std::move(nodes[c]));

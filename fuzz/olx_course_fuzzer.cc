@@ -74,7 +74,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       // unique (duplicates share one file, so the last definition wins).
       std::set<std::pair<std::string, std::string>> ids;
       for (const auto& b : course->blocks) {
-        ids.emplace(b.definition.block_type + (b.draft ? "@draft" : ""), b.url_name);
+        ids.emplace(std::string(b.definition.block_type) + (b.draft ? "@draft" : ""),
+                    std::string(b.url_name));
       }
       bool unique = ids.size() == course->blocks.size();
       if (!again.ok() || (unique && again->blocks.size() != course->blocks.size())) std::abort();

@@ -15,7 +15,7 @@ size_t Course::warning_count() const { return diagnostics.size() - error_count()
 std::map<std::string, size_t> Course::CountByType(bool drafts) const {
   std::map<std::string, size_t> out;
   for (const CourseBlock& b : blocks) {
-    if (b.draft == drafts) ++out[b.definition.block_type];
+    if (b.draft == drafts) ++out[std::string(b.definition.block_type)];
   }
   return out;
 }
@@ -29,6 +29,44 @@ uint32_t Course::Depth() const {
     if (!blocks[i].draft) best = std::max(best, depth[i]);
   }
   return best;
+}
+
+}  // namespace blockrt::olx
+
+namespace blockrt::olx {
+
+const CourseField* CourseDefinition::field(std::string_view name) const {
+  auto it = std::lower_bound(fields.begin(), fields.end(), name,
+                             [](const CourseField& f, std::string_view n) { return f.name < n; });
+  return it != fields.end() && it->name == name ? it : nullptr;
+}
+
+const std::string_view* CourseDefinition::attribute(std::string_view name) const {
+  auto it =
+      std::lower_bound(attributes.begin(), attributes.end(), name,
+                       [](const CourseAttribute& a, std::string_view n) { return a.name < n; });
+  return it != attributes.end() && it->name == name ? &it->value : nullptr;
+}
+
+const std::string_view* CourseDefinition::data() const {
+  const CourseField* f = field("data");
+  return f != nullptr ? &f->value : nullptr;
+}
+
+Definition CourseDefinition::ToDefinition() const {
+  Definition def;
+  def.block_type = std::string(block_type);
+  def.known_type = known_type;
+  def.attributes.reserve(attributes.size());
+  for (const CourseAttribute& a : attributes) {
+    def.attributes.push_back(Attribute{std::string(a.name), std::string(a.value)});
+  }
+  def.fields.reserve(fields.size());
+  for (const CourseField& f : fields) {
+    def.fields.push_back(FieldValue{std::string(f.name), std::string(f.value), f.scope});
+  }
+  def.body = std::string(body);
+  return def;
 }
 
 }  // namespace blockrt::olx

@@ -7,47 +7,75 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <deque>
 #include <map>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "base/arena.h"
 #include "base/result.h"
 #include "olx/definition.h"
 #include "olx/diagnostic.h"
 #include "olx/grading_policy.h"
+#include "olx/schema.h"
+#include "olx/view_list.h"
 
 namespace blockrt::olx {
 
-struct CourseBlock {
-  std::string url_name;
-  std::string usage_key;  // canonical block-v1:/lib-block-v1: key ("" if the id is invalid)
-  // block_type, attributes after the policy merge (url_name and import-only
-  // attributes removed), fields, body (non-block markup; all XML for pure
-  // XBlocks), data for problem/html. definition.path is left empty: `file`
-  // says where the block came from.
-  Definition definition;
-  std::vector<uint32_t> children;  // indices into Course::blocks, in document order
-  int32_t parent = -1;
-  std::string file;          // file the definition came from, relative to the root dir
-  uint32_t line = 0;         // line of the element in `file`
-  bool own_file = false;     // true when loaded through a pointer (written as a pointer)
-  bool draft = false;        // from drafts/
-  std::string draft_parent;  // drafts: parent_url as written
-  std::string draft_index;   // drafts: index_in_children_list as written
-  std::string html_file;     // html: the .html body's path, when it had one
+// A loaded block's definition. Every view points into the Course's arena
+// (field names may point at the static schema): valid while the Course lives.
+struct CourseAttribute {
+  std::string_view name, value;
+};
+struct CourseField {
+  std::string_view name, value;
+  FieldScope scope = FieldScope::kSettings;
+};
+struct CourseDefinition {
+  std::string_view block_type;
+  bool known_type = false;  // FindBlockSchema(block_type) != nullptr
+  // After the policy merge (url_name and import-only attributes removed), sorted.
+  ViewList<CourseAttribute> attributes;
+  // Attributes that are schema fields, plus `data` for problem/html; sorted.
+  ViewList<CourseField> fields;
+  // Non-block markup (containers), all content (pure XBlocks); empty when
+  // the markup is in `data`.
+  std::string_view body;
+
+  const CourseField* field(std::string_view name) const;
+  const std::string_view* attribute(std::string_view name) const;
+  // problem: the whole element; html: its inner markup; nullptr otherwise.
+  const std::string_view* data() const;
+  // An owning copy, equal to what ParseDefinition builds from the same parts.
+  Definition ToDefinition() const;
 };
 
+struct CourseBlock {
+  std::string_view url_name;
+  std::string_view usage_key;  // canonical block-v1:/lib-block-v1: key ("" if the id is invalid)
+  CourseDefinition definition;
+  ViewList<uint32_t> children;  // indices into Course::blocks, in document order
+  int32_t parent = -1;
+  std::string_view file;          // file the definition came from, relative to the root dir
+  uint32_t line = 0;              // line of the element in `file`
+  bool own_file = false;          // true when loaded through a pointer (written as a pointer)
+  bool draft = false;             // from drafts/
+  std::string_view draft_parent;  // drafts: parent_url as written
+  std::string_view draft_index;   // drafts: index_in_children_list as written
+  std::string_view html_file;     // html: the .html body's path, when it had one
+};
+
+// Move-only: blocks view the arena, whose chunks move with it.
 struct Course {
   enum class Kind : uint8_t { kCourse, kLibrary };
   Kind kind = Kind::kCourse;
   std::string root_dir;
   std::string org, course, run;  // library: course = library id, run = ""
   std::string context_key;       // course-v1:ORG+COURSE+RUN or library-v1:ORG+LIB
-  // blocks[0] is the root when non-empty. A deque: growing it never copies
-  // the blocks loaded so far (a vector's doubling did, at 2x peak memory).
-  std::deque<CourseBlock> blocks;
+  Arena arena;                   // every string and list the blocks view
+  // blocks[0] is the root when non-empty. Chunked: growing never moves or
+  // copies the blocks loaded so far.
+  ChunkedList<CourseBlock> blocks;
   std::vector<uint32_t> draft_roots;  // top-level blocks loaded from drafts/
   // about/, info/, tabs/, custom_tags/ blocks (types about, course_info,
   // static_tab, custom_tag_template): in the course, but no block's children.

@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "olx/course.h"
+#include "olx/internal/course_rules.h"
 #include "olx/internal/definition_fields.h"
 #include "olx/internal/extra_content.h"
 #include "olx/internal/file_io.h"
@@ -15,6 +16,10 @@ namespace blockrt::olx {
 namespace {
 
 namespace fs = std::filesystem;
+
+std::string_view MarkupOf(const CourseDefinition& def) {
+  return internal::MarkupOf(def.block_type, def.data(), def.body);
+}
 
 class Exporter {
  public:
@@ -42,10 +47,10 @@ class Exporter {
     (void)root;
     for (uint32_t d : course_.draft_roots) {
       const CourseBlock& b = course_.blocks[d];
-      BLOCKRT_RETURN_IF_ERROR(WriteOwnFile(
-          d,
-          "drafts/" + b.definition.block_type + "/" + internal::UrlNameToPath(b.url_name) + ".xml",
-          true));
+      BLOCKRT_RETURN_IF_ERROR(WriteOwnFile(d,
+                                           "drafts/" + std::string(b.definition.block_type) + "/" +
+                                               internal::UrlNameToPath(b.url_name) + ".xml",
+                                           true));
     }
     for (uint32_t e : course_.extra_roots) BLOCKRT_RETURN_IF_ERROR(WriteExtra(e));
     if (!course_.policy_path.empty()) BLOCKRT_RETURN_IF_ERROR(Copy(course_.policy_path));
@@ -72,16 +77,17 @@ class Exporter {
   // (display names of static tabs live in the course's tabs policy).
   Status WriteExtra(uint32_t index) {
     const CourseBlock& b = course_.blocks[index];
-    const Definition& def = b.definition;
-    std::string base = std::string(internal::ExtraContentDir(def.block_type)) + "/" + b.url_name;
-    const std::string* data = def.data();
-    bool from_json = b.file.size() >= 5 && b.file.compare(b.file.size() - 5, 5, ".json") == 0;
+    const CourseDefinition& def = b.definition;
+    std::string base =
+        std::string(internal::ExtraContentDir(def.block_type)) + "/" + std::string(b.url_name);
+    const std::string_view* data = def.data();
+    bool from_json = internal::EndsWith(b.file, ".json");
     if (data != nullptr && (!data->empty() || !from_json)) {
       BLOCKRT_RETURN_IF_ERROR(Write(base + ".html", *data));
     }
-    for (const FieldValue& f : def.fields) {
+    for (const CourseField& f : def.fields) {
       if (f.scope != FieldScope::kContent || f.name == "data") continue;
-      BLOCKRT_RETURN_IF_ERROR(Write(base + "." + f.name + ".json", f.value));
+      BLOCKRT_RETURN_IF_ERROR(Write(base + "." + std::string(f.name) + ".json", f.value));
     }
     return Status::OK();
   }
@@ -102,11 +108,11 @@ class Exporter {
   // body, then one child reference per line.
   Status ElementText(uint32_t index, bool with_url_name, bool draft_file, std::string* out) {
     const CourseBlock& b = course_.blocks[index];
-    const Definition& def = b.definition;
-    std::vector<Attribute> attrs = def.attributes;
-    auto put = [&attrs](const char* name, const std::string& value) {
+    const CourseDefinition& def = b.definition;
+    std::vector<CourseAttribute> attrs(def.attributes.begin(), def.attributes.end());
+    auto put = [&attrs](std::string_view name, std::string_view value) {
       if (value.empty()) return;
-      attrs.push_back(Attribute{name, value});
+      attrs.push_back(CourseAttribute{name, value});
     };
     if (with_url_name) put("url_name", b.url_name);
     // Pure XBlocks carry their family, as Studio writes them; it also keeps a
@@ -116,7 +122,7 @@ class Exporter {
       put("parent_url", b.draft_parent);
       put("index_in_children_list", b.draft_index);
     }
-    std::string body(internal::MarkupOf(def));
+    std::string body(MarkupOf(def));
     if (def.block_type == "html" && !b.html_file.empty()) {
       body.clear();  // the body lives in the .html file
     }
@@ -127,7 +133,7 @@ class Exporter {
     }
     if (!b.children.empty()) body += '\n';
     std::sort(attrs.begin(), attrs.end(),
-              [](const Attribute& x, const Attribute& y) { return x.name < y.name; });
+              [](const CourseAttribute& x, const CourseAttribute& y) { return x.name < y.name; });
     internal::AppendElement(out, def.block_type, attrs, body);
     return Status::OK();
   }
@@ -136,7 +142,7 @@ class Exporter {
   // XBlocks are written inline.
   Status ChildReference(uint32_t index, std::string* out) {
     const CourseBlock& b = course_.blocks[index];
-    const std::string& type = b.definition.block_type;
+    std::string type(b.definition.block_type);
     // A nested <course> cannot be a pointer (that needs org and course too).
     if (!b.definition.known_type || type == "course") {
       return ElementText(index, /*with_url_name=*/true, false, out);
@@ -158,17 +164,18 @@ class Exporter {
       std::string html_rel = rel.substr(0, rel.size() - 4) + ".html";
       std::string stem = html_rel.substr(html_rel.rfind('/') + 1);
       stem = stem.substr(0, stem.size() - 5);
-      BLOCKRT_RETURN_IF_ERROR(Write(html_rel, internal::MarkupOf(b.definition)));
-      std::vector<Attribute> attrs = b.definition.attributes;
-      attrs.push_back(Attribute{"filename", stem});
+      BLOCKRT_RETURN_IF_ERROR(Write(html_rel, MarkupOf(b.definition)));
+      std::vector<CourseAttribute> attrs(b.definition.attributes.begin(),
+                                         b.definition.attributes.end());
+      attrs.push_back(CourseAttribute{"filename", stem});
       if (draft_root || b.draft) {
-        if (!b.draft_parent.empty()) attrs.push_back(Attribute{"parent_url", b.draft_parent});
+        if (!b.draft_parent.empty()) attrs.push_back(CourseAttribute{"parent_url", b.draft_parent});
         if (!b.draft_index.empty()) {
-          attrs.push_back(Attribute{"index_in_children_list", b.draft_index});
+          attrs.push_back(CourseAttribute{"index_in_children_list", b.draft_index});
         }
       }
       std::sort(attrs.begin(), attrs.end(),
-                [](const Attribute& x, const Attribute& y) { return x.name < y.name; });
+                [](const CourseAttribute& x, const CourseAttribute& y) { return x.name < y.name; });
       internal::AppendElement(&text, "html", attrs, "");
     } else {
       BLOCKRT_RETURN_IF_ERROR(ElementText(index, /*with_url_name=*/draft_root, draft_root, &text));

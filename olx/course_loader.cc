@@ -9,6 +9,7 @@
 #include <cstring>
 
 #include "olx/course.h"
+#include "olx/internal/course_definition.h"
 #include "olx/internal/course_rules.h"
 #include "olx/internal/definition_fields.h"
 #include "olx/internal/file_io.h"
@@ -43,6 +44,7 @@ CourseLoader::FileHandle::FileHandle(CourseLoader* loader) : loader_(loader) {
   }
   file_->line_offset = 0;
   file_->line = 1;
+  file_->saved_rel = std::string_view();
 }
 
 CourseLoader::FileHandle::~FileHandle() { loader_->spare_files_.push_back(std::move(file_)); }
@@ -262,7 +264,7 @@ bool CourseLoader::IsOnPath(const std::string& rel, const OpenFile& file,
 
 // The html body: html/<filename>.html and HtmlBlock.backcompat_paths.
 void CourseLoader::LoadHtmlBody(const pugi::xml_node& node, const OpenFile& file,
-                                CourseBlock* block) {
+                                std::string_view type, CourseBlock* block) {
   std::string filename = node.attribute("filename").value();
   std::string dir = file.rel.substr(0, file.rel.rfind('/') + 1);
   if (dir.empty()) dir = "html/";
@@ -270,23 +272,24 @@ void CourseLoader::LoadHtmlBody(const pugi::xml_node& node, const OpenFile& file
   AddHtmlCandidates(dir, filename, &candidates);
   // Draft html may keep its body next to the published one.
   if (StartsWith(dir, "drafts/")) AddHtmlCandidates(dir.substr(7), filename, &candidates);
+  Arena& arena = course_->arena;
   std::string& body = scratch_;
   for (const std::string& rel : candidates) {
     Status st = root_.Read(rel, options_.max_file_bytes, &body);
     if (st.ok()) {
-      DeriveFieldsFromMarkup(&block->definition, body);
-      block->html_file = rel;
+      BuildCourseDefinition(&arena, type, attr_views_, body, &element_, &block->definition);
+      block->html_file = arena.Copy(rel);
       return;
     }
     if (!st.IsNotFound()) {
       ReportFile(Severity::kError, rel, st.message());
-      DeriveFields(&block->definition);
+      BuildCourseDefinition(&arena, type, attr_views_, "", &element_, &block->definition);
       return;
     }
   }
   Report(Severity::kError, file.rel, file.text, ElementOffset(node),
          "html body " + candidates[0] + " does not exist");
-  DeriveFields(&block->definition);
+  BuildCourseDefinition(&arena, type, attr_views_, "", &element_, &block->definition);
 }
 
 // The bytes the reference hashes for a generated url_name: the element as
@@ -310,11 +313,13 @@ ElementSource CourseLoader::SourceOf(const pugi::xml_node& node, const OpenFile&
 
 // The canonical usage key: joined directly when every part is plain ASCII
 // (the common case), else built and checked by keys/.
-Status CourseLoader::UsageKeyOf(std::string_view tag, std::string_view url_name, std::string* out) {
+Status CourseLoader::UsageKeyOf(std::string_view tag, std::string_view url_name,
+                                std::string_view* out) {
   if (!key_prefix_.empty() && IsPlainKeyId(tag) && IsPlainKeyId(url_name)) {
-    // One exact allocation, filled in place.
-    out->resize(key_prefix_.size() + tag.size() + 7 + url_name.size());
-    char* p = out->data();
+    // Joined straight into the arena at its exact size.
+    size_t size = key_prefix_.size() + tag.size() + 7 + url_name.size();
+    char* p = course_->arena.Allocate<char>(size);
+    *out = std::string_view(p, size);
     std::memcpy(p, key_prefix_.data(), key_prefix_.size());
     p += key_prefix_.size();
     std::memcpy(p, tag.data(), tag.size());
@@ -325,10 +330,13 @@ Status CourseLoader::UsageKeyOf(std::string_view tag, std::string_view url_name,
   }
   Result<keys::Key> key = keys::MakeUsageKey(context_.view(), tag, url_name);
   if (!key.ok()) return key.status();
-  *out = key->ToString();
+  *out = course_->arena.Copy(key->ToString());
   return Status::OK();
 }
 
+// `naming_*` is the element as written where the reference names it (for a
+// pointer: the pointer in its parent's file); it is printed only when a name
+// has to be generated.
 // `naming_*` is the element as written where the reference names it (for a
 // pointer: the pointer in its parent's file); it is printed only when a name
 // has to be generated.
@@ -354,85 +362,114 @@ int32_t CourseLoader::BuildBlock(const pugi::xml_node& node, std::string_view ta
              "duplicate usage " + std::string(tag) + "/" + url_name + "; the last definition wins");
     }
   }
+  Arena& arena = course_->arena;
   uint32_t index = static_cast<uint32_t>(course_->blocks.size());
+  // Blocks never move (chunked storage), so `b` stays valid while children
+  // are appended below.
   CourseBlock& b = course_->blocks.emplace_back();
-  b.url_name = std::move(url_name);
+  std::string_view type = StableType(tag);
+  b.url_name = arena.Copy(url_name);
   b.parent = parent;
-  b.file = file.rel;
+  if (file.saved_rel.empty()) file.saved_rel = arena.Copy(file.rel);
+  b.file = file.saved_rel;
   b.line = file.LineOf(ElementOffset(node));
   b.own_file = own_file;
   b.draft = draft;
-  b.definition.block_type = tag;
-  // Attributes are gathered and sorted as views, then copied once in order:
-  // sorting the strings themselves moved each one several times.
-  std::vector<AttributeView>& views = attr_views_;
-  views.clear();
+  // Attributes are gathered and sorted as views of the DOM (and the policy),
+  // then copied once, in order, into the arena.
+  std::vector<CourseAttribute>& attrs = attr_views_;
+  attrs.clear();
   for (pugi::xml_attribute a = node.first_attribute(); a; a = a.next_attribute()) {
     std::string_view name = a.name();
     if (draft) {
-      if (name == "parent_url") b.draft_parent = a.value();
-      if (name == "parent_sequential_url" && b.draft_parent.empty()) b.draft_parent = a.value();
-      if (name == "index_in_children_list") b.draft_index = a.value();
+      if (name == "parent_url") b.draft_parent = arena.Copy(a.value());
+      if (name == "parent_sequential_url" && b.draft_parent.empty()) {
+        b.draft_parent = arena.Copy(a.value());
+      }
+      if (name == "index_in_children_list") b.draft_index = arena.Copy(a.value());
     }
     if (IsStrippedAttribute(name, draft)) continue;
-    views.push_back(AttributeView{name, a.value()});
+    attrs.push_back(CourseAttribute{name, a.value()});
   }
-  std::sort(views.begin(), views.end(),
-            [](const AttributeView& x, const AttributeView& y) { return x.name < y.name; });
-  b.definition.attributes.reserve(views.size());
-  for (const AttributeView& v : views) {
-    b.definition.attributes.push_back(Attribute{std::string(v.name), std::string(v.value)});
-  }
-  // The set views the block's own strings: a deque never moves its elements.
-  seen.Insert(id_hash, b.definition.block_type, b.url_name);
+  std::sort(attrs.begin(), attrs.end(),
+            [](const CourseAttribute& x, const CourseAttribute& y) { return x.name < y.name; });
+  seen.Insert(id_hash, type, b.url_name);
   if (!policy_.empty()) {
     scratch_.assign(tag);
     scratch_ += '/';
     scratch_ += b.url_name;
     auto pol = policy_.find(scratch_);
-    if (pol != policy_.end()) ApplyPolicy(pol->second, &b.definition.attributes);
+    if (pol != policy_.end()) ApplyPolicyViews(pol->second, &attrs);
   }
   if (context_ok_) {
     Status st = UsageKeyOf(tag, b.url_name, &b.usage_key);
     if (!st.ok()) {
       Report(Severity::kError, file.rel, file.text, ElementOffset(node),
-             "no usage key for " + std::string(tag) + "/" + b.url_name + ": " + st.message());
+             "no usage key for " + std::string(tag) + "/" + std::string(b.url_name) + ": " +
+                 st.message());
     }
   }
-  if (parent >= 0) course_->blocks[static_cast<size_t>(parent)].children.push_back(index);
 
   const BlockSchema* schema = FindBlockSchema(tag);
   if (schema != nullptr && schema->has_children) {
-    size_t num_children = 0;
-    for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) {
-      num_children += c.type() == pugi::node_element;
-    }
-    b.children.reserve(num_children);
+    // The definition first (attrs is reused by the children), then the children.
     std::string body;
+    size_t num_children = 0;
     for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) {
       if (c.type() != pugi::node_element) continue;
       if (IsNonBlockChild(tag, c)) {
         body += PrintRaw(c);
-        continue;
+      } else {
+        ++num_children;
       }
-      ProcessElement(c, file, static_cast<int32_t>(index), depth + 1, draft);
     }
-    // b stays valid: a deque's push_back never moves existing elements.
-    b.definition.body = std::move(body);
-    DeriveFields(&b.definition);
+    BuildCourseDefinition(&arena, type, attrs, body, &element_, &b.definition);
+    if (child_lists_.size() <= depth) child_lists_.resize(depth + 1);
+    std::vector<uint32_t>& kids = child_lists_[depth];
+    kids.clear();
+    kids.reserve(num_children);
+    for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) {
+      if (c.type() != pugi::node_element || IsNonBlockChild(tag, c)) continue;
+      int32_t child = ProcessElement(c, file, static_cast<int32_t>(index), depth + 1, draft);
+      if (child >= 0) kids.push_back(static_cast<uint32_t>(child));
+    }
+    uint32_t* saved = arena.Allocate<uint32_t>(kids.size());
+    std::copy(kids.begin(), kids.end(), saved);
+    b.children = ViewList<uint32_t>(saved, kids.size());
   } else if (tag == "html" && node.attribute("filename").value()[0] != '\0') {
-    LoadHtmlBody(node, file, &b);
+    LoadHtmlBody(node, file, type, &b);
   } else if (node == file.doc.document_element()) {
-    DeriveFieldsFromMarkup(&b.definition, std::string_view(file.text).substr(
-                                              file.extent.content_begin,
-                                              file.extent.content_end - file.extent.content_begin));
+    std::string_view markup = std::string_view(file.text).substr(
+        file.extent.content_begin, file.extent.content_end - file.extent.content_begin);
+    BuildCourseDefinition(&arena, type, attrs, markup, &element_, &b.definition);
   } else {
     std::string inner;
     for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) inner += PrintRaw(c);
-    DeriveFieldsFromMarkup(&b.definition, inner);
+    BuildCourseDefinition(&arena, type, attrs, inner, &element_, &b.definition);
   }
   if (draft && parent < 0) course_->draft_roots.push_back(index);
   return static_cast<int32_t>(index);
+}
+
+// A block type that outlives the load: the schema's own name, else a copy.
+std::string_view CourseLoader::StableType(std::string_view tag) {
+  const BlockSchema* schema = FindBlockSchema(tag);
+  return schema != nullptr ? schema->block_type : course_->arena.Copy(tag);
+}
+
+// XmlMixin.apply_policy over attribute views: set or replace, keep sorted.
+void CourseLoader::ApplyPolicyViews(const std::vector<Attribute>& policy,
+                                    std::vector<CourseAttribute>* attrs) {
+  for (const Attribute& p : policy) {
+    auto it =
+        std::lower_bound(attrs->begin(), attrs->end(), p.name,
+                         [](const CourseAttribute& a, const std::string& n) { return a.name < n; });
+    if (it != attrs->end() && it->name == p.name) {
+      it->value = p.value;
+    } else {
+      attrs->insert(it, CourseAttribute{p.name, p.value});
+    }
+  }
 }
 
 }  // namespace internal

@@ -2,6 +2,7 @@
 // policy files, drafts/ and the extra content directories.
 #include <map>
 
+#include "olx/internal/course_definition.h"
 #include "olx/internal/course_loader.h"
 #include "olx/internal/course_rules.h"
 #include "olx/internal/definition_fields.h"
@@ -133,27 +134,40 @@ void CourseLoader::LoadExtras() {
   std::vector<ExtraFile> files =
       ListExtraContent(root_.path(), course_->run, options_.max_file_bytes, &course_->diagnostics);
   if (files.empty() || course_->blocks.empty()) return;
-  const std::string* tabs_json = course_->blocks[0].definition.attribute("tabs");
+  Arena& arena = course_->arena;
+  const std::string_view* tabs_json = course_->blocks[0].definition.attribute("tabs");
   std::map<std::string, StaticTab> tabs;
   if (tabs_json != nullptr) tabs = StaticTabsOf(*tabs_json);
-  std::map<std::string, uint32_t> by_id;
-  std::map<uint32_t, std::vector<FieldValue>> json_fields;
+  // Per block: its attributes, its data file's text and its SLUG.FIELD.json
+  // fields, gathered first; definitions are built once all files are seen.
+  struct Extra {
+    uint32_t index;
+    std::vector<CourseAttribute> attrs;
+    std::string_view data;
+    std::vector<CourseField> fields;
+  };
+  std::vector<Extra> extras;
+  std::map<std::string, size_t> by_id;
   for (ExtraFile& f : files) {
     std::string id = std::string(f.category) + "/" + f.slug;
-    auto [it, added] = by_id.emplace(id, static_cast<uint32_t>(course_->blocks.size()));
+    auto [it, added] = by_id.emplace(id, extras.size());
     if (added) {
-      course_->extra_roots.push_back(it->second);
+      uint32_t index = static_cast<uint32_t>(course_->blocks.size());
+      course_->extra_roots.push_back(index);
+      extras.push_back(Extra{index, {}, {}, {}});
       CourseBlock& b = course_->blocks.emplace_back();
-      b.url_name = f.slug;
-      b.file = f.rel;
+      b.url_name = arena.Copy(f.slug);
+      b.file = arena.Copy(f.rel);
       b.own_file = true;
-      b.definition.block_type = std::string(f.category);
+      b.definition.block_type = StableType(f.category);
       auto tab = tabs.find(f.slug);
       if (f.category == "static_tab" && tab != tabs.end()) {
+        // Sorted: course_staff_only < display_name.
         if (tab->second.course_staff_only) {
-          b.definition.attributes.push_back(Attribute{"course_staff_only", "true"});
+          extras.back().attrs.push_back(CourseAttribute{"course_staff_only", "true"});
         }
-        b.definition.attributes.push_back(Attribute{"display_name", tab->second.name});
+        extras.back().attrs.push_back(
+            CourseAttribute{"display_name", arena.Copy(tab->second.name)});
       }
       if (context_ok_) {
         Status st = UsageKeyOf(f.category, f.slug, &b.usage_key);
@@ -161,19 +175,20 @@ void CourseLoader::LoadExtras() {
           ReportFile(Severity::kError, f.rel, "no usage key for " + id + ": " + st.message());
       }
     }
-    CourseBlock& b = course_->blocks[it->second];
+    Extra& e = extras[it->second];
+    CourseBlock& b = course_->blocks[e.index];
     if (f.field == "data") {
-      b.definition.body = std::move(f.text);
-      b.file = f.rel;
+      e.data = arena.Copy(f.text);
+      b.file = arena.Copy(f.rel);
     } else {
-      std::vector<FieldValue>& fields = json_fields[it->second];
-      fields.push_back(FieldValue{f.field, std::move(f.text), FieldScope::kContent});
+      e.fields.push_back(
+          CourseField{arena.Copy(f.field), arena.Copy(f.text), FieldScope::kContent});
     }
   }
-  for (uint32_t index : course_->extra_roots) {
-    Definition& def = course_->blocks[index].definition;
-    DeriveFields(&def);
-    for (FieldValue& extra : json_fields[index]) SetField(std::move(extra), &def);
+  for (const Extra& e : extras) {
+    CourseDefinition& def = course_->blocks[e.index].definition;
+    BuildCourseDefinition(&arena, def.block_type, e.attrs, e.data, &element_, &def);
+    if (!e.fields.empty()) MergeFields(&arena, e.fields, &def);
   }
 }
 

@@ -18,13 +18,14 @@ const CourseBlock* Find(const Course& c, std::string_view type, std::string_view
 }
 
 std::string FieldOf(const CourseBlock& b, std::string_view name) {
-  const FieldValue* f = b.definition.field(name);
-  return f != nullptr ? f->value : "<unset>";
+  const CourseField* f = b.definition.field(name);
+  return f != nullptr ? std::string(f->value) : "<unset>";
 }
 
 // "<prefix>_" followed by 12 lowercase hex digits (the sha1 fallback).
-bool IsHashName(const std::string& name, const std::string& prefix) {
-  if (name.size() != prefix.size() + 13 || name.compare(0, prefix.size() + 1, prefix + "_") != 0) {
+bool IsHashName(std::string_view name, std::string_view prefix) {
+  if (name.size() != prefix.size() + 13 || name.substr(0, prefix.size()) != prefix ||
+      name[prefix.size()] != '_') {
     return false;
   }
   for (size_t i = prefix.size() + 1; i < name.size(); ++i) {
@@ -96,7 +97,7 @@ TEST(CourseTest, FieldsPolicyAndBodies) {
   const CourseBlock* v1 = Find(c, "vertical", "v1");
   ASSERT_NE(v1, nullptr);
   std::vector<std::string> kids;
-  for (uint32_t k : v1->children) kids.push_back(c.blocks[k].url_name);
+  for (uint32_t k : v1->children) kids.push_back(std::string(c.blocks[k].url_name));
   EXPECT_EQ(kids, (std::vector<std::string>{"intro", "sub:p1", "vid", "poll1"}));
 }
 
@@ -174,8 +175,9 @@ void ExpectSameTree(const Course& a, const Course& b) {
     SCOPED_TRACE(a.blocks[i].usage_key);
     EXPECT_EQ(a.blocks[i].url_name, b.blocks[i].url_name);
     EXPECT_EQ(a.blocks[i].usage_key, b.blocks[i].usage_key);
-    EXPECT_EQ(a.blocks[i].definition, b.blocks[i].definition);
-    EXPECT_EQ(a.blocks[i].children, b.blocks[i].children);
+    EXPECT_EQ(a.blocks[i].definition.ToDefinition(), b.blocks[i].definition.ToDefinition());
+    EXPECT_EQ(std::vector<uint32_t>(a.blocks[i].children.begin(), a.blocks[i].children.end()),
+              std::vector<uint32_t>(b.blocks[i].children.begin(), b.blocks[i].children.end()));
     EXPECT_EQ(a.blocks[i].draft, b.blocks[i].draft);
     EXPECT_EQ(a.blocks[i].draft_parent, b.blocks[i].draft_parent);
   }

@@ -5,6 +5,7 @@
 #ifndef BLOCKRT_OLX_INTERNAL_COURSE_LOADER_H_
 #define BLOCKRT_OLX_INTERNAL_COURSE_LOADER_H_
 
+#include <deque>
 #include <memory>
 #include <pugixml.hpp>
 #include <string>
@@ -32,6 +33,7 @@ struct OpenFile {
   // Line numbers for blocks met in document order: the line at line_offset.
   size_t line_offset = 0;
   uint32_t line = 1;
+  std::string_view saved_rel;  // rel in the course's arena, once a block needs it
 
   uint32_t LineOf(size_t offset);
 };
@@ -79,9 +81,13 @@ class CourseLoader {
                                 const std::string& url_name, const std::string& filename,
                                 int32_t parent, uint32_t depth, bool draft);
   bool IsOnPath(const std::string& rel, const OpenFile& file, const pugi::xml_node& node);
-  void LoadHtmlBody(const pugi::xml_node& node, const OpenFile& file, CourseBlock* block);
+  void LoadHtmlBody(const pugi::xml_node& node, const OpenFile& file, std::string_view type,
+                    CourseBlock* block);
   ElementSource SourceOf(const pugi::xml_node& node, const OpenFile& file, int32_t parent) const;
-  Status UsageKeyOf(std::string_view tag, std::string_view url_name, std::string* out);
+  Status UsageKeyOf(std::string_view tag, std::string_view url_name, std::string_view* out);
+  std::string_view StableType(std::string_view tag);
+  static void ApplyPolicyViews(const std::vector<Attribute>& policy,
+                               std::vector<CourseAttribute>* attrs);
   int32_t BuildBlock(const pugi::xml_node& node, std::string_view tag, std::string url_name,
                      OpenFile& file, const pugi::xml_node& naming_node, const OpenFile& naming_file,
                      int32_t naming_parent, int32_t parent, uint32_t depth, bool own_file,
@@ -96,10 +102,11 @@ class CourseLoader {
   std::string key_prefix_;                // "block-v1:ORG+COURSE+RUN+type@" when keys can be joined
   std::string scratch_;                   // policy keys and candidate paths, reused
   std::vector<std::unique_ptr<OpenFile>> spare_files_;
-  struct AttributeView {
-    std::string_view name, value;
-  };
-  std::vector<AttributeView> attr_views_;  // one block's attributes, reused
+  std::vector<CourseAttribute> attr_views_;  // one block's attributes, reused
+  // Children per depth, reused; a deque, so deeper levels growing it never
+  // move the lists of the levels above.
+  std::deque<std::vector<uint32_t>> child_lists_;
+  std::string element_;  // problem elements, reused
   // Draft files read while looking for units, by relative path, until a
   // pointer claims them (so each file is read once).
   std::unordered_map<std::string, std::string> draft_bytes_;

@@ -74,31 +74,16 @@ void DeriveFields(Definition* def) {
   InsertData(std::move(data), def);
 }
 
-void DeriveFieldsFromMarkup(Definition* def, std::string_view markup) {
-  def->fields.clear();
-  def->body.clear();
-  const BlockSchema& s = SchemaOf(def);
-  AttributeFields(s, def);
-  if (s.data_kind == DataKind::kNone) {
-    def->body.assign(markup.data(), markup.size());
-    return;
-  }
-  FieldValue data{"data", "", FieldScope::kContent};
-  if (s.data_kind == DataKind::kWholeElement) {
-    data.value.reserve(ElementSize(def->block_type, def->attributes, markup));
-    AppendElement(&data.value, def->block_type, def->attributes, markup);
-  } else {
-    data.value.assign(markup.data(), markup.size());
-  }
-  InsertData(std::move(data), def);
+std::string_view MarkupOf(const Definition& def) {
+  const std::string* data = def.data();
+  std::string_view view = data != nullptr ? std::string_view(*data) : std::string_view();
+  return MarkupOf(def.block_type, data != nullptr ? &view : nullptr, def.body);
 }
 
-std::string_view MarkupOf(const Definition& def) {
-  const BlockSchema* schema = FindBlockSchema(def.block_type);
-  const std::string* data = def.data();
-  if (schema == nullptr || schema->data_kind == DataKind::kNone || data == nullptr) {
-    return def.body;
-  }
+std::string_view MarkupOf(std::string_view block_type, const std::string_view* data,
+                          std::string_view body) {
+  const BlockSchema* schema = FindBlockSchema(block_type);
+  if (schema == nullptr || schema->data_kind == DataKind::kNone || data == nullptr) return body;
   std::string_view text = *data;
   if (schema->data_kind == DataKind::kInnerContent) return text;
   // Whole element: skip the start tag (quotes honored), stop at the last "</".
@@ -119,35 +104,6 @@ std::string_view MarkupOf(const Definition& def) {
   size_t close = text.rfind("</");
   if (close == std::string_view::npos || close <= i) return text;
   return text.substr(i + 1, close - i - 1);
-}
-
-size_t ElementSize(std::string_view type, const std::vector<Attribute>& attrs,
-                   std::string_view body) {
-  size_t size = 1 + type.size() + (body.empty() ? 2 : 1 + body.size() + 2 + type.size() + 1);
-  for (const Attribute& a : attrs) size += 1 + a.name.size() + 3 + EscapedAttributeSize(a.value);
-  return size;
-}
-
-void AppendElement(std::string* out, std::string_view type, const std::vector<Attribute>& attrs,
-                   std::string_view body) {
-  *out += '<';
-  *out += type;
-  for (const Attribute& a : attrs) {
-    *out += ' ';
-    *out += a.name;
-    *out += "=\"";
-    AppendEscapedAttribute(out, a.value);
-    *out += '"';
-  }
-  if (body.empty()) {
-    *out += "/>";
-    return;
-  }
-  *out += '>';
-  *out += body;
-  *out += "</";
-  *out += type;
-  *out += '>';
 }
 
 }  // namespace blockrt::olx::internal

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "olx/definition.h"
+#include "olx/internal/xml_document.h"
 
 namespace blockrt::olx::internal {
 
@@ -19,21 +20,45 @@ std::vector<Attribute> SortedAttributes(const pugi::xml_node& element);
 // per the type's DataKind, computed from def->body, which is then moved into
 // `data` (html) or cleared (problem) so the markup is held once.
 void DeriveFields(Definition* def);
-// DeriveFields for a definition whose inner markup is `markup` (a view into
-// the source text; def->body is ignored): the markup is copied once, straight
-// into `data` or `body`.
-void DeriveFieldsFromMarkup(Definition* def, std::string_view markup);
 
 // The root's inner markup: `body`, or for problem/html the part of `data` that
 // the body was (problem: between its start tag and its end tag).
 std::string_view MarkupOf(const Definition& def);
+// The same for any definition: its type, `data` (nullptr when none) and body.
+std::string_view MarkupOf(std::string_view block_type, const std::string_view* data,
+                          std::string_view body);
 
-// The exact size AppendElement appends.
-size_t ElementSize(std::string_view type, const std::vector<Attribute>& attrs,
-                   std::string_view body);
+// The exact size AppendElement appends. Attrs: a range of {name, value}.
+template <class Attrs>
+size_t ElementSize(std::string_view type, const Attrs& attrs, std::string_view body) {
+  size_t size = 1 + type.size() + (body.empty() ? 2 : 1 + body.size() + 2 + type.size() + 1);
+  for (const auto& a : attrs) size += 1 + a.name.size() + 3 + EscapedAttributeSize(a.value);
+  return size;
+}
+
 // "<type a="1" b="2">body</type>" or "<type a="1"/>" when body is empty.
-void AppendElement(std::string* out, std::string_view type, const std::vector<Attribute>& attrs,
-                   std::string_view body);
+template <class Attrs>
+void AppendElement(std::string* out, std::string_view type, const Attrs& attrs,
+                   std::string_view body) {
+  *out += '<';
+  *out += type;
+  for (const auto& a : attrs) {
+    *out += ' ';
+    *out += a.name;
+    *out += "=\"";
+    AppendEscapedAttribute(out, a.value);
+    *out += '"';
+  }
+  if (body.empty()) {
+    *out += "/>";
+    return;
+  }
+  *out += '>';
+  *out += body;
+  *out += "</";
+  *out += type;
+  *out += '>';
+}
 
 }  // namespace blockrt::olx::internal
 

@@ -1,0 +1,78 @@
+#include "olx/internal/course_definition.h"
+
+#include <algorithm>
+
+#include "olx/internal/definition_fields.h"
+
+namespace blockrt::olx::internal {
+
+void BuildCourseDefinition(Arena* arena, std::string_view block_type,
+                           const std::vector<CourseAttribute>& attrs, std::string_view markup,
+                           std::string* scratch, CourseDefinition* out) {
+  const BlockSchema* schema = FindBlockSchema(block_type);
+  out->known_type = schema != nullptr;
+  out->block_type = block_type;
+  static constexpr BlockSchema kUnknown = {"", true, DataKind::kNone, "", nullptr, 0};
+  const BlockSchema& s = schema != nullptr ? *schema : kUnknown;
+
+  CourseAttribute* copied = arena->Allocate<CourseAttribute>(attrs.size());
+  size_t num_fields = s.data_kind != DataKind::kNone ? 1 : 0;
+  for (size_t i = 0; i < attrs.size(); ++i) {
+    copied[i] = CourseAttribute{arena->Copy(attrs[i].name), arena->Copy(attrs[i].value)};
+  }
+  // Field specs looked up once; a field shares its attribute's value bytes.
+  const FieldSpec* spec_stack[64];
+  std::vector<const FieldSpec*> spec_heap;
+  const FieldSpec** specs = spec_stack;
+  if (attrs.size() > 64) {
+    spec_heap.resize(attrs.size());
+    specs = spec_heap.data();
+  }
+  for (size_t i = 0; i < attrs.size(); ++i) {
+    // data comes from the markup, never an attribute
+    specs[i] = attrs[i].name == "data" ? nullptr : FindFieldSpec(s, attrs[i].name);
+    num_fields += specs[i] != nullptr;
+  }
+  CourseField* fields = arena->Allocate<CourseField>(num_fields);
+  size_t n = 0;
+  bool data_placed = s.data_kind == DataKind::kNone;
+  CourseField data{"data", std::string_view(), FieldScope::kContent};
+  if (s.data_kind == DataKind::kWholeElement) {
+    scratch->clear();
+    scratch->reserve(ElementSize(out->block_type, attrs, markup));
+    AppendElement(scratch, out->block_type, attrs, markup);
+    data.value = arena->Copy(*scratch);
+  } else if (s.data_kind == DataKind::kInnerContent) {
+    data.value = arena->Copy(markup);
+  }
+  for (size_t i = 0; i < attrs.size(); ++i) {
+    if (specs[i] == nullptr) continue;
+    if (!data_placed && copied[i].name > "data") {
+      fields[n++] = data;
+      data_placed = true;
+    }
+    fields[n++] = CourseField{specs[i]->name, copied[i].value, specs[i]->scope};
+  }
+  if (!data_placed) fields[n++] = data;
+  out->attributes = ViewList<CourseAttribute>(copied, attrs.size());
+  out->fields = ViewList<CourseField>(fields, n);
+  out->body = s.data_kind == DataKind::kNone ? arena->Copy(markup) : std::string_view();
+}
+
+void MergeFields(Arena* arena, const std::vector<CourseField>& extra, CourseDefinition* def) {
+  std::vector<CourseField> merged(def->fields.begin(), def->fields.end());
+  for (const CourseField& f : extra) {
+    auto at = std::lower_bound(merged.begin(), merged.end(), f.name,
+                               [](const CourseField& x, std::string_view n) { return x.name < n; });
+    if (at != merged.end() && at->name == f.name) {
+      *at = f;
+    } else {
+      merged.insert(at, f);
+    }
+  }
+  CourseField* out = arena->Allocate<CourseField>(merged.size());
+  std::copy(merged.begin(), merged.end(), out);
+  def->fields = ViewList<CourseField>(out, merged.size());
+}
+
+}  // namespace blockrt::olx::internal
