@@ -68,6 +68,11 @@ struct BundleSnapshot {
   const store::FileInfo* Find(std::string_view path) const;
   // The index of `path` in `files`, or -1.
   int64_t IndexOf(std::string_view path) const;
+  // files[index].path from the dense copy (index < files.size()).
+  std::string_view PathAt(size_t index) const {
+    return std::string_view(path_bytes)
+        .substr(path_start[index], path_start[index + 1] - path_start[index]);
+  }
   const store::LinkInfo* FindLink(std::string_view name) const;
 };
 

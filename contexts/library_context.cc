@@ -50,11 +50,26 @@ class LibraryContext::Session : public ContextSession {
   const Entry* current = nullptr;  // the entry StateFor() returned last
   size_t next_victim = 0;
   std::string id;  // scratch
+  // The own file after the one the last top-level load resolved: callers
+  // often load blocks in listing order (ListBlocks' order), and checking it
+  // first reads the snapshot's paths in order instead of probing its index.
+  int64_t next_file = -1;
 };
 
 namespace {
 
 constexpr std::string_view kDefinitionFile = "/definition.xml";
+
+// Is `id` "lib:ORG:SLUG\0DRAFT" for these parts (StateFor's key, unbuilt)?
+bool IdMatches(std::string_view id, std::string_view org, std::string_view slug,
+               std::string_view draft) {
+  if (id.size() != 4 + org.size() + 1 + slug.size() + 1 + draft.size()) return false;
+  std::string_view rest = id.substr(4);
+  return id.substr(0, 4) == "lib:" && rest.substr(0, org.size()) == org &&
+         rest[org.size()] == ':' && rest.substr(org.size() + 1, slug.size()) == slug &&
+         rest[org.size() + 1 + slug.size()] == '\0' &&
+         rest.substr(org.size() + 2 + slug.size()) == draft;
+}
 
 // "TYPE/ID/definition.xml" into a reused buffer.
 const std::string& OlxPath(std::string_view type, std::string_view id) {
@@ -138,15 +153,27 @@ Result<const LibraryContext::State*> LibraryContext::StateFor(Session* session,
                                                               std::shared_ptr<const State>* hold,
                                                               const keys::KeyView& key,
                                                               ContentSelector sel) const {
+  // Read before the lookups: a write racing with them then forces another.
+  const uint64_t table_generation = table_->generation();
+  const uint64_t snapshot_generation = snapshots_->generation();
+  // The library of the previous call, checked without building its id.
+  if (session != nullptr && session->current != nullptr) {
+    const Session::Entry& e = *session->current;
+    const keys::KeyKind kind = key.kind();
+    if ((kind == keys::KeyKind::kLibraryUsageLocatorV2 ||
+         kind == keys::KeyKind::kLibraryLocatorV2) &&
+        e.table_generation == table_generation && e.snapshot_generation == snapshot_generation &&
+        IdMatches(e.id, key.org().value_or(""), key.course().value_or(""), sel.draft) &&
+        CoarseNowMs() < e.valid_until_ms) {
+      return e.state.get();
+    }
+  }
   thread_local std::string scratch;
   std::string& id = session != nullptr ? session->id : scratch;
   BLOCKRT_RETURN_IF_ERROR(LibraryKeyText(key, &id));
   const size_t lib_size = id.size();
   id.push_back('\0');
   id.append(sel.draft);
-  // Read before the lookup: a write racing with it then forces another.
-  const uint64_t table_generation = table_->generation();
-  const uint64_t snapshot_generation = snapshots_->generation();
   if (session != nullptr) {
     const int64_t now = CoarseNowMs();
     for (const Session::Entry& e : session->entries) {
@@ -294,7 +321,16 @@ Result<std::optional<UsageLoad>> LibraryContext::LoadUsage(ContextSession* sessi
   store::Store& store = *snapshots_->store();
   UsageLoad load;
   const std::string& path = OlxPath(type, id);
-  const int64_t file = state.snap->IndexOf(path);
+  int64_t file = -1;
+  Session* const hinted = want_parent ? static_cast<Session*>(session) : nullptr;
+  if (hinted != nullptr && hinted->next_file >= 0 &&
+      static_cast<size_t>(hinted->next_file) < state.snap->files.size() &&
+      state.snap->PathAt(static_cast<size_t>(hinted->next_file)) == path) {
+    file = hinted->next_file;
+  } else {
+    file = state.snap->IndexOf(path);
+  }
+  if (hinted != nullptr) hinted->next_file = file >= 0 ? file + 1 : -1;
   const internal::IncludeIndex* index = nullptr;
   const internal::IncludedUsage* included = nullptr;
   if (file >= 0) {
