@@ -119,7 +119,7 @@ Status CourseLoader::Open(OpenFile* file) {
 
 Status CourseLoader::ParseOpened(OpenFile* file) {
   return LoadXml(file->rel, file->text, ScanLimits{options_.max_file_bytes, options_.max_depth * 4},
-                 &file->doc, &file->extent);
+                 &file->doc, &file->extent, &file->parse_buffer);
 }
 
 // A git symlink checked out without symlink support is a text file holding

@@ -28,6 +28,7 @@ namespace blockrt::olx::internal {
 struct OpenFile {
   std::string rel;
   std::string text;
+  std::string parse_buffer;  // pugixml parses a copy in place here
   pugi::xml_document doc;
   RootExtent extent;
   // Line numbers for blocks met in document order: the line at line_offset.

@@ -47,10 +47,17 @@ struct StringWriter : pugi::xml_writer {
 }  // namespace
 
 Status LoadXml(std::string_view path, std::string_view text, const ScanLimits& limits,
-               pugi::xml_document* doc, RootExtent* root) {
+               pugi::xml_document* doc, RootExtent* root, std::string* parse_buffer) {
   BLOCKRT_RETURN_IF_ERROR(ScanXml(path, text, limits, root));
-  pugi::xml_parse_result r =
-      doc->load_buffer(text.data(), text.size(), kPugiFlags, pugi::encoding_utf8);
+  pugi::xml_parse_result r;
+  if (parse_buffer != nullptr) {
+    // The caller's reused buffer instead of a fresh copy per document.
+    parse_buffer->assign(text.data(), text.size());
+    r = doc->load_buffer_inplace(parse_buffer->data(), parse_buffer->size(), kPugiFlags,
+                                 pugi::encoding_utf8);
+  } else {
+    r = doc->load_buffer(text.data(), text.size(), kPugiFlags, pugi::encoding_utf8);
+  }
   if (!r) {
     size_t off = r.offset > 0 ? static_cast<size_t>(r.offset) : 0;
     if (r.status == pugi::status_no_document_element) off = text.size();

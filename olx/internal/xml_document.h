@@ -16,9 +16,11 @@ namespace blockrt::olx::internal {
 constexpr unsigned kPugiFlags = pugi::parse_default | pugi::parse_comments | pugi::parse_pi;
 
 // ScanXml + pugixml load_buffer (UTF-8). `text` must outlive nothing: pugixml
-// copies it. On success doc has a document element.
+// copies it, into *parse_buffer when given (which must then outlive `doc`
+// and be left alone while it lives). On success doc has a document element.
 Status LoadXml(std::string_view path, std::string_view text, const ScanLimits& limits,
-               pugi::xml_document* doc, RootExtent* root = nullptr);
+               pugi::xml_document* doc, RootExtent* root = nullptr,
+               std::string* parse_buffer = nullptr);
 
 // Offset of an element's '<' in the text it was loaded from.
 inline size_t ElementOffset(const pugi::xml_node& node) {
