@@ -273,6 +273,11 @@ const FieldSpec* FindFieldSpec(const BlockSchema& schema, std::string_view name)
   return index.Find(0, name);
 }
 
+const BlockSchema* AllBlockSchemas(size_t* count) {
+  *count = std::size(kSchemas);
+  return kSchemas;
+}
+
 const FieldSpec* InheritableFields(size_t* count) {
   *count = std::size(kInheritable);
   return kInheritable;

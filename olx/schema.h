@@ -45,6 +45,9 @@ const BlockSchema* FindBlockSchema(std::string_view block_type);
 // the type has no such field; the attribute is then kept verbatim only.
 const FieldSpec* FindFieldSpec(const BlockSchema& schema, std::string_view name);
 
+// Every known block type's schema, sorted by type.
+const BlockSchema* AllBlockSchemas(size_t* count);
+
 // Inheritable settings in the reference's table order.
 const FieldSpec* InheritableFields(size_t* count);
 bool IsInheritable(std::string_view name);

@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <string_view>
+#include <vector>
+
 namespace blockrt::olx {
 namespace {
 
@@ -36,6 +40,52 @@ TEST(SchemaTest, ScopesAndInheritance) {
   EXPECT_EQ(inh[0].name, "graded");
   EXPECT_TRUE(IsInheritable("visible_to_staff_only"));
   EXPECT_FALSE(IsInheritable("display_name"));
+}
+
+// The hashed indexes against the lookup order they replace: the type's own
+// fields, then the inheritable settings, then the fields every block has.
+TEST(SchemaTest, IndexedLookupsMatchTheTables) {
+  size_t num_schemas = 0, num_inheritable = 0;
+  const BlockSchema* schemas = AllBlockSchemas(&num_schemas);
+  const FieldSpec* inheritable = InheritableFields(&num_inheritable);
+  ASSERT_GE(num_schemas, 20u);
+  auto linear = [&](const BlockSchema& s, std::string_view name) -> const FieldSpec* {
+    for (size_t i = 0; i < s.num_fields; ++i) {
+      if (s.fields[i].name == name) return &s.fields[i];
+    }
+    for (size_t i = 0; i < num_inheritable; ++i) {
+      if (inheritable[i].name == name) return &inheritable[i];
+    }
+    return nullptr;  // common fields are checked by name below
+  };
+  const char* common[] = {"display_name"};
+  for (size_t k = 0; k < num_schemas; ++k) {
+    const BlockSchema& s = schemas[k];
+    SCOPED_TRACE(std::string(s.block_type));
+    EXPECT_EQ(FindBlockSchema(s.block_type), &s);
+    BlockSchema copy = s;  // not in the table: the scanning path
+    std::vector<std::string_view> names;
+    for (size_t i = 0; i < s.num_fields; ++i) names.push_back(s.fields[i].name);
+    for (size_t i = 0; i < num_inheritable; ++i) names.push_back(inheritable[i].name);
+    for (std::string_view name : names) {
+      EXPECT_EQ(FindFieldSpec(s, name), linear(s, name)) << name;
+      EXPECT_EQ(FindFieldSpec(copy, name), linear(s, name)) << name;
+    }
+    for (const char* name : common) {
+      const FieldSpec* f = FindFieldSpec(s, name);
+      ASSERT_NE(f, nullptr) << name;
+      EXPECT_EQ(f->name, name);
+      if (linear(s, name) != nullptr) {
+        EXPECT_EQ(f, linear(s, name)) << name;
+      }
+    }
+    for (std::string_view miss : {"", "x", "display_nam", "display_namE", "data "}) {
+      EXPECT_EQ(FindFieldSpec(s, miss), linear(s, miss)) << miss;
+    }
+  }
+  for (std::string_view miss : {"", "problem ", "Problem", "proble", "problemx", "v"}) {
+    EXPECT_EQ(FindBlockSchema(miss), nullptr) << miss;
+  }
 }
 
 }  // namespace

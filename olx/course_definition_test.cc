@@ -1,0 +1,93 @@
+#include "olx/internal/course_definition.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "olx/internal/definition_fields.h"
+
+namespace blockrt::olx::internal {
+namespace {
+
+// The arena-built definition against DeriveFields on the owning Definition
+// the loader used to build: same attributes, fields (order, scopes, data)
+// and body, for every DataKind and field placement around "data".
+TEST(CourseDefinitionTest, MatchesDeriveFields) {
+  struct Case {
+    const char* type;
+    std::vector<std::pair<std::string, std::string>> attrs;  // sorted by name
+    std::string markup;
+  } cases[] = {
+      {"problem", {}, ""},
+      {"problem", {}, "<p>x</p>"},
+      {"problem",
+       {{"attempts_before_showanswer_button", "1"},
+        {"display_name", "Q & \"A\"\n"},
+        {"max_attempts", "3"},
+        {"weight", "2"}},
+       "<multiplechoiceresponse/>"},
+      {"problem", {{"zzz_unknown", "v"}, {"zzz_unknown2", ""}}, "<p/>"},
+      {"html", {{"display_name", "T"}, {"editor", "raw"}}, "<p>hi &amp; bye</p>"},
+      {"html", {}, ""},
+      {"vertical", {{"display_name", "U"}, {"due", "2030"}, {"graded", "true"}}, ""},
+      {"vertical", {{"display_name", "U"}}, "<meta x=\"1\"/>"},
+      {"video", {{"display_name", "V"}, {"youtube_id_1_0", "abc"}}, "<source src=\"a\"/>"},
+      {"drag-and-drop-v2", {{"data", "{}"}, {"display_name", "D"}}, "<x/>"},
+      {"static_tab", {{"course_staff_only", "true"}, {"display_name", "Tab"}}, "<p>t</p>"},
+      {"about", {}, "overview text"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.type);
+    Definition want;
+    want.block_type = c.type;
+    for (const auto& [n, v] : c.attrs) want.attributes.push_back(Attribute{n, v});
+    want.body = c.markup;
+    DeriveFields(&want);
+
+    Arena arena;
+    std::string scratch;
+    std::vector<CourseAttribute> attrs;
+    for (const auto& [n, v] : c.attrs) attrs.push_back(CourseAttribute{n, v});
+    const BlockSchema* schema = FindBlockSchema(c.type);
+    std::string_view type = schema != nullptr ? schema->block_type : arena.Copy(c.type);
+    CourseDefinition got;
+    BuildCourseDefinition(&arena, type, attrs, c.markup, &scratch, &got);
+    EXPECT_EQ(got.ToDefinition(), want);
+    EXPECT_EQ(got.known_type, schema != nullptr);
+    for (const FieldValue& f : want.fields) {
+      ASSERT_NE(got.field(f.name), nullptr) << f.name;
+      EXPECT_EQ(got.field(f.name)->value, f.value);
+    }
+    EXPECT_EQ(got.data() != nullptr, want.data() != nullptr);
+    for (const Attribute& a : want.attributes) {
+      ASSERT_NE(got.attribute(a.name), nullptr) << a.name;
+      EXPECT_EQ(*got.attribute(a.name), a.value);
+    }
+    EXPECT_EQ(got.attribute("no_such"), nullptr);
+  }
+}
+
+TEST(CourseDefinitionTest, MergeFieldsReplacesAndInserts) {
+  Arena arena;
+  std::string scratch;
+  CourseDefinition def;
+  BuildCourseDefinition(&arena, "html", {CourseAttribute{"display_name", "T"}}, "<p/>", &scratch,
+                        &def);
+  MergeFields(&arena,
+              {CourseField{"zeta", "1", FieldScope::kContent},
+               CourseField{"data", "new", FieldScope::kContent},
+               CourseField{"alpha", "2", FieldScope::kContent},
+               CourseField{"zeta", "3", FieldScope::kContent}},
+              &def);
+  std::vector<std::string> names, values;
+  for (const CourseField& f : def.fields) {
+    names.emplace_back(f.name);
+    values.emplace_back(f.value);
+  }
+  EXPECT_EQ(names, (std::vector<std::string>{"alpha", "data", "display_name", "zeta"}));
+  EXPECT_EQ(values, (std::vector<std::string>{"2", "new", "T", "3"}));
+}
+
+}  // namespace
+}  // namespace blockrt::olx::internal

@@ -1,0 +1,85 @@
+#include "olx/internal/root_dir.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "olx/internal/file_io.h"
+
+namespace blockrt::olx::internal {
+namespace {
+
+namespace fs = std::filesystem;
+
+class RootDirTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("blockrt_rootdir_" + std::to_string(::getpid()));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_ / "problem" / "deep");
+    Put("course.xml", "<course/>");
+    Put("problem/p1.xml", "<problem/>");
+    Put("problem/deep/p2.xml", "<problem>2</problem>");
+    root_ = dir_.string() + "/";
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  void Put(const std::string& rel, const std::string& text) {
+    std::ofstream(dir_ / rel, std::ios::binary) << text;
+  }
+  fs::path dir_;
+  std::string root_;
+};
+
+// Every way a relative path can be resolved gives what a full-path read
+// gives: bytes, status code and message.
+TEST_F(RootDirTest, ReadsLikeFullPaths) {
+  RootDir root(root_);
+  for (std::string rel : {"course.xml", "problem/p1.xml", "problem/deep/p2.xml", "problem/none.xml",
+                          "none/p1.xml", "problem", "problem/", "./course.xml", "../x.xml",
+                          "problem/../course.xml", "course.xml/x", ""}) {
+    SCOPED_TRACE(rel);
+    std::string got = "stale";
+    Status st = root.Read(rel, 1 << 20, &got);
+    Result<std::string> want = ReadFile(root_ + rel, 1 << 20);
+    ASSERT_EQ(st.ok(), want.ok());
+    if (st.ok()) {
+      EXPECT_EQ(got, *want);
+    } else {
+      EXPECT_EQ(st.code(), want.status().code());
+      EXPECT_EQ(st.message(), want.status().message());
+    }
+    EXPECT_EQ(root.IsRegularFile(rel), IsRegularFile(root_ + rel));
+    EXPECT_EQ(root.IsDirectory(rel), IsDirectory(root_ + rel));
+  }
+  std::string big;
+  EXPECT_EQ(root.Read("problem/p1.xml", 4, &big).code(), Status::Code::kInvalidArgument);
+}
+
+TEST_F(RootDirTest, AbsolutePathsAndAMissingRoot) {
+  RootDir root(root_);
+  std::string got;
+  ASSERT_TRUE(root.Read(root_ + "course.xml", 100, &got).IsNotFound());  // root_ + "/abs..."
+  RootDir missing(root_ + "nope/");
+  EXPECT_TRUE(missing.Read("course.xml", 100, &got).IsNotFound());
+  EXPECT_FALSE(missing.IsRegularFile("course.xml"));
+}
+
+// Descriptors stay bounded however many first-level directories an export has.
+TEST_F(RootDirTest, ManySubdirectories) {
+  for (int i = 0; i < 100; ++i) {
+    fs::create_directories(dir_ / ("d" + std::to_string(i)));
+    Put("d" + std::to_string(i) + "/f.xml", std::to_string(i));
+  }
+  RootDir root(root_);
+  for (int i = 0; i < 100; ++i) {
+    std::string got;
+    ASSERT_TRUE(root.Read("d" + std::to_string(i) + "/f.xml", 100, &got).ok()) << i;
+    EXPECT_EQ(got, std::to_string(i));
+  }
+}
+
+}  // namespace
+}  // namespace blockrt::olx::internal
