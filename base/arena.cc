@@ -9,23 +9,15 @@ namespace {
 constexpr size_t kMaxChunk = 1u << 20;
 }  // namespace
 
-char* Arena::AllocateBytes(size_t n, size_t align) {
-  size_t pad = (align - (reinterpret_cast<uintptr_t>(next_) & (align - 1))) & (align - 1);
-  if (n + pad > left_) {
-    // Large objects get a chunk of their own so the current one keeps its room.
-    if (n > chunk_size_ / 4) {
-      used_ += n;
-      return NewChunk(n);
-    }
-    if (chunk_size_ < kMaxChunk) chunk_size_ *= 2;
-    next_ = NewChunk(chunk_size_);
-    left_ = chunk_size_;
-    pad = 0;  // new[] memory is aligned for any fundamental type
-  }
-  char* p = next_ + pad;
-  next_ = p + n;
-  left_ -= n + pad;
+char* Arena::AllocateSlow(size_t n) {
+  // Large objects get a chunk of their own so the current one keeps its room.
   used_ += n;
+  if (n > chunk_size_ / 4) return NewChunk(n);
+  if (chunk_size_ < kMaxChunk) chunk_size_ *= 2;
+  // new[] memory is aligned for any fundamental type, so no padding here.
+  char* p = NewChunk(chunk_size_);
+  next_ = p + n;
+  left_ = chunk_size_ - n;
   return p;
 }
 

@@ -5,6 +5,7 @@
 #define BLOCKRT_BASE_ARENA_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <cstring>
 #include <memory>
 #include <string_view>
@@ -43,7 +44,17 @@ class Arena {
   size_t reserved() const { return reserved_; }
 
  private:
-  char* AllocateBytes(size_t n, size_t align);
+  // The common case inline: room in the current chunk.
+  char* AllocateBytes(size_t n, size_t align) {
+    size_t pad = (align - (reinterpret_cast<uintptr_t>(next_) & (align - 1))) & (align - 1);
+    if (n + pad > left_) return AllocateSlow(n);
+    char* p = next_ + pad;
+    next_ = p + n;
+    left_ -= n + pad;
+    used_ += n;
+    return p;
+  }
+  char* AllocateSlow(size_t n);
   char* NewChunk(size_t n);
 
   std::vector<std::unique_ptr<char[]>> chunks_;
