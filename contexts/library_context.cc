@@ -229,11 +229,12 @@ Result<const internal::IncludeIndex*> LibraryContext::Includes(const State& stat
   return state.includes.get();
 }
 
-Result<keys::Key> LibraryContext::ParentKey(const State& state,
-                                            const internal::IncludedUsage& usage) const {
+Result<const keys::Key*> LibraryContext::ParentKey(const State& state,
+                                                   const internal::IncludedUsage& usage) const {
   const std::optional<keys::Key>& key = state.parent_keys[usage.parent];
-  if (key) return *key;
-  return UsageKeyOfPath(state.usage_prefix, state.includes->parents[usage.parent]);  // its error
+  if (key) return &*key;
+  // The error keys gave (the parsed keys are kept once, not the errors).
+  return UsageKeyOfPath(state.usage_prefix, state.includes->parents[usage.parent]).status();
 }
 
 Result<std::optional<DefinitionLocator>> LibraryContext::Resolve(const State& state,
@@ -319,7 +320,10 @@ Result<std::optional<UsageLoad>> LibraryContext::LoadUsage(ContextSession* sessi
   }
   std::string_view type = usage.block_type().value_or(""), id = usage.block_id().value_or("");
   store::Store& store = *snapshots_->store();
-  UsageLoad load;
+  // Built in place in what is returned (a UsageLoad moved through an optional
+  // and a Result moves its keys three times).
+  Result<None> out(None(std::in_place));
+  UsageLoad& load = **out;
   const std::string& path = OlxPath(type, id);
   int64_t file = -1;
   Session* const hinted = want_parent ? static_cast<Session*>(session) : nullptr;
@@ -397,10 +401,11 @@ Result<std::optional<UsageLoad>> LibraryContext::LoadUsage(ContextSession* sessi
     }
     if (file >= 0) included = index->by_file[file];
     if (included != nullptr) {
-      BLOCKRT_ASSIGN_OR_RETURN(load.parent, ParentKey(state, *included));
+      BLOCKRT_ASSIGN_OR_RETURN(const keys::Key* parent, ParentKey(state, *included));
+      load.parent.emplace(*parent);  // one copy, in place
     }
   }
-  return None(std::move(load));
+  return out;
 }
 
 Result<keys::Key> LibraryContext::UsageForChildInclude(const keys::KeyView& parent_usage,
@@ -460,8 +465,8 @@ Result<std::optional<keys::Key>> LibraryContext::ParentOf(const keys::KeyView& u
   const internal::IncludedUsage* included =
       index->Find(usage.block_type().value_or(""), usage.block_id().value_or(""));
   if (included == nullptr) return std::optional<keys::Key>();
-  BLOCKRT_ASSIGN_OR_RETURN(keys::Key k, ParentKey(*state, *included));
-  return std::optional<keys::Key>(std::move(k));
+  BLOCKRT_ASSIGN_OR_RETURN(const keys::Key* k, ParentKey(*state, *included));
+  return std::optional<keys::Key>(*k);
 }
 
 Result<std::vector<std::string>> LibraryContext::IncludeProblems(const keys::KeyView& context_key,

@@ -82,7 +82,9 @@ class LibraryContext : public LearningContext {
   // The include index of `state`, built on first use.
   Result<const internal::IncludeIndex*> Includes(const State& state) const;
   // The usage key of the block that first includes `usage` (indexed in `state`).
-  Result<keys::Key> ParentKey(const State& state, const internal::IncludedUsage& usage) const;
+  // (Kept in `state`: valid while it lives.)
+  Result<const keys::Key*> ParentKey(const State& state,
+                                     const internal::IncludedUsage& usage) const;
   static bool Permitted(const LibraryInfo& lib, const User& user, LibraryRole needed);
   Result<std::optional<DefinitionLocator>> Resolve(const State& state,
                                                    const keys::KeyView& usage) const;

@@ -56,6 +56,21 @@ Block::Block(keys::Key usage, std::shared_ptr<const contexts::DefinitionLocator>
       parent_(std::move(parent)),
       snapshot_(std::move(snapshot)) {}
 
+Block Block::Adopt(keys::Key&& usage,
+                   std::shared_ptr<const contexts::DefinitionLocator>&& definition,
+                   std::shared_ptr<const olx::Definition>&& olx, std::vector<keys::Key>&& children,
+                   std::optional<keys::Key>&& parent,
+                   std::shared_ptr<const contexts::BundleSnapshot>&& snapshot) {
+  Block b;
+  b.usage_ = std::move(usage);
+  b.definition_ = std::move(definition);
+  b.olx_ = std::move(olx);
+  b.children_ = std::move(children);
+  if (parent) b.parent_.emplace(std::move(*parent));
+  b.snapshot_ = std::move(snapshot);
+  return b;
+}
+
 const contexts::DefinitionLocator& Block::definition() const {
   static const contexts::DefinitionLocator kNone;
   return definition_ ? *definition_ : kNone;

@@ -39,6 +39,13 @@ class Block {
         std::shared_ptr<const olx::Definition> olx, std::vector<keys::Key> children,
         std::optional<keys::Key> parent, std::shared_ptr<const contexts::BundleSnapshot> snapshot);
 
+  // The same taking every part by rvalue (no intermediate moves).
+  static Block Adopt(keys::Key&& usage,
+                     std::shared_ptr<const contexts::DefinitionLocator>&& definition,
+                     std::shared_ptr<const olx::Definition>&& olx,
+                     std::vector<keys::Key>&& children, std::optional<keys::Key>&& parent,
+                     std::shared_ptr<const contexts::BundleSnapshot>&& snapshot);
+
   const keys::Key& usage_key() const { return usage_; }
   const std::string& block_type() const { return definition().block_type; }
   const contexts::DefinitionLocator& definition() const;

@@ -1,6 +1,7 @@
 // Runtime::Render: dispatch by block type, containers render their children in
 // include order, and each block's own /static/ references become signed URLs
 // of that block's assets.
+#include <algorithm>
 #include <optional>
 #include <string>
 
@@ -53,7 +54,12 @@ Result<Fragment> Runtime::Render(const Block& block, std::string_view view) cons
   }
   memo_.Trim();  // no view of the memo is held between renders
   Fragment out;
+  // Sized like the previous render: one allocation instead of a string
+  // doubling its way up (large reallocations also make malloc consolidate
+  // its free lists, walking memory the render does not otherwise touch).
+  out.content.reserve(render_size_hint_);
   BLOCKRT_RETURN_IF_ERROR(RenderInto(block, effective, 0, &out));
+  render_size_hint_ = std::max<size_t>(out.content.size() + out.content.size() / 8, 256);
   return out;
 }
 
@@ -82,7 +88,7 @@ Status Runtime::RenderBlock(const Block& block, std::string_view view, int depth
       if (depth + 1 >= kMaxRenderDepth) {
         st = Status::FailedPrecondition("render depth limit reached (include cycle?)");
       } else {
-        Result<Block> child = Load(block.children()[i], &block.usage_key(), false);
+        Result<Block> child = Load(keys::Key(block.children()[i]), &block.usage_key(), false);
         st = child.ok() ? RenderInto(*child, view, depth + 1, out) : child.status();
       }
       // A missing child (dangling include) must not hide its siblings.

@@ -49,11 +49,12 @@ std::string_view Runtime::draft() const {
 }
 
 Result<Block> Runtime::LoadBlock(std::string_view usage_key) const {
-  BLOCKRT_ASSIGN_OR_RETURN(keys::Key key, keys::Key::Parse(usage_key));
-  if (!key->is_usage_key()) {
+  Result<keys::Key> key = keys::Key::Parse(usage_key);
+  if (!key.ok()) return key.status();
+  if (!key->view().is_usage_key()) {
     return Status::InvalidArgument("'" + std::string(usage_key) + "' is not a usage key");
   }
-  return Load(std::move(key), nullptr);
+  return Load(std::move(*key), nullptr);
 }
 
 Result<Block> Runtime::LoadBlock(const keys::KeyView& usage) const {
@@ -65,10 +66,10 @@ Result<Block> Runtime::LoadChild(const Block& parent, size_t index) const {
     return Status::InvalidArgument(parent.usage_key().text() + " has no child " +
                                    std::to_string(index));
   }
-  return Load(parent.children()[index], &parent.usage_key());
+  return Load(keys::Key(parent.children()[index]), &parent.usage_key());
 }
 
-Result<Block> Runtime::Load(keys::Key key, const keys::Key* parent, bool set_parent) const {
+Result<Block> Runtime::Load(keys::Key&& key, const keys::Key* parent, bool set_parent) const {
   // A usage key's context namespace follows from its kind alone.
   if (last_context_ == nullptr || key->kind() != last_kind_) {
     BLOCKRT_ASSIGN_OR_RETURN(std::string_view ns, contexts::ContextNamespaceOf(key.view()));
@@ -97,15 +98,16 @@ Result<Block> Runtime::Load(keys::Key key, const keys::Key* parent, bool set_par
   return Assemble(std::move(key), ctx, std::move(**load), parent, set_parent);
 }
 
-Result<Block> Runtime::Assemble(keys::Key key, contexts::LearningContext* ctx,
-                                contexts::UsageLoad load, const keys::Key* parent,
+Result<Block> Runtime::Assemble(keys::Key&& key, contexts::LearningContext* ctx,
+                                contexts::UsageLoad&& load, const keys::Key* parent,
                                 bool set_parent) const {
   std::optional<keys::Key> parent_key;
   if (parent != nullptr && set_parent) parent_key = *parent;
   if (load.olx != nullptr) {
-    if (parent == nullptr) parent_key = std::move(load.parent);
-    return Block(std::move(key), std::move(load.definition), std::move(load.olx),
-                 std::move(load.children), std::move(parent_key), std::move(load.snapshot));
+    return Block::Adopt(std::move(key), std::move(load.definition), std::move(load.olx),
+                        std::move(load.children),
+                        parent == nullptr ? std::move(load.parent) : std::move(parent_key),
+                        std::move(load.snapshot));
   }
   const contexts::DefinitionLocator& def = *load.definition;
   contexts::BundleSnapshots& snaps = system_->snapshots();

@@ -125,10 +125,11 @@ class Runtime {
   // builds the block; `parent` (children only) skips the permission check and
   // asking the context for the parent, and becomes the block's parent unless
   // !set_parent (a page being rendered never reads its children's parent).
-  Result<Block> Load(keys::Key key, const keys::Key* parent, bool set_parent = true) const;
+  Result<Block> Load(keys::Key&& key, const keys::Key* parent, bool set_parent = true) const;
   // Builds the block of a context's UsageLoad, loading what it left out.
-  Result<Block> Assemble(keys::Key key, contexts::LearningContext* ctx, contexts::UsageLoad load,
-                         const keys::Key* parent, bool set_parent) const;
+  Result<Block> Assemble(keys::Key&& key, contexts::LearningContext* ctx,
+                         contexts::UsageLoad&& load, const keys::Key* parent,
+                         bool set_parent) const;
   // The bundle view of `block`'s definition.
   Result<std::shared_ptr<const contexts::BundleSnapshot>> SnapshotOf(const Block& block) const;
   // The signed URL of asset NAME of `block`, or nullopt when it has none
@@ -162,8 +163,9 @@ class Runtime {
   // Signed asset URLs: "bundle/version/path" -> (expiry, URL). Expiries are
   // rounded up to a minute, so a URL is reused (and cacheable) for a while.
   mutable std::unordered_map<std::string, std::pair<int64_t, std::string>> asset_urls_;
-  mutable std::string leaf_scratch_;     // a leaf's own view before /static/ rewriting
-  mutable std::string problem_scratch_;  // a problem's markup before it is memoized
+  mutable std::string leaf_scratch_;       // a leaf's own view before /static/ rewriting
+  mutable size_t render_size_hint_ = 256;  // the last render's size, with some room
+  mutable std::string problem_scratch_;    // a problem's markup before it is memoized
   // Ephemeral learner state: "usage key" -> field -> JSON.
   std::map<std::string, std::map<std::string, std::string>> ephemeral_state_;
 };
