@@ -88,6 +88,16 @@ int64_t BundleSnapshot::IndexOf(std::string_view path) const {
   }
 }
 
+int64_t BundleSnapshot::Candidate(uint64_t hash) const {
+  if (path_slots.empty()) return -1;
+  const size_t mask = path_slots.size() - 1;
+  for (size_t at = hash & mask;; at = (at + 1) & mask) {
+    const uint64_t slot = path_slots[at];
+    if (slot == 0) return -1;
+    if ((slot >> 32) == (hash >> 32)) return static_cast<int64_t>((slot & 0xffffffff) - 1);
+  }
+}
+
 const store::FileInfo* BundleSnapshot::Find(std::string_view path) const {
   int64_t index = IndexOf(path);
   return index < 0 ? nullptr : &files[static_cast<size_t>(index)];

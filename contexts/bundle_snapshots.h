@@ -68,6 +68,13 @@ struct BundleSnapshot {
   const store::FileInfo* Find(std::string_view path) const;
   // The index of `path` in `files`, or -1.
   int64_t IndexOf(std::string_view path) const;
+  // For prefetching only: starts loading the index slot of a path whose
+  // PathHash is `hash`, and (later) the first index whose slot tag matches it
+  // (-1 for none), with no comparison of the path itself.
+  void PrefetchSlot(uint64_t hash) const {
+    if (!path_slots.empty()) __builtin_prefetch(&path_slots[hash & (path_slots.size() - 1)]);
+  }
+  int64_t Candidate(uint64_t hash) const;
   // files[index].path from the dense copy (index < files.size()).
   std::string_view PathAt(size_t index) const {
     return std::string_view(path_bytes)

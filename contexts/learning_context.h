@@ -60,6 +60,17 @@ class LearningContext {
   // A fresh session for LoadUsage(); null when the context keeps none.
   virtual std::unique_ptr<ContextSession> NewSession() const { return nullptr; }
 
+  // A hint that `usages` are about to be loaded through `session`, one after
+  // the other (a container rendering its children): a context may start
+  // fetching what their loads will read so that those memory reads overlap.
+  // No effect on results; the default does nothing.
+  virtual void PrefetchUsages(ContextSession* session, const std::vector<keys::Key>& usages,
+                              ContentSelector sel) const {
+    (void)session;
+    (void)usages;
+    (void)sel;
+  }
+
   // The runtime's one call per block: the definition of `usage` when it exists
   // and, with `user`, that user may view (or, with `edit`, edit) it; nullopt
   // otherwise. Without `user` there is no permission check. `want_parent`

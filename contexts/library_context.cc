@@ -121,6 +121,44 @@ std::unique_ptr<ContextSession> LibraryContext::NewSession() const {
   return std::make_unique<Session>();
 }
 
+void LibraryContext::PrefetchUsages(ContextSession* session, const std::vector<keys::Key>& usages,
+                                    ContentSelector sel) const {
+  // Each load probes the path index, then reads the file's locator, parsed
+  // slot and definition, all cold for blocks loaded a while ago: one miss
+  // after another. Issuing each level for every usage before reading the
+  // next lets the misses overlap.
+  constexpr size_t kMax = 32;
+  if (session == nullptr || usages.empty()) return;
+  std::shared_ptr<const State> hold;
+  Result<const State*> found =
+      StateFor(static_cast<Session*>(session), &hold, usages.front().view(), sel);
+  if (!found.ok()) return;
+  const State& state = **found;
+  const BundleSnapshot& snap = *state.snap;
+  const size_t n = std::min(usages.size(), kMax);
+  uint64_t hashes[kMax];
+  for (size_t i = 0; i < n; ++i) {
+    const keys::KeyView& k = usages[i].view();
+    hashes[i] = PathHash(OlxPath(k.block_type().value_or(""), k.block_id().value_or("")));
+    snap.PrefetchSlot(hashes[i]);
+  }
+  int64_t files[kMax];
+  for (size_t i = 0; i < n; ++i) {
+    files[i] = snap.Candidate(hashes[i]);
+    if (files[i] < 0) continue;
+    const size_t f = static_cast<size_t>(files[i]);
+    __builtin_prefetch(&snap.path_start[f]);
+    __builtin_prefetch(&snap.parsed[f]);
+    __builtin_prefetch(&state.locators[f]);
+  }
+  for (size_t i = 0; i < n; ++i) {
+    if (files[i] < 0) continue;
+    const size_t f = static_cast<size_t>(files[i]);
+    __builtin_prefetch(snap.path_bytes.data() + snap.path_start[f]);
+    if (const olx::Definition* def = definitions_->Held(snap, f)) __builtin_prefetch(def);
+  }
+}
+
 Result<std::shared_ptr<const LibraryInfo>> LibraryContext::Library(const keys::KeyView& key) const {
   thread_local std::string text;
   BLOCKRT_RETURN_IF_ERROR(LibraryKeyText(key, &text));

@@ -54,6 +54,10 @@ class LibraryContext : public LearningContext {
   // parsed slots), children and parent, from a per-session view of the
   // library that is checked against the caches' generations, not locked.
   std::unique_ptr<ContextSession> NewSession() const override;
+  // Prefetches, in a few passes over all of `usages` at once, the path index
+  // slots, file records and parsed definitions their loads will read.
+  void PrefetchUsages(ContextSession* session, const std::vector<keys::Key>& usages,
+                      ContentSelector sel) const override;
   Result<std::optional<UsageLoad>> LoadUsage(ContextSession* session, const User* user,
                                              const keys::KeyView& usage, ContentSelector sel,
                                              bool edit, bool want_parent) const override;

@@ -82,6 +82,13 @@ Status Runtime::RenderBlock(const Block& block, std::string_view view, int depth
     html.append("\"><h2 class=\"display-name\">");
     internal::AppendEscaped(block.display_name_view(), &html);
     html.append("</h2>");
+    if (!block.children().empty() && depth + 1 < kMaxRenderDepth) {
+      Result<ContextAndSession> cs = ContextOf(block.children().front().view());
+      if (cs.ok()) {
+        cs->context->PrefetchUsages(cs->session, block.children(),
+                                    contexts::ContentSelector{draft()});
+      }
+    }
     for (size_t i = 0; i < block.children().size(); ++i) {
       html.append("<div class=\"vert vert-").append(std::to_string(i)).append("\">");
       Status st;

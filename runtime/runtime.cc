@@ -69,25 +69,27 @@ Result<Block> Runtime::LoadChild(const Block& parent, size_t index) const {
   return Load(keys::Key(parent.children()[index]), &parent.usage_key());
 }
 
-Result<Block> Runtime::Load(keys::Key&& key, const keys::Key* parent, bool set_parent) const {
+Result<Runtime::ContextAndSession> Runtime::ContextOf(const keys::KeyView& key) const {
   // A usage key's context namespace follows from its kind alone.
-  if (last_context_ == nullptr || key->kind() != last_kind_) {
-    BLOCKRT_ASSIGN_OR_RETURN(std::string_view ns, contexts::ContextNamespaceOf(key.view()));
+  if (last_context_ == nullptr || key.kind() != last_kind_) {
+    BLOCKRT_ASSIGN_OR_RETURN(std::string_view ns, contexts::ContextNamespaceOf(key));
     Result<contexts::LearningContext*> found = system_->registry().ForNamespace(ns);
-    if (!found.ok()) return found.status().WithContext("key '" + key->ToString() + "'");
+    if (!found.ok()) return found.status().WithContext("key '" + key.ToString() + "'");
     last_context_ = *found;
-    last_kind_ = key->kind();
+    last_kind_ = key.kind();
   }
   contexts::LearningContext* ctx = last_context_;
-  contexts::ContextSession* session = nullptr;
   auto it = std::find_if(sessions_.begin(), sessions_.end(),
                          [&](const auto& s) { return s.first == ctx; });
-  if (it != sessions_.end()) {
-    session = it->second.get();
-  } else {
-    sessions_.emplace_back(ctx, ctx->NewSession());
-    session = sessions_.back().second.get();
-  }
+  if (it != sessions_.end()) return ContextAndSession{ctx, it->second.get()};
+  sessions_.emplace_back(ctx, ctx->NewSession());
+  return ContextAndSession{ctx, sessions_.back().second.get()};
+}
+
+Result<Block> Runtime::Load(keys::Key&& key, const keys::Key* parent, bool set_parent) const {
+  BLOCKRT_ASSIGN_OR_RETURN(ContextAndSession cs, ContextOf(key.view()));
+  contexts::LearningContext* ctx = cs.context;
+  contexts::ContextSession* session = cs.session;
   // Children need no new permission check: the reference loads them the same way.
   const contexts::User* check = parent != nullptr || user_.is_none() ? nullptr : &user_;
   Result<std::optional<contexts::UsageLoad>> load =

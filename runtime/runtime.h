@@ -121,6 +121,12 @@ class Runtime {
   Status SetUserState(const Block& block, std::string_view field, std::string_view json_value);
 
  private:
+  struct ContextAndSession {
+    contexts::LearningContext* context;
+    contexts::ContextSession* session;
+  };
+  // The context serving `key` and this runtime's session with it.
+  Result<ContextAndSession> ContextOf(const keys::KeyView& key) const;
   // Resolves `key` through its context (with this runtime's session) and
   // builds the block; `parent` (children only) skips the permission check and
   // asking the context for the parent, and becomes the block's parent unless
