@@ -106,9 +106,10 @@ Status Runtime::RenderBlock(const Block& block, std::string_view view, int depth
     return Status::OK();
   }
 
-  // Leaves do not recurse, so one buffer serves every leaf of a page.
-  std::string& own = leaf_scratch_;
-  own.clear();
+  // A leaf renders straight into the page; only a view that references
+  // /static/ is taken out again to be rewritten (most have none).
+  const size_t start = html.size();
+  std::string& own = html;
   if (type == "html") {
     std::string file_body;
     const std::string* filename = block.RawField("filename");
@@ -135,8 +136,14 @@ Status Runtime::RenderBlock(const Block& block, std::string_view view, int depth
   } else {
     internal::RenderGenericBody(block, &own);
   }
-  internal::AppendRewrittenStaticUrls(
-      own, [&](std::string_view name) { return FindAssetUrl(block, name); }, &html);
+  if (internal::FindStaticRef(html, start) != std::string_view::npos) {
+    // Leaves do not recurse, so one buffer serves every leaf of a page.
+    std::string& view = leaf_scratch_;
+    view.assign(html, start, std::string::npos);
+    html.resize(start);
+    internal::AppendRewrittenStaticUrls(
+        view, [&](std::string_view name) { return FindAssetUrl(block, name); }, &html);
+  }
   html.append("</div>");
   return Status::OK();
 }

@@ -1,5 +1,9 @@
 #include "runtime/internal/static_urls.h"
 
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
+
 namespace blockrt::runtime::internal {
 namespace {
 
@@ -12,10 +16,27 @@ bool EndsName(char c) {
 
 }  // namespace
 
+size_t FindStaticRef(std::string_view html, size_t pos) {
+  static_assert(kStatic.size() == 8, "compared as one 8-byte word");
+  uint64_t want;
+  std::memcpy(&want, kStatic.data(), 8);
+  const char* const end = html.data() + html.size();
+  const char* p = html.data() + std::min(pos, html.size());
+  while (end - p >= 8) {
+    p = static_cast<const char*>(std::memchr(p, '/', static_cast<size_t>(end - p) - 7));
+    if (p == nullptr) break;
+    uint64_t word;
+    std::memcpy(&word, p, 8);
+    if (word == want) return static_cast<size_t>(p - html.data());
+    ++p;
+  }
+  return std::string_view::npos;
+}
+
 void AppendRewrittenStaticUrls(std::string_view html, const AssetLookup& lookup, std::string* out) {
   size_t pos = 0;
   while (true) {
-    size_t at = html.find(kStatic, pos);
+    size_t at = FindStaticRef(html, pos);
     if (at == std::string_view::npos) break;
     size_t end = at + kStatic.size();
     while (end < html.size() && !EndsName(html[end])) ++end;
