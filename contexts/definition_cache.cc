@@ -19,7 +19,7 @@ std::shared_ptr<const olx::Definition> DefinitionOf(std::shared_ptr<const void> 
 
 }  // namespace
 
-DefinitionCache::Cached::Cached(std::string_view digest, olx::Definition def)
+DefinitionCache::Cached::Cached(std::string_view digest, olx::Definition&& def)
     : definition(std::move(def)) {
   if (digest.size() <= kInline) {
     std::memcpy(inline_digest, digest.data(), digest.size());
@@ -30,7 +30,7 @@ DefinitionCache::Cached::Cached(std::string_view digest, olx::Definition def)
 }
 
 uint64_t DefinitionCache::HashOf(std::string_view digest) {
-  uint64_t h = std::hash<std::string_view>()(digest);
+  uint64_t h = PathHash(digest);  // cheaper than std::hash; digests are random anyway
   return h == 0 ? 1 : h;
 }
 
@@ -38,14 +38,14 @@ DefinitionCache::Shard& DefinitionCache::ShardFor(uint64_t hash) const {
   return shards_[(hash >> 56) % kShards];  // low bits pick the slot
 }
 
-const DefinitionCache::Cached* DefinitionCache::Shard::Find(uint64_t hash,
-                                                            std::string_view digest) const {
+const DefinitionCache::Slot* DefinitionCache::Shard::Find(uint64_t hash,
+                                                          std::string_view digest) const {
   if (slots.empty()) return nullptr;
   const size_t mask = slots.size() - 1;
   for (size_t at = hash & mask;; at = (at + 1) & mask) {
     const Slot& s = slots[at];
     if (s.hash == 0) return nullptr;
-    if (s.hash == hash && s.entry->digest() == digest) return s.entry.get();
+    if (s.hash == hash && s.entry->digest() == digest) return &s;
   }
 }
 
@@ -69,15 +69,9 @@ std::shared_ptr<const olx::Definition> DefinitionCache::Find(std::string_view di
   const uint64_t hash = HashOf(digest);
   Shard& shard = ShardFor(hash);
   std::shared_lock lock(shard.mu);
-  const Cached* found = shard.Find(hash, digest);
+  const Slot* found = shard.Find(hash, digest);
   if (found == nullptr) return nullptr;
-  // The slot owns `found`; share its ownership.
-  const size_t mask = shard.slots.size() - 1;
-  for (size_t at = hash & mask;; at = (at + 1) & mask) {
-    if (shard.slots[at].entry.get() == found) {
-      return DefinitionOf(shard.slots[at].entry, &found->definition);
-    }
-  }
+  return DefinitionOf(found->entry, &found->entry->definition);  // shares the slot's ownership
 }
 
 Result<std::shared_ptr<const olx::Definition>> DefinitionCache::Load(store::Store& store,
@@ -122,10 +116,10 @@ Result<std::shared_ptr<const olx::Definition>> DefinitionCache::LoadDigest(
   const uint64_t hash = HashOf(file.digest);
   Shard& shard = ShardFor(hash);
   {
-    std::shared_ptr<const olx::Definition> found = Find(file.digest);
-    if (found != nullptr) {
+    std::shared_lock lock(shard.mu);
+    if (const Slot* found = shard.Find(hash, file.digest)) {
       hits_.fetch_add(1, std::memory_order_relaxed);
-      return found;
+      return DefinitionOf(found->entry, &found->entry->definition);
     }
   }
   misses_.fetch_add(1, std::memory_order_relaxed);
@@ -134,9 +128,9 @@ Result<std::shared_ptr<const olx::Definition>> DefinitionCache::LoadDigest(
   BLOCKRT_ASSIGN_OR_RETURN(olx::Definition def, olx::ParseDefinition(file.path, bytes));
   auto entry = std::make_shared<const Cached>(file.digest, std::move(def));
   std::unique_lock lock(shard.mu);
-  if (shard.Find(hash, file.digest) != nullptr) {
-    lock.unlock();
-    return Find(file.digest);  // another thread parsed the same bytes first
+  if (const Slot* found = shard.Find(hash, file.digest)) {
+    // Another thread parsed the same bytes first.
+    return DefinitionOf(found->entry, &found->entry->definition);
   }
   if (shard.size >= per_shard_capacity_) {
     // Dropping an arbitrary half at once keeps eviction amortized O(1).

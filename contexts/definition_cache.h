@@ -59,7 +59,7 @@ class DefinitionCache {
     // The digest inline when it fits (the store's are 40 hex digits), so an
     // entry is one allocation with its definition.
     static constexpr size_t kInline = 64;
-    Cached(std::string_view digest, olx::Definition def);
+    Cached(std::string_view digest, olx::Definition&& def);
     std::string_view digest() const {
       return long_digest.empty() ? std::string_view(inline_digest, inline_size) : long_digest;
     }
@@ -78,7 +78,7 @@ class DefinitionCache {
     mutable std::shared_mutex mu;
     std::vector<Slot> slots;  // size 0 or a power of two, at most half full
     size_t size = 0;
-    const Cached* Find(uint64_t hash, std::string_view digest) const;
+    const Slot* Find(uint64_t hash, std::string_view digest) const;
     void Insert(uint64_t hash, std::shared_ptr<const Cached> entry);  // absent digest
   };
   static uint64_t HashOf(std::string_view digest);

@@ -61,15 +61,21 @@ Block Block::Adopt(keys::Key&& usage,
                    std::shared_ptr<const olx::Definition>&& olx, std::vector<keys::Key>&& children,
                    std::optional<keys::Key>&& parent,
                    std::shared_ptr<const contexts::BundleSnapshot>&& snapshot) {
-  Block b;
-  b.usage_ = std::move(usage);
-  b.definition_ = std::move(definition);
-  b.olx_ = std::move(olx);
-  b.children_ = std::move(children);
-  if (parent) b.parent_.emplace(std::move(*parent));
-  b.snapshot_ = std::move(snapshot);
-  return b;
+  return Block(AdoptTag{}, std::move(usage), std::move(definition), std::move(olx),
+               std::move(children), std::move(parent), std::move(snapshot));
 }
+
+Block::Block(AdoptTag, keys::Key&& usage,
+             std::shared_ptr<const contexts::DefinitionLocator>&& definition,
+             std::shared_ptr<const olx::Definition>&& olx, std::vector<keys::Key>&& children,
+             std::optional<keys::Key>&& parent,
+             std::shared_ptr<const contexts::BundleSnapshot>&& snapshot)
+    : usage_(std::move(usage)),
+      definition_(std::move(definition)),
+      olx_(std::move(olx)),
+      children_(std::move(children)),
+      parent_(std::move(parent)),
+      snapshot_(std::move(snapshot)) {}
 
 const contexts::DefinitionLocator& Block::definition() const {
   static const contexts::DefinitionLocator kNone;

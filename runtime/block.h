@@ -73,6 +73,13 @@ class Block {
   std::string_view display_name_view() const;
 
  private:
+  struct AdoptTag {};
+  Block(AdoptTag, keys::Key&& usage,
+        std::shared_ptr<const contexts::DefinitionLocator>&& definition,
+        std::shared_ptr<const olx::Definition>&& olx, std::vector<keys::Key>&& children,
+        std::optional<keys::Key>&& parent,
+        std::shared_ptr<const contexts::BundleSnapshot>&& snapshot);
+
   keys::Key usage_;
   std::shared_ptr<const contexts::DefinitionLocator> definition_;
   std::shared_ptr<const olx::Definition> olx_;
