@@ -269,10 +269,14 @@ Result<const internal::IncludeIndex*> LibraryContext::Includes(const State& stat
 
 Result<const keys::Key*> LibraryContext::ParentKey(const State& state,
                                                    const internal::IncludedUsage& usage) const {
-  const std::optional<keys::Key>& key = state.parent_keys[usage.parent];
+  return ParentKey(state, usage.parent);
+}
+
+Result<const keys::Key*> LibraryContext::ParentKey(const State& state, uint32_t parent) const {
+  const std::optional<keys::Key>& key = state.parent_keys[parent];
   if (key) return &*key;
   // The error keys gave (the parsed keys are kept once, not the errors).
-  return UsageKeyOfPath(state.usage_prefix, state.includes->parents[usage.parent]).status();
+  return UsageKeyOfPath(state.usage_prefix, state.includes->parents[parent]).status();
 }
 
 Result<std::optional<DefinitionLocator>> LibraryContext::Resolve(const State& state,
@@ -437,9 +441,12 @@ Result<std::optional<UsageLoad>> LibraryContext::LoadUsage(ContextSession* sessi
     if (index == nullptr) {
       BLOCKRT_ASSIGN_OR_RETURN(index, Includes(state));
     }
-    if (file >= 0) included = index->by_file[file];
-    if (included != nullptr) {
-      BLOCKRT_ASSIGN_OR_RETURN(const keys::Key* parent, ParentKey(state, *included));
+    // An own file's parent from the dense per-file array (in file order),
+    // not through its entry.
+    const uint32_t parent_at =
+        file >= 0 ? index->file_parent[file] : (included != nullptr ? included->parent + 1 : 0);
+    if (parent_at != 0) {
+      BLOCKRT_ASSIGN_OR_RETURN(const keys::Key* parent, ParentKey(state, parent_at - 1));
       load.parent.emplace(*parent);  // one copy, in place
     }
   }

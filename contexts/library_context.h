@@ -89,6 +89,8 @@ class LibraryContext : public LearningContext {
   // (Kept in `state`: valid while it lives.)
   Result<const keys::Key*> ParentKey(const State& state,
                                      const internal::IncludedUsage& usage) const;
+  // The same by the index of the parent in the include index's `parents`.
+  Result<const keys::Key*> ParentKey(const State& state, uint32_t parent) const;
   static bool Permitted(const LibraryInfo& lib, const User& user, LibraryRole needed);
   Result<std::optional<DefinitionLocator>> Resolve(const State& state,
                                                    const keys::KeyView& usage) const;

@@ -55,11 +55,14 @@ class Builder {
       AddChildren(usage, id, 0, type, path, static_cast<int64_t>(i), 0);
     }
     index_->by_file.assign(own_.files.size(), nullptr);
+    index_->file_parent.assign(own_.files.size(), 0);
     if (!index_->entries.empty()) {
       for (size_t i = 0; i < own_.files.size(); ++i) {
         std::string_view type, id;
-        if (SplitOlxPath(own_.files[i].path, &type, &id))
-          index_->by_file[i] = index_->Find(type, id);
+        if (!SplitOlxPath(own_.files[i].path, &type, &id)) continue;
+        const IncludedUsage* included = index_->Find(type, id);
+        index_->by_file[i] = included;
+        if (included != nullptr) index_->file_parent[i] = included->parent + 1;
       }
     }
     return index_;
