@@ -21,9 +21,16 @@ TEST(StaticUrlsTest, FindsReferencesAnywhere) {
   EXPECT_EQ(FindStaticRef("x/static/", 99), std::string::npos);
   EXPECT_EQ(FindStaticRef("//static//static/a", 0), 1u);
   EXPECT_EQ(FindStaticRef("//static//static/a", 2), 9u);
-  for (size_t pad = 0; pad < 20; ++pad) {
-    const std::string s = std::string(pad, '/') + "/static/x";
-    EXPECT_EQ(FindStaticRef(s), pad) << pad;
+  for (size_t pad = 0; pad < 40; ++pad) {
+    for (const char* filler : {"/", "a", "/s"}) {
+      std::string s;
+      while (s.size() < pad) s += filler;
+      s.resize(pad);
+      const std::string text = s + "/static/x" + std::string(pad % 7, 'y');
+      EXPECT_EQ(FindStaticRef(text), text.find("/static/")) << pad << filler;
+      EXPECT_EQ(FindStaticRef(text, pad), pad) << pad << filler;
+      EXPECT_EQ(FindStaticRef(text, pad + 1), std::string::npos) << pad << filler;
+    }
   }
 }
 

@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace blockrt::runtime::internal {
 namespace {
@@ -20,15 +23,33 @@ size_t FindStaticRef(std::string_view html, size_t pos) {
   static_assert(kStatic.size() == 8, "compared as one 8-byte word");
   uint64_t want;
   std::memcpy(&want, kStatic.data(), 8);
-  const char* const end = html.data() + html.size();
-  const char* p = html.data() + std::min(pos, html.size());
-  while (end - p >= 8) {
-    p = static_cast<const char*>(std::memchr(p, '/', static_cast<size_t>(end - p) - 7));
-    if (p == nullptr) break;
+  const char* const begin = html.data();
+  const char* const end = begin + html.size();
+  const char* p = begin + std::min(pos, html.size());
+  auto matches = [&](const char* at) {
     uint64_t word;
-    std::memcpy(&word, p, 8);
-    if (word == want) return static_cast<size_t>(p - html.data());
-    ++p;
+    std::memcpy(&word, at, 8);
+    return word == want;
+  };
+#if defined(__SSE2__)
+  // 16 positions at a time: candidates are a '/' followed by an 's' (pages
+  // have many '/', few "/s"); each is then checked as one word.
+  const __m128i slash = _mm_set1_epi8('/'), s = _mm_set1_epi8('s');
+  while (end - p >= 24) {
+    const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 1));
+    unsigned mask = static_cast<unsigned>(
+        _mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(a, slash), _mm_cmpeq_epi8(b, s))));
+    while (mask != 0) {
+      const int bit = __builtin_ctz(mask);
+      if (matches(p + bit)) return static_cast<size_t>(p + bit - begin);
+      mask &= mask - 1;
+    }
+    p += 16;
+  }
+#endif
+  for (; end - p >= 8; ++p) {
+    if (*p == '/' && matches(p)) return static_cast<size_t>(p - begin);
   }
   return std::string_view::npos;
 }
