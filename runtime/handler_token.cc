@@ -60,8 +60,10 @@ std::string BuildHandlerUrl(std::string_view site_root, std::string_view usage_k
                             std::string_view user_id, std::string_view token,
                             std::string_view handler, std::string_view suffix,
                             std::string_view query) {
-  std::string url(site_root);
-  url.append(kRoute).append(usage_key).append(kHandler);
+  std::string url;
+  url.reserve(site_root.size() + kRoute.size() + usage_key.size() + kHandler.size() +
+              user_id.size() + token.size() + handler.size() + suffix.size() + query.size() + 8);
+  url.append(site_root).append(kRoute).append(usage_key).append(kHandler);
   url.append(user_id).push_back('-');
   url.append(token).push_back('/');
   url.append(handler).push_back('/');

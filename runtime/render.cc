@@ -121,14 +121,18 @@ Status Runtime::RenderBlock(const Block& block, std::string_view view, int depth
     }
     internal::RenderHtmlBody(block, file_body, &own);
   } else if (type == "problem") {
-    std::string_view handler;
+    std::string_view actions;
     if (!user_.is_none() && !user_.is_anonymous()) {
-      Result<std::string_view> url = ProblemSubmitUrl(block);
-      if (url.ok()) handler = *url;
+      Result<std::string_view> memoized = ProblemActions(block);
+      if (memoized.ok()) actions = *memoized;
     }
     BLOCKRT_ASSIGN_OR_RETURN(std::string_view markup, ProblemMarkup(block));
     own.append(markup);
-    internal::AppendProblemActions(handler, &own);
+    if (actions.empty()) {
+      internal::AppendProblemActions({}, &own);  // no handler URL: no button
+    } else {
+      own.append(actions);
+    }
     out->AddResource(system_->problem_script());
   } else if (type == "video") {
     internal::RenderVideoBody(block, &own);

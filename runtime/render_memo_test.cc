@@ -23,8 +23,8 @@ TEST(RenderMemoTest, TokensPerUsageAndPeriod) {
   ASSERT_NE(first, nullptr);
   EXPECT_EQ(first->token, "token0");  // still valid after the arena grew
   EXPECT_EQ(first->period, 7);
-  memo.SetProblemUrl(first, std::string(20000, 'u'));  // larger than a chunk's quarter
-  EXPECT_EQ(memo.FindToken(usages[0])->problem_url, std::string(20000, 'u'));
+  memo.SetProblemActions(first, std::string(20000, 'u'));  // larger than a chunk's quarter
+  EXPECT_EQ(memo.FindToken(usages[0])->problem_actions, std::string(20000, 'u'));
   for (int i = 0; i < 5000; ++i) {
     RenderMemo::TokenEntry* e = memo.FindToken(usages[i]);
     ASSERT_NE(e, nullptr) << i;
@@ -34,7 +34,7 @@ TEST(RenderMemoTest, TokensPerUsageAndPeriod) {
   RenderMemo::TokenEntry* again = memo.PutToken(usages[0], 8, "newer");
   EXPECT_EQ(again->token, "newer");
   EXPECT_EQ(again->period, 8);
-  EXPECT_TRUE(again->problem_url.empty());
+  EXPECT_TRUE(again->problem_actions.empty());
   EXPECT_EQ(memo.FindToken("lb:Org:lib:problem:nope"), nullptr);
 }
 

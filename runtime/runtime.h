@@ -145,8 +145,9 @@ class Runtime {
   Status RenderBlock(const Block& block, std::string_view view, int depth, Fragment* out) const;
   // This period's handler token of `block` for this runtime's user (memoized).
   Result<internal::RenderMemo::TokenEntry*> Token(const Block& block) const;
-  // HandlerUrl(block, "xmodule_handler", "problem_check"), memoized.
-  Result<std::string_view> ProblemSubmitUrl(const Block& block) const;
+  // The problem view's actions (a submit button carrying
+  // HandlerUrl(block, "xmodule_handler", "problem_check")), memoized.
+  Result<std::string_view> ProblemActions(const Block& block) const;
   // The problem view of `block` without its actions, memoized per definition.
   Result<std::string_view> ProblemMarkup(const Block& block) const;
   // The bytes of TYPE/ID/static/NAME of `block` (NotFound when absent).

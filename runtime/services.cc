@@ -2,6 +2,7 @@
 // learner state.
 #include <nlohmann/json.hpp>
 
+#include "runtime/internal/renderers.h"
 #include "runtime/runtime.h"
 
 namespace blockrt::runtime {
@@ -56,14 +57,18 @@ Result<std::string> Runtime::HandlerUrl(const Block& block, std::string_view han
                          memo->token, handler, suffix, query);
 }
 
-Result<std::string_view> Runtime::ProblemSubmitUrl(const Block& block) const {
+Result<std::string_view> Runtime::ProblemActions(const Block& block) const {
   BLOCKRT_ASSIGN_OR_RETURN(internal::RenderMemo::TokenEntry * memo, Token(block));
-  if (memo->problem_url.empty()) {
-    memo_.SetProblemUrl(
-        memo, BuildHandlerUrl(system_->options().site_root, block.usage_key().text(), user_.id,
-                              memo->token, "xmodule_handler", "problem_check", {}));
+  if (memo->problem_actions.empty()) {
+    thread_local std::string html;
+    html.clear();
+    internal::AppendProblemActions(
+        BuildHandlerUrl(system_->options().site_root, block.usage_key().text(), user_.id,
+                        memo->token, "xmodule_handler", "problem_check", {}),
+        &html);
+    memo_.SetProblemActions(memo, html);
   }
-  return memo->problem_url;
+  return memo->problem_actions;
 }
 
 Result<HandlerUrlParts> Runtime::VerifyHandlerUrl(std::string_view url) const {

@@ -9,9 +9,16 @@ constexpr std::string_view kDefinitionFile = "/definition.xml";
 constexpr int kMaxDepth = 64;
 
 // Unknown types may have children; the reference is conservative the same way.
+// Files come sorted by path, so runs share a type: the last answer is kept
+// (per thread) rather than searching the schemas for every file.
 bool MayHaveChildren(std::string_view type) {
+  thread_local std::string last_type;
+  thread_local bool last_answer = false;
+  if (!last_type.empty() && type == last_type) return last_answer;
   const olx::BlockSchema* schema = olx::FindBlockSchema(type);
-  return schema == nullptr || schema->has_children;
+  last_type.assign(type);
+  last_answer = schema == nullptr || schema->has_children;
+  return last_answer;
 }
 
 // "TYPE/ID" into a reused buffer.

@@ -75,7 +75,7 @@ RenderMemo::TokenEntry* RenderMemo::PutToken(std::string_view usage, int64_t per
   }
   entry->period = period;
   entry->token = Keep(token);
-  entry->problem_url = {};
+  entry->problem_actions = {};
   return entry;
 }
 

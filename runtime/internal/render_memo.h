@@ -25,15 +25,17 @@ class RenderMemo {
     std::string_view usage;
     int64_t period = 0;
     std::string_view token;
-    std::string_view problem_url;  // empty until built
+    std::string_view problem_actions;  // the problem view's actions HTML; empty until built
   };
 
   // The entry of `usage`, or null.
   TokenEntry* FindToken(std::string_view usage);
   // Records `token` for `usage` in `period` (replacing what it had, whose
-  // problem URL is then dropped).
+  // problem actions are then dropped).
   TokenEntry* PutToken(std::string_view usage, int64_t period, std::string_view token);
-  void SetProblemUrl(TokenEntry* entry, std::string_view url) { entry->problem_url = Keep(url); }
+  void SetProblemActions(TokenEntry* entry, std::string_view url) {
+    entry->problem_actions = Keep(url);
+  }
 
   // The problem markup memoized for `def`, or null.
   const std::string_view* FindProblemView(const olx::Definition* def) const;
