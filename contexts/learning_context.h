@@ -50,7 +50,9 @@ struct UsageLoad {
   std::shared_ptr<const olx::Definition> olx;
   std::shared_ptr<const BundleSnapshot> snapshot;  // the view `olx` was read from
   std::vector<keys::Key> children;                 // in include order
-  std::optional<keys::Key> parent;                 // only when asked for
+  // Only when asked for; null when there is none. Shared (contexts may hand
+  // out one they keep), so loading a block copies no parent key.
+  std::shared_ptr<const std::optional<keys::Key>> parent;
 };
 
 class LearningContext {

@@ -386,6 +386,13 @@ Result<std::optional<UsageLoad>> LibraryContext::LoadUsage(ContextSession* sessi
   }
   const internal::IncludeIndex* index = nullptr;
   const internal::IncludedUsage* included = nullptr;
+  // Shares of the state (which owns the locators, the parent keys, the
+  // snapshot and so its parsed definitions): through the session's pin no
+  // shared reference count is touched.
+  std::shared_ptr<const void> held_state;
+  if (session == nullptr) held_state = hold;
+  const std::shared_ptr<const void>& owner =
+      session != nullptr ? static_cast<Session*>(session)->current->pin : held_state;
   if (file >= 0) {
     State::Locator& slot = state.locators[file];
     uint8_t empty = 0;
@@ -395,12 +402,6 @@ Result<std::optional<UsageLoad>> LibraryContext::LoadUsage(ContextSession* sessi
       slot.state.store(2, std::memory_order_release);
     }
     const bool slot_set = slot.state.load(std::memory_order_acquire) == 2;
-    // Shares of the state (which owns the locators, the snapshot and so its
-    // parsed definitions): through the session's pin no shared reference
-    // count is touched.
-    const std::shared_ptr<const void>& owner = session != nullptr
-                                                   ? static_cast<Session*>(session)->current->pin
-                                                   : std::static_pointer_cast<const void>(hold);
     load.definition = slot_set ? std::shared_ptr<const DefinitionLocator>(owner, &slot.locator)
                                : std::make_shared<const DefinitionLocator>(
                                      internal::OwnLocator(*state.snap, state.draft, type, path));
@@ -453,8 +454,10 @@ Result<std::optional<UsageLoad>> LibraryContext::LoadUsage(ContextSession* sessi
     const uint32_t parent_at =
         file >= 0 ? index->file_parent[file] : (included != nullptr ? included->parent + 1 : 0);
     if (parent_at != 0) {
-      BLOCKRT_ASSIGN_OR_RETURN(const keys::Key* parent, ParentKey(state, parent_at - 1));
-      load.parent.emplace(*parent);  // one copy, in place
+      BLOCKRT_RETURN_IF_ERROR(ParentKey(state, parent_at - 1).status());
+      // The state's own parsed key, shared through the state's owner.
+      load.parent =
+          std::shared_ptr<const std::optional<keys::Key>>(owner, &state.parent_keys[parent_at - 1]);
     }
   }
   return out;

@@ -53,13 +53,14 @@ Block::Block(keys::Key usage, std::shared_ptr<const contexts::DefinitionLocator>
       definition_(std::move(definition)),
       olx_(std::move(olx)),
       children_(std::move(children)),
-      parent_(std::move(parent)),
+      parent_(parent ? std::make_shared<const std::optional<keys::Key>>(std::move(parent))
+                     : nullptr),
       snapshot_(std::move(snapshot)) {}
 
 Block Block::Adopt(keys::Key&& usage,
                    std::shared_ptr<const contexts::DefinitionLocator>&& definition,
                    std::shared_ptr<const olx::Definition>&& olx, std::vector<keys::Key>&& children,
-                   std::optional<keys::Key>&& parent,
+                   std::shared_ptr<const std::optional<keys::Key>>&& parent,
                    std::shared_ptr<const contexts::BundleSnapshot>&& snapshot) {
   return Block(AdoptTag{}, std::move(usage), std::move(definition), std::move(olx),
                std::move(children), std::move(parent), std::move(snapshot));
@@ -68,7 +69,7 @@ Block Block::Adopt(keys::Key&& usage,
 Block::Block(AdoptTag, keys::Key&& usage,
              std::shared_ptr<const contexts::DefinitionLocator>&& definition,
              std::shared_ptr<const olx::Definition>&& olx, std::vector<keys::Key>&& children,
-             std::optional<keys::Key>&& parent,
+             std::shared_ptr<const std::optional<keys::Key>>&& parent,
              std::shared_ptr<const contexts::BundleSnapshot>&& snapshot)
     : usage_(std::move(usage)),
       definition_(std::move(definition)),
@@ -76,6 +77,11 @@ Block::Block(AdoptTag, keys::Key&& usage,
       children_(std::move(children)),
       parent_(std::move(parent)),
       snapshot_(std::move(snapshot)) {}
+
+const std::optional<keys::Key>& Block::parent() const {
+  static const std::optional<keys::Key> kNone;
+  return parent_ ? *parent_ : kNone;
+}
 
 const contexts::DefinitionLocator& Block::definition() const {
   static const contexts::DefinitionLocator kNone;

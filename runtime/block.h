@@ -43,7 +43,8 @@ class Block {
   static Block Adopt(keys::Key&& usage,
                      std::shared_ptr<const contexts::DefinitionLocator>&& definition,
                      std::shared_ptr<const olx::Definition>&& olx,
-                     std::vector<keys::Key>&& children, std::optional<keys::Key>&& parent,
+                     std::vector<keys::Key>&& children,
+                     std::shared_ptr<const std::optional<keys::Key>>&& parent,
                      std::shared_ptr<const contexts::BundleSnapshot>&& snapshot);
 
   const keys::Key& usage_key() const { return usage_; }
@@ -53,7 +54,7 @@ class Block {
   const std::shared_ptr<const olx::Definition>& shared_olx() const { return olx_; }
   // Children from the includes, in include order.
   const std::vector<keys::Key>& children() const { return children_; }
-  const std::optional<keys::Key>& parent() const { return parent_; }
+  const std::optional<keys::Key>& parent() const;
   // The bundle view the definition was read from (its assets live there);
   // null for blocks built without one.
   const contexts::BundleSnapshot* snapshot() const { return snapshot_.get(); }
@@ -77,14 +78,14 @@ class Block {
   Block(AdoptTag, keys::Key&& usage,
         std::shared_ptr<const contexts::DefinitionLocator>&& definition,
         std::shared_ptr<const olx::Definition>&& olx, std::vector<keys::Key>&& children,
-        std::optional<keys::Key>&& parent,
+        std::shared_ptr<const std::optional<keys::Key>>&& parent,
         std::shared_ptr<const contexts::BundleSnapshot>&& snapshot);
 
   keys::Key usage_;
   std::shared_ptr<const contexts::DefinitionLocator> definition_;
   std::shared_ptr<const olx::Definition> olx_;
   std::vector<keys::Key> children_;
-  std::optional<keys::Key> parent_;
+  std::shared_ptr<const std::optional<keys::Key>> parent_;  // null: none (may be shared)
   std::shared_ptr<const contexts::BundleSnapshot> snapshot_;
 };
 

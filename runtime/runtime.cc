@@ -103,8 +103,11 @@ Result<Block> Runtime::Load(keys::Key&& key, const keys::Key* parent, bool set_p
 Result<Block> Runtime::Assemble(keys::Key&& key, contexts::LearningContext* ctx,
                                 contexts::UsageLoad&& load, const keys::Key* parent,
                                 bool set_parent) const {
-  std::optional<keys::Key> parent_key;
-  if (parent != nullptr && set_parent) parent_key = *parent;
+  using SharedParent = std::shared_ptr<const std::optional<keys::Key>>;
+  SharedParent parent_key;
+  if (parent != nullptr && set_parent) {
+    parent_key = std::make_shared<const std::optional<keys::Key>>(*parent);
+  }
   if (load.olx != nullptr) {
     return Block::Adopt(std::move(key), std::move(load.definition), std::move(load.olx),
                         std::move(load.children),
@@ -131,11 +134,12 @@ Result<Block> Runtime::Assemble(keys::Key&& key, contexts::LearningContext* ctx,
     children.push_back(std::move(*child));
   }
   if (parent == nullptr) {
-    BLOCKRT_ASSIGN_OR_RETURN(parent_key,
+    BLOCKRT_ASSIGN_OR_RETURN(std::optional<keys::Key> found,
                              ctx->ParentOf(key.view(), contexts::ContentSelector{draft()}));
+    if (found) parent_key = std::make_shared<const std::optional<keys::Key>>(std::move(found));
   }
-  return Block(std::move(key), std::move(load.definition), std::move(olx), std::move(children),
-               std::move(parent_key), std::move(snap));
+  return Block::Adopt(std::move(key), std::move(load.definition), std::move(olx),
+                      std::move(children), std::move(parent_key), std::move(snap));
 }
 
 }  // namespace blockrt::runtime
