@@ -155,7 +155,13 @@ void LibraryContext::PrefetchUsages(ContextSession* session, const std::vector<k
     if (files[i] < 0) continue;
     const size_t f = static_cast<size_t>(files[i]);
     __builtin_prefetch(snap.path_bytes.data() + snap.path_start[f]);
-    if (const olx::Definition* def = definitions_->Held(snap, f)) __builtin_prefetch(def);
+    if (const olx::Definition* def = definitions_->Held(snap, f)) {
+      // The lines a load and a render read first: the includes (children),
+      // then fields and attributes.
+      __builtin_prefetch(&def->includes);
+      __builtin_prefetch(&def->fields);
+      __builtin_prefetch(&def->attributes);
+    }
   }
 }
 
@@ -458,6 +464,12 @@ Result<std::optional<UsageLoad>> LibraryContext::LoadUsage(ContextSession* sessi
       // The state's own parsed key, shared through the state's owner.
       load.parent =
           std::shared_ptr<const std::optional<keys::Key>>(owner, &state.parent_keys[parent_at - 1]);
+    }
+    // In listing order the next file's parent is read next: fetch it now.
+    if (hinted != nullptr && file >= 0 &&
+        static_cast<size_t>(file) + 1 < index->file_parent.size()) {
+      const uint32_t next_parent = index->file_parent[static_cast<size_t>(file) + 1];
+      if (next_parent != 0) __builtin_prefetch(&state.parent_keys[next_parent - 1]);
     }
   }
   return out;
