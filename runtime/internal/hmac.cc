@@ -1,8 +1,13 @@
 #include "runtime/internal/hmac.h"
 
+// SHA-256 through its low-level API (deprecated in OpenSSL 3 in favour of
+// EVP, still supported): its context is a plain struct, so a keyed state is
+// copied by value. EVP_MD_CTX_copy_ex allocates and dispatches through the
+// provider on every copy, which cost more than the two compressions a short
+// message needs.
+#define OPENSSL_API_COMPAT 0x10101000L
 #include <openssl/crypto.h>
-#include <openssl/evp.h>
-#include <openssl/hmac.h>
+#include <openssl/sha.h>
 
 #include <array>
 #include <cstring>
@@ -14,26 +19,17 @@ namespace {
 
 constexpr size_t kBlockSize = 64;  // SHA-256
 
-struct MdCtxFree {
-  void operator()(EVP_MD_CTX* c) const { EVP_MD_CTX_free(c); }
-};
-using MdCtx = std::unique_ptr<EVP_MD_CTX, MdCtxFree>;
-
 // A key's HMAC-SHA256 state after absorbing (key ^ ipad) and (key ^ opad):
-// each message then costs two context copies instead of the full key setup
-// (fetching the MAC, hashing the padded key twice) that one-shot HMAC() does.
+// each message then costs two struct copies and the message's own blocks.
 struct KeyedState {
   std::string key;
-  MdCtx inner;
-  MdCtx outer;
-  bool ok = false;
+  SHA256_CTX inner;
+  SHA256_CTX outer;
 
-  explicit KeyedState(std::string_view k)
-      : key(k), inner(EVP_MD_CTX_new()), outer(EVP_MD_CTX_new()) {
+  explicit KeyedState(std::string_view k) : key(k) {
     unsigned char block[kBlockSize] = {};
     if (k.size() > kBlockSize) {
-      unsigned int n = 0;
-      if (!EVP_Digest(k.data(), k.size(), block, &n, EVP_sha256(), nullptr)) return;
+      SHA256(reinterpret_cast<const unsigned char*>(k.data()), k.size(), block);
     } else if (!k.empty()) {
       std::memcpy(block, k.data(), k.size());
     }
@@ -42,15 +38,19 @@ struct KeyedState {
       ipad[i] = block[i] ^ 0x36;
       opad[i] = block[i] ^ 0x5c;
     }
-    ok = inner && outer && EVP_DigestInit_ex(inner.get(), EVP_sha256(), nullptr) &&
-         EVP_DigestUpdate(inner.get(), ipad, kBlockSize) &&
-         EVP_DigestInit_ex(outer.get(), EVP_sha256(), nullptr) &&
-         EVP_DigestUpdate(outer.get(), opad, kBlockSize);
+    SHA256_Init(&inner);
+    SHA256_Update(&inner, ipad, kBlockSize);
+    SHA256_Init(&outer);
+    SHA256_Update(&outer, opad, kBlockSize);
     OPENSSL_cleanse(block, sizeof(block));
     OPENSSL_cleanse(ipad, sizeof(ipad));
     OPENSSL_cleanse(opad, sizeof(opad));
   }
-  ~KeyedState() { OPENSSL_cleanse(key.data(), key.size()); }
+  ~KeyedState() {
+    OPENSSL_cleanse(key.data(), key.size());
+    OPENSSL_cleanse(&inner, sizeof(inner));
+    OPENSSL_cleanse(&outer, sizeof(outer));
+  }
 };
 
 // The last few keys used on this thread (a runtime signs with one or two).
@@ -58,7 +58,6 @@ constexpr size_t kCachedKeys = 4;
 struct KeyCache {
   std::array<std::unique_ptr<KeyedState>, kCachedKeys> slots;
   size_t next = 0;
-  MdCtx work{EVP_MD_CTX_new()};
 
   const KeyedState* Get(std::string_view key) {
     for (const auto& s : slots) {
@@ -74,30 +73,27 @@ struct KeyCache {
   }
 };
 
-bool Mac(std::string_view key, std::string_view message, unsigned char* mac) {
+void Mac(std::string_view key, std::string_view message, unsigned char* mac) {
   thread_local KeyCache cache;
   const KeyedState* st = cache.Get(key);
-  EVP_MD_CTX* w = cache.work.get();
-  unsigned char inner[EVP_MAX_MD_SIZE];
-  unsigned int n = 0;
-  return st->ok && w != nullptr && EVP_MD_CTX_copy_ex(w, st->inner.get()) &&
-         EVP_DigestUpdate(w, message.data(), message.size()) && EVP_DigestFinal_ex(w, inner, &n) &&
-         EVP_MD_CTX_copy_ex(w, st->outer.get()) && EVP_DigestUpdate(w, inner, n) &&
-         EVP_DigestFinal_ex(w, mac, &n);
+  unsigned char inner[SHA256_DIGEST_LENGTH];
+  SHA256_CTX ctx = st->inner;
+  SHA256_Update(&ctx, message.data(), message.size());
+  SHA256_Final(inner, &ctx);
+  ctx = st->outer;
+  SHA256_Update(&ctx, inner, sizeof(inner));
+  SHA256_Final(mac, &ctx);
+  OPENSSL_cleanse(&ctx, sizeof(ctx));
+  OPENSSL_cleanse(inner, sizeof(inner));
 }
 
 }  // namespace
 
 std::string HmacSha256Hex(std::string_view key, std::string_view message) {
-  unsigned char mac[EVP_MAX_MD_SIZE];
-  unsigned int len = 32;
-  if (!Mac(key, message, mac)) {
-    // Out of memory in the fast path: the one-shot HMAC, as before.
-    len = 0;
-    HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()),
-         reinterpret_cast<const unsigned char*>(message.data()), message.size(), mac, &len);
-  }
+  unsigned char mac[SHA256_DIGEST_LENGTH];
+  Mac(key, message, mac);
   static const char kHex[] = "0123456789abcdef";
+  constexpr unsigned int len = SHA256_DIGEST_LENGTH;
   std::string out(len * 2, '0');
   for (unsigned int i = 0; i < len; ++i) {
     out[2 * i] = kHex[mac[i] >> 4];
