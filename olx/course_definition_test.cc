@@ -52,7 +52,7 @@ TEST(CourseDefinitionTest, MatchesDeriveFields) {
     const BlockSchema* schema = FindBlockSchema(c.type);
     std::string_view type = schema != nullptr ? schema->block_type : arena.Copy(c.type);
     CourseDefinition got;
-    BuildCourseDefinition(&arena, type, attrs, c.markup, &scratch, &got);
+    BuildCourseDefinition(&arena, type, schema, attrs, c.markup, &scratch, &got);
     EXPECT_EQ(got.ToDefinition(), want);
     EXPECT_EQ(got.known_type, schema != nullptr);
     for (const FieldValue& f : want.fields) {
@@ -72,8 +72,8 @@ TEST(CourseDefinitionTest, MergeFieldsReplacesAndInserts) {
   Arena arena;
   std::string scratch;
   CourseDefinition def;
-  BuildCourseDefinition(&arena, "html", {CourseAttribute{"display_name", "T"}}, "<p/>", &scratch,
-                        &def);
+  BuildCourseDefinition(&arena, "html", FindBlockSchema("html"),
+                        {CourseAttribute{"display_name", "T"}}, "<p/>", &scratch, &def);
   MergeFields(&arena,
               {CourseField{"zeta", "1", FieldScope::kContent},
                CourseField{"data", "new", FieldScope::kContent},

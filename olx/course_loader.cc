@@ -158,8 +158,9 @@ int32_t CourseLoader::ProcessElement(const pugi::xml_node& node, OpenFile& file,
     return -1;
   }
   std::string_view tag = node.name();
-  if (IsPointer(node)) {
-    std::string_view url_name = node.attribute("url_name").value();
+  KnownAttributes known = ReadKnownAttributes(node);
+  if (IsPointer(node, known)) {
+    std::string_view url_name = known.url_name;
     FileHandle target(this);
     std::string& rel = target->rel;
     rel.assign(tag);
@@ -192,8 +193,8 @@ int32_t CourseLoader::ProcessElement(const pugi::xml_node& node, OpenFile& file,
     path_.pop_back();
     return index;
   }
-  std::string url_name = UrlNameOf(node);
-  std::string_view filename = node.attribute("filename").value();
+  std::string url_name = UrlNameOf(known);
+  std::string_view filename = known.filename;
   if (!filename.empty() && tag != "html") {
     return ProcessLegacyFilename(node, file, tag, url_name, std::string(filename), parent, depth,
                                  draft);
@@ -277,19 +278,22 @@ void CourseLoader::LoadHtmlBody(const pugi::xml_node& node, const OpenFile& file
   for (const std::string& rel : candidates) {
     Status st = root_.Read(rel, options_.max_file_bytes, &body);
     if (st.ok()) {
-      BuildCourseDefinition(&arena, type, attr_views_, body, &element_, &block->definition);
+      BuildCourseDefinition(&arena, type, FindBlockSchema(type), attr_views_, body, &element_,
+                            &block->definition);
       block->html_file = arena.Copy(rel);
       return;
     }
     if (!st.IsNotFound()) {
       ReportFile(Severity::kError, rel, st.message());
-      BuildCourseDefinition(&arena, type, attr_views_, "", &element_, &block->definition);
+      BuildCourseDefinition(&arena, type, FindBlockSchema(type), attr_views_, "", &element_,
+                            &block->definition);
       return;
     }
   }
   Report(Severity::kError, file.rel, file.text, ElementOffset(node),
          "html body " + candidates[0] + " does not exist");
-  BuildCourseDefinition(&arena, type, attr_views_, "", &element_, &block->definition);
+  BuildCourseDefinition(&arena, type, FindBlockSchema(type), attr_views_, "", &element_,
+                        &block->definition);
 }
 
 // The bytes the reference hashes for a generated url_name: the element as
@@ -367,7 +371,9 @@ int32_t CourseLoader::BuildBlock(const pugi::xml_node& node, std::string_view ta
   // Blocks never move (chunked storage), so `b` stays valid while children
   // are appended below.
   CourseBlock& b = course_->blocks.emplace_back();
-  std::string_view type = StableType(tag);
+  const BlockSchema* schema = FindBlockSchema(tag);
+  // A block type that outlives the load: the schema's own name, else a copy.
+  std::string_view type = schema != nullptr ? schema->block_type : arena.Copy(tag);
   b.url_name = arena.Copy(url_name);
   b.parent = parent;
   if (file.saved_rel.empty()) file.saved_rel = arena.Copy(file.rel);
@@ -410,7 +416,6 @@ int32_t CourseLoader::BuildBlock(const pugi::xml_node& node, std::string_view ta
     }
   }
 
-  const BlockSchema* schema = FindBlockSchema(tag);
   if (schema != nullptr && schema->has_children) {
     // The definition first (attrs is reused by the children), then the children.
     std::string body;
@@ -423,7 +428,7 @@ int32_t CourseLoader::BuildBlock(const pugi::xml_node& node, std::string_view ta
         ++num_children;
       }
     }
-    BuildCourseDefinition(&arena, type, attrs, body, &element_, &b.definition);
+    BuildCourseDefinition(&arena, type, schema, attrs, body, &element_, &b.definition);
     if (child_lists_.size() <= depth) child_lists_.resize(depth + 1);
     std::vector<uint32_t>& kids = child_lists_[depth];
     kids.clear();
@@ -441,11 +446,11 @@ int32_t CourseLoader::BuildBlock(const pugi::xml_node& node, std::string_view ta
   } else if (node == file.doc.document_element()) {
     std::string_view markup = std::string_view(file.text).substr(
         file.extent.content_begin, file.extent.content_end - file.extent.content_begin);
-    BuildCourseDefinition(&arena, type, attrs, markup, &element_, &b.definition);
+    BuildCourseDefinition(&arena, type, schema, attrs, markup, &element_, &b.definition);
   } else {
     std::string inner;
     for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) inner += PrintRaw(c);
-    BuildCourseDefinition(&arena, type, attrs, inner, &element_, &b.definition);
+    BuildCourseDefinition(&arena, type, schema, attrs, inner, &element_, &b.definition);
   }
   if (draft && parent < 0) course_->draft_roots.push_back(index);
   return static_cast<int32_t>(index);

@@ -187,7 +187,8 @@ void CourseLoader::LoadExtras() {
   }
   for (const Extra& e : extras) {
     CourseDefinition& def = course_->blocks[e.index].definition;
-    BuildCourseDefinition(&arena, def.block_type, e.attrs, e.data, &element_, &def);
+    BuildCourseDefinition(&arena, def.block_type, FindBlockSchema(def.block_type), e.attrs, e.data,
+                          &element_, &def);
     if (!e.fields.empty()) MergeFields(&arena, e.fields, &def);
   }
 }

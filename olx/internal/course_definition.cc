@@ -6,10 +6,9 @@
 
 namespace blockrt::olx::internal {
 
-void BuildCourseDefinition(Arena* arena, std::string_view block_type,
+void BuildCourseDefinition(Arena* arena, std::string_view block_type, const BlockSchema* schema,
                            const std::vector<CourseAttribute>& attrs, std::string_view markup,
                            std::string* scratch, CourseDefinition* out) {
-  const BlockSchema* schema = FindBlockSchema(block_type);
   out->known_type = schema != nullptr;
   out->block_type = block_type;
   static constexpr BlockSchema kUnknown = {"", true, DataKind::kNone, "", nullptr, 0};

@@ -16,8 +16,8 @@ namespace blockrt::olx::internal {
 // `attrs` are the block's final attributes, sorted by name, viewing anything
 // (they are copied); `markup` is the root's inner markup. `scratch` is reused
 // for the problem element. `block_type` must outlive the course (a schema's
-// name or an arena copy).
-void BuildCourseDefinition(Arena* arena, std::string_view block_type,
+// name or an arena copy); `schema` is FindBlockSchema(block_type).
+void BuildCourseDefinition(Arena* arena, std::string_view block_type, const BlockSchema* schema,
                            const std::vector<CourseAttribute>& attrs, std::string_view markup,
                            std::string* scratch, CourseDefinition* out);
 

@@ -32,20 +32,39 @@ bool IsStrippedAttribute(std::string_view name, bool draft) {
   }
 }
 
-bool HasOnlyAttributes(const pugi::xml_node& node, std::initializer_list<const char*> names) {
-  size_t n = 0;
+KnownAttributes ReadKnownAttributes(const pugi::xml_node& node) {
+  KnownAttributes k;
   for (pugi::xml_attribute a = node.first_attribute(); a; a = a.next_attribute()) {
-    ++n;
-    bool listed = false;
-    for (const char* want : names) listed = listed || std::strcmp(a.name(), want) == 0;
-    if (!listed) return false;
+    ++k.count;
+    std::string_view n = a.name();
+    if (n == "url_name") {
+      k.url_name = a.value();
+      k.has_url_name = true;
+      ++k.pointer_names;
+    } else if (n == "org" || n == "course") {
+      ++k.pointer_names;
+    } else if (n == "slug") {
+      k.slug = a.value();
+    } else if (n == "name") {
+      k.name = a.value();
+    } else if (n == "display_name") {
+      k.display_name = a.value();
+    } else if (n == "filename") {
+      k.filename = a.value();
+    }
   }
-  return n == names.size();
+  return k;
 }
 
-// is_pointer_tag: no children, no text, attributes exactly {url_name} (course:
-// {url_name, org, course}).
-bool IsPointer(const pugi::xml_node& node) {
+bool IsPointer(const pugi::xml_node& node) { return IsPointer(node, ReadKnownAttributes(node)); }
+
+// Attribute names are unique (the scanner rejects repeats), so counting the
+// listed names is the same as comparing the sets.
+bool IsPointer(const pugi::xml_node& node, const KnownAttributes& attrs) {
+  bool course = std::strcmp(node.name(), "course") == 0;
+  bool names = course ? attrs.count == 3 && attrs.pointer_names == 3
+                      : attrs.count == 1 && attrs.has_url_name;
+  if (!names) return false;
   for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) {
     if (c.type() == pugi::node_element) return false;
     if ((c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) &&
@@ -53,10 +72,7 @@ bool IsPointer(const pugi::xml_node& node) {
       return false;
     }
   }
-  if (std::strcmp(node.name(), "course") == 0) {
-    return HasOnlyAttributes(node, {"url_name", "org", "course"});
-  }
-  return HasOnlyAttributes(node, {"url_name"});
+  return true;
 }
 
 // Children of a container that are not blocks: kept in the body for export.
@@ -65,7 +81,13 @@ bool IsNonBlockChild(std::string_view parent, const pugi::xml_node& child) {
   if (tag == "meta") return true;
   if (parent == "course" && (tag == "wiki" || tag == "textbook")) return true;
   if (parent == "conditional" && tag == "show") return true;
-  return std::strcmp(child.attribute("xblock-family").value(), "xblock_asides.v1") == 0;
+  for (pugi::xml_attribute a = child.first_attribute(); a; a = a.next_attribute()) {
+    const char* name = a.name();
+    if (name[0] == 'x' && std::strcmp(name, "xblock-family") == 0) {
+      return std::strcmp(a.value(), "xblock_asides.v1") == 0;
+    }
+  }
+  return false;
 }
 
 bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
@@ -74,15 +96,13 @@ bool EndsWith(std::string_view s, std::string_view p) {
 }
 
 // url_name | slug | cleaned name | cleaned display_name; "" when none.
-std::string UrlNameOf(const pugi::xml_node& node) {
-  for (const char* attr : {"url_name", "slug"}) {
-    std::string_view v = node.attribute(attr).value();
-    if (!v.empty()) return std::string(v);
-  }
-  for (const char* attr : {"name", "display_name"}) {
-    std::string_view v = node.attribute(attr).value();
-    if (!v.empty()) return internal::CleanUrlName(v);
-  }
+std::string UrlNameOf(const pugi::xml_node& node) { return UrlNameOf(ReadKnownAttributes(node)); }
+
+std::string UrlNameOf(const KnownAttributes& attrs) {
+  if (!attrs.url_name.empty()) return std::string(attrs.url_name);
+  if (!attrs.slug.empty()) return std::string(attrs.slug);
+  if (!attrs.name.empty()) return internal::CleanUrlName(attrs.name);
+  if (!attrs.display_name.empty()) return internal::CleanUrlName(attrs.display_name);
   return "";
 }
 

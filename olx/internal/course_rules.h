@@ -20,17 +20,27 @@ namespace blockrt::olx::internal {
 // Attributes that are import machinery, never fields (metadata_to_strip plus
 // the draft bookkeeping and xblock-family).
 bool IsStrippedAttribute(std::string_view name, bool draft);
-// The element's attributes are exactly `names`.
-bool HasOnlyAttributes(const pugi::xml_node& node, std::initializer_list<const char*> names);
+// The attributes the import walk asks about, read in one pass: pugixml's
+// attribute(name) compares every attribute's name on each call.
+struct KnownAttributes {
+  std::string_view url_name, slug, name, display_name, filename;  // "" when absent
+  size_t count = 0;                                               // all attributes
+  size_t pointer_names = 0;   // attributes named url_name, org or course
+  bool has_url_name = false;  // present, even if empty
+};
+KnownAttributes ReadKnownAttributes(const pugi::xml_node& node);
+
 // is_pointer_tag: no children, no text, attributes exactly {url_name} (course:
 // {url_name, org, course}).
 bool IsPointer(const pugi::xml_node& node);
+bool IsPointer(const pugi::xml_node& node, const KnownAttributes& attrs);
 // Children of a container that are not blocks: kept in the body for export.
 bool IsNonBlockChild(std::string_view parent, const pugi::xml_node& child);
 bool StartsWith(std::string_view s, std::string_view p);
 bool EndsWith(std::string_view s, std::string_view p);
 // url_name | slug | cleaned name | cleaned display_name; "" when none.
 std::string UrlNameOf(const pugi::xml_node& node);
+std::string UrlNameOf(const KnownAttributes& attrs);
 // HtmlBlock.backcompat_paths for DIR + FILENAME, appended to *out in order.
 void AddHtmlCandidates(const std::string& dir, const std::string& filename,
                        std::vector<std::string>* out);
