@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <vector>
 
 #include "olx/internal/file_io.h"
 
@@ -79,6 +80,20 @@ TEST_F(RootDirTest, ManySubdirectories) {
     ASSERT_TRUE(root.Read("d" + std::to_string(i) + "/f.xml", 100, &got).ok()) << i;
     EXPECT_EQ(got, std::to_string(i));
   }
+}
+
+// Listings follow symlinks (as std::filesystem's status did), skip dangling
+// ones and come back sorted.
+TEST_F(RootDirTest, ListingsFollowSymlinksAndSort) {
+  Put("b.xml", "b");
+  Put("a.xml", "a");
+  fs::create_symlink(dir_ / "a.xml", dir_ / "c_link.xml");
+  fs::create_symlink(dir_ / "problem", dir_ / "z_dir_link");
+  fs::create_symlink(dir_ / "missing", dir_ / "dangling");
+  EXPECT_EQ(ListFiles(root_),
+            (std::vector<std::string>{"a.xml", "b.xml", "c_link.xml", "course.xml"}));
+  EXPECT_EQ(ListDirectories(root_), (std::vector<std::string>{"problem", "z_dir_link"}));
+  EXPECT_TRUE(ListFiles(root_ + "nope").empty());
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 #include "olx/internal/file_io.h"
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -52,16 +53,26 @@ bool IsDirectory(const std::string& path) {
 }
 
 namespace {
+// readdir with the entry's type from d_type, statting (and so following)
+// only symlinks and entries of unknown type: std::filesystem's iterator cost
+// several allocations per entry.
 std::vector<std::string> List(const std::string& dir, bool want_dirs) {
   std::vector<std::string> out;
-  std::error_code ec;
-  std::filesystem::directory_iterator it(dir, ec), end;
-  for (; !ec && it != end; it.increment(ec)) {
-    std::error_code type_ec;
-    bool is_dir = it->is_directory(type_ec);
-    bool is_file = it->is_regular_file(type_ec);
-    if (want_dirs ? is_dir : is_file) out.push_back(it->path().filename().string());
+  DIR* d = ::opendir(dir.c_str());
+  if (d == nullptr) return out;
+  int fd = ::dirfd(d);
+  while (const struct dirent* e = ::readdir(d)) {
+    const char* name = e->d_name;
+    if (name[0] == '.' && (name[1] == '\0' || (name[1] == '.' && name[2] == '\0'))) continue;
+    unsigned char type = e->d_type;
+    if (type == DT_LNK || type == DT_UNKNOWN) {
+      struct stat st;
+      if (::fstatat(fd, name, &st, 0) != 0) continue;
+      type = S_ISDIR(st.st_mode) ? DT_DIR : S_ISREG(st.st_mode) ? DT_REG : DT_UNKNOWN;
+    }
+    if (type == (want_dirs ? DT_DIR : DT_REG)) out.emplace_back(name);
   }
+  ::closedir(d);
   std::sort(out.begin(), out.end());
   return out;
 }
