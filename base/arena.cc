@@ -2,6 +2,8 @@
 
 #include <cstdint>
 
+#include "base/chunk_cache.h"
+
 namespace blockrt {
 namespace {
 // Chunks double up to this size; a small load stays small, a large one makes
@@ -22,9 +24,43 @@ char* Arena::AllocateSlow(size_t n) {
 }
 
 char* Arena::NewChunk(size_t n) {
-  chunks_.push_back(std::unique_ptr<char[]>(new char[n]));
+  char* p = static_cast<char*>(AcquireChunk(n));
+  chunks_.emplace_back(p, n);
   reserved_ += n;
-  return chunks_.back().get();
+  return p;
+}
+
+Arena::~Arena() { Release(); }
+
+Arena::Arena(Arena&& o) noexcept
+    : chunks_(std::move(o.chunks_)),
+      next_(std::exchange(o.next_, nullptr)),
+      left_(std::exchange(o.left_, 0)),
+      chunk_size_(o.chunk_size_),
+      used_(std::exchange(o.used_, 0)),
+      reserved_(std::exchange(o.reserved_, 0)) {
+  o.chunks_.clear();
+}
+
+Arena& Arena::operator=(Arena&& o) noexcept {
+  if (this != &o) {
+    Release();
+    chunks_ = std::move(o.chunks_);
+    o.chunks_.clear();
+    next_ = std::exchange(o.next_, nullptr);
+    left_ = std::exchange(o.left_, 0);
+    chunk_size_ = o.chunk_size_;
+    used_ = std::exchange(o.used_, 0);
+    reserved_ = std::exchange(o.reserved_, 0);
+  }
+  return *this;
+}
+
+void Arena::Release() {
+  for (const auto& [p, n] : chunks_) ReleaseChunk(p, n);
+  chunks_.clear();
+  next_ = nullptr;
+  left_ = 0;
 }
 
 }  // namespace blockrt

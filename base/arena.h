@@ -1,15 +1,16 @@
 // Arena: append-only storage for the strings and small arrays of one large,
 // read-mostly object (a loaded course). Everything is freed at once with the
-// arena; pointers stay valid when the arena is moved. Not thread-safe.
+// arena (its chunks go back to the chunk cache); pointers stay valid when the
+// arena is moved. Not thread-safe.
 #ifndef BLOCKRT_BASE_ARENA_H_
 #define BLOCKRT_BASE_ARENA_H_
 
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
-#include <memory>
 #include <string_view>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 namespace blockrt {
@@ -17,8 +18,9 @@ namespace blockrt {
 class Arena {
  public:
   Arena() = default;
-  Arena(Arena&&) = default;
-  Arena& operator=(Arena&&) = default;
+  ~Arena();
+  Arena(Arena&& o) noexcept;
+  Arena& operator=(Arena&& o) noexcept;
   Arena(const Arena&) = delete;
   Arena& operator=(const Arena&) = delete;
 
@@ -57,7 +59,9 @@ class Arena {
   char* AllocateSlow(size_t n);
   char* NewChunk(size_t n);
 
-  std::vector<std::unique_ptr<char[]>> chunks_;
+  void Release();
+
+  std::vector<std::pair<char*, size_t>> chunks_;
   char* next_ = nullptr;
   size_t left_ = 0;
   size_t chunk_size_ = 4096;

@@ -1,13 +1,17 @@
 // Small containers for loaded courses: ViewList, a read-only view of an array
 // (the course's arena owns the elements), and ChunkedList, append-only storage
 // in fixed chunks whose elements never move (blocks refer to each other by
-// index and the loader keeps references while it appends).
+// index and the loader keeps references while it appends); its chunks come
+// from the chunk cache.
 #ifndef BLOCKRT_OLX_VIEW_LIST_H_
 #define BLOCKRT_OLX_VIEW_LIST_H_
 
 #include <cstddef>
-#include <memory>
+#include <new>
+#include <utility>
 #include <vector>
+
+#include "base/chunk_cache.h"
 
 namespace blockrt::olx {
 
@@ -50,6 +54,25 @@ class ChunkedList {
   using iterator = Iterator<T&, ChunkedList>;
   using const_iterator = Iterator<const T&, const ChunkedList>;
 
+  ChunkedList() = default;
+  ~ChunkedList() { Clear(); }
+  ChunkedList(ChunkedList&& o) noexcept : chunks_(std::move(o.chunks_)), size_(o.size_) {
+    o.chunks_.clear();
+    o.size_ = 0;
+  }
+  ChunkedList& operator=(ChunkedList&& o) noexcept {
+    if (this != &o) {
+      Clear();
+      chunks_ = std::move(o.chunks_);
+      size_ = o.size_;
+      o.chunks_.clear();
+      o.size_ = 0;
+    }
+    return *this;
+  }
+  ChunkedList(const ChunkedList&) = delete;
+  ChunkedList& operator=(const ChunkedList&) = delete;
+
   size_t size() const { return size_; }
   bool empty() const { return size_ == 0; }
   T& operator[](size_t i) { return chunks_[i / kChunk][i % kChunk]; }
@@ -58,9 +81,11 @@ class ChunkedList {
   const T& back() const { return (*this)[size_ - 1]; }
   // Value-initializes the new element; earlier elements stay where they are.
   T& emplace_back() {
-    if (size_ % kChunk == 0) chunks_.push_back(std::make_unique<T[]>(kChunk));
+    if (size_ % kChunk == 0) chunks_.push_back(static_cast<T*>(AcquireChunk(kChunkBytes)));
+    T* slot = &chunks_[size_ / kChunk][size_ % kChunk];
+    new (slot) T();
     ++size_;
-    return back();
+    return *slot;
   }
   iterator begin() { return iterator(this, 0); }
   iterator end() { return iterator(this, size_); }
@@ -68,7 +93,23 @@ class ChunkedList {
   const_iterator end() const { return const_iterator(this, size_); }
 
  private:
-  std::vector<std::unique_ptr<T[]>> chunks_;
+  // Chunks come from the chunk cache at a power-of-two size it keeps.
+  static constexpr size_t RoundUp(size_t n) {
+    size_t p = 4096;
+    while (p < n) p *= 2;
+    return p;
+  }
+  static constexpr size_t kChunkBytes = RoundUp(kChunk * sizeof(T));
+  static_assert(alignof(T) <= __STDCPP_DEFAULT_NEW_ALIGNMENT__, "chunks are operator new memory");
+
+  void Clear() {
+    for (size_t i = 0; i < size_; ++i) (*this)[i].~T();
+    for (T* c : chunks_) ReleaseChunk(c, kChunkBytes);
+    chunks_.clear();
+    size_ = 0;
+  }
+
+  std::vector<T*> chunks_;
   size_t size_ = 0;
 };
 
