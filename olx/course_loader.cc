@@ -188,18 +188,23 @@ int32_t CourseLoader::ProcessElement(const pugi::xml_node& node, OpenFile& file,
     }
     pugi::xml_node froot = target->doc.document_element();
     path_.push_back(&target->rel);
-    int32_t index = BuildBlock(froot, tag, std::string(url_name), *target, node, file, parent,
-                               parent, depth, /*own_file=*/true, draft);
+    int32_t index = BuildBlock(froot, tag, url_name, *target, node, file, parent, parent, depth,
+                               /*own_file=*/true, draft);
     path_.pop_back();
     return index;
   }
-  std::string url_name = UrlNameOf(known);
+  // url_name and slug are used as written (no copy); name and display_name
+  // are cleaned first.
+  std::string cleaned;
+  std::string_view url_name = !known.url_name.empty() ? known.url_name
+                              : !known.slug.empty()   ? known.slug
+                                                    : std::string_view(cleaned = UrlNameOf(known));
   std::string_view filename = known.filename;
   if (!filename.empty() && tag != "html") {
-    return ProcessLegacyFilename(node, file, tag, url_name, std::string(filename), parent, depth,
-                                 draft);
+    return ProcessLegacyFilename(node, file, tag, std::string(url_name), std::string(filename),
+                                 parent, depth, draft);
   }
-  return BuildBlock(node, tag, std::move(url_name), file, node, file, parent, parent, depth,
+  return BuildBlock(node, tag, url_name, file, node, file, parent, parent, depth,
                     /*own_file=*/false, draft);
 }
 
@@ -345,25 +350,27 @@ Status CourseLoader::UsageKeyOf(std::string_view tag, std::string_view url_name,
 // pointer: the pointer in its parent's file); it is printed only when a name
 // has to be generated.
 int32_t CourseLoader::BuildBlock(const pugi::xml_node& node, std::string_view tag,
-                                 std::string url_name, OpenFile& file,
+                                 std::string_view url_name, OpenFile& file,
                                  const pugi::xml_node& naming_node, const OpenFile& naming_file,
                                  int32_t naming_parent, int32_t parent, uint32_t depth,
                                  bool own_file, bool draft) {
   BlockIdSet& seen = draft ? seen_drafts_ : seen_;
   auto naming = [&] { return LxmlToString(SourceOf(naming_node, naming_file, naming_parent)); };
-  if (url_name.empty()) url_name = FallbackUrlName(tag, naming());
+  std::string generated;  // a fallback or renamed url_name (rare)
+  if (url_name.empty()) url_name = generated = FallbackUrlName(tag, naming());
   size_t id_hash = BlockIdSet::HashOf(tag, url_name);
   if (seen.Contains(id_hash, tag, url_name)) {
+    std::string name(url_name);
     if (RequiresUniqueUrlName(tag)) {
-      std::string renamed = FallbackUrlName(tag, naming(), url_name);
+      std::string renamed = FallbackUrlName(tag, naming(), name);
       Report(Severity::kError, file.rel, file.text, ElementOffset(node),
-             "duplicate url_name '" + url_name + "' for <" + std::string(tag) + ">; renamed to '" +
+             "duplicate url_name '" + name + "' for <" + std::string(tag) + ">; renamed to '" +
                  renamed + "'");
-      url_name = renamed;
+      url_name = generated = std::move(renamed);
       id_hash = BlockIdSet::HashOf(tag, url_name);
     } else {
       Report(Severity::kWarning, file.rel, file.text, ElementOffset(node),
-             "duplicate usage " + std::string(tag) + "/" + url_name + "; the last definition wins");
+             "duplicate usage " + std::string(tag) + "/" + name + "; the last definition wins");
     }
   }
   Arena& arena = course_->arena;

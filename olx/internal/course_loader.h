@@ -89,7 +89,7 @@ class CourseLoader {
   std::string_view StableType(std::string_view tag);
   static void ApplyPolicyViews(const std::vector<Attribute>& policy,
                                std::vector<CourseAttribute>* attrs);
-  int32_t BuildBlock(const pugi::xml_node& node, std::string_view tag, std::string url_name,
+  int32_t BuildBlock(const pugi::xml_node& node, std::string_view tag, std::string_view url_name,
                      OpenFile& file, const pugi::xml_node& naming_node, const OpenFile& naming_file,
                      int32_t naming_parent, int32_t parent, uint32_t depth, bool own_file,
                      bool draft);
