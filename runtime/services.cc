@@ -52,6 +52,7 @@ Result<internal::RenderMemo::TokenEntry*> Runtime::Token(const Block& block) con
 
 Result<std::string> Runtime::HandlerUrl(const Block& block, std::string_view handler,
                                         std::string_view suffix, std::string_view query) const {
+  memo_.Trim();  // the memo stays bounded for callers that never render
   BLOCKRT_ASSIGN_OR_RETURN(internal::RenderMemo::TokenEntry * memo, Token(block));
   return BuildHandlerUrl(system_->options().site_root, block.usage_key().text(), user_.id,
                          memo->token, handler, suffix, query);
