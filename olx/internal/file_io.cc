@@ -9,36 +9,45 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <functional>
 
 namespace blockrt::olx::internal {
 
-Result<std::string> ReadFile(const std::string& path, size_t max_bytes) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+Status ReadFileAt(int dir_fd, const char* path, size_t max_bytes, std::string* out,
+                  const std::function<std::string()>& shown) {
+  int fd = ::openat(dir_fd, path, O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
-    if (errno == ENOENT || errno == ENOTDIR) return Status::NotFound(path + ": no such file");
-    return Status::IOError(path + ": " + std::strerror(errno));
+    if (errno == ENOENT || errno == ENOTDIR) return Status::NotFound(shown() + ": no such file");
+    return Status::IOError(shown() + ": " + std::strerror(errno));
   }
   struct stat st;
   if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
     ::close(fd);
-    return Status::IOError(path + ": not a regular file");
+    return Status::IOError(shown() + ": not a regular file");
   }
   size_t size = static_cast<size_t>(st.st_size);
   if (size > max_bytes) {
     ::close(fd);
-    return Status::InvalidArgument(path + ": error: file is " + std::to_string(size) +
+    return Status::InvalidArgument(shown() + ": error: file is " + std::to_string(size) +
                                    " bytes, over the " + std::to_string(max_bytes) + "-byte limit");
   }
-  std::string out(size, '\0');
+  out->resize(size);
   size_t done = 0;
   while (done < size) {
-    ssize_t n = ::read(fd, out.data() + done, size - done);
+    ssize_t n = ::read(fd, out->data() + done, size - done);
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) break;
     done += static_cast<size_t>(n);
   }
   ::close(fd);
-  out.resize(done);
+  out->resize(done);
+  return Status::OK();
+}
+
+Result<std::string> ReadFile(const std::string& path, size_t max_bytes) {
+  std::string out;
+  BLOCKRT_RETURN_IF_ERROR(
+      ReadFileAt(AT_FDCWD, path.c_str(), max_bytes, &out, [&path] { return path; }));
   return out;
 }
 

@@ -3,6 +3,7 @@
 #ifndef BLOCKRT_OLX_INTERNAL_FILE_IO_H_
 #define BLOCKRT_OLX_INTERNAL_FILE_IO_H_
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,6 +14,10 @@ namespace blockrt::olx::internal {
 
 // NotFound for a missing file, InvalidArgument over max_bytes, IOError otherwise.
 Result<std::string> ReadFile(const std::string& path, size_t max_bytes);
+// ReadFile for `path` relative to `dir_fd` (or AT_FDCWD), into *out (its
+// capacity is reused); messages name shown(), built only on failure.
+Status ReadFileAt(int dir_fd, const char* path, size_t max_bytes, std::string* out,
+                  const std::function<std::string()>& shown);
 bool IsRegularFile(const std::string& path);
 bool IsDirectory(const std::string& path);
 // Regular files directly in `dir`, sorted by name ("" list when missing).

@@ -7,6 +7,8 @@
 #include <cerrno>
 #include <cstring>
 
+#include "olx/internal/file_io.h"
+
 namespace blockrt::olx::internal {
 namespace {
 constexpr size_t kMaxSubdirs = 64;
@@ -60,49 +62,19 @@ Status RootDir::Read(const std::string& rel, size_t max_bytes, std::string* out)
   std::string full;
   const char* path = nullptr;
   int dir = Resolve(rel, &full, &path);
-  int fd = ::openat(dir, path, O_RDONLY | O_CLOEXEC);
-  if (fd < 0) {
-    if (errno == ENOENT || errno == ENOTDIR) return Status::NotFound(Full(rel) + ": no such file");
-    return Status::IOError(Full(rel) + ": " + std::strerror(errno));
-  }
-  struct stat st;
-  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-    ::close(fd);
-    return Status::IOError(Full(rel) + ": not a regular file");
-  }
-  size_t size = static_cast<size_t>(st.st_size);
-  if (size > max_bytes) {
-    ::close(fd);
-    return Status::InvalidArgument(Full(rel) + ": error: file is " + std::to_string(size) +
-                                   " bytes, over the " + std::to_string(max_bytes) + "-byte limit");
-  }
-  out->resize(size);
-  size_t done = 0;
-  while (done < size) {
-    ssize_t n = ::read(fd, out->data() + done, size - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) break;
-    done += static_cast<size_t>(n);
-  }
-  ::close(fd);
-  out->resize(done);
-  return Status::OK();
+  return ReadFileAt(dir, path, max_bytes, out, [this, &rel] { return Full(rel); });
 }
 
-bool RootDir::IsRegularFile(const std::string& rel) const {
+bool RootDir::IsRegularFile(const std::string& rel) const { return S_ISREG(ModeOf(rel)); }
+
+bool RootDir::IsDirectory(const std::string& rel) const { return S_ISDIR(ModeOf(rel)); }
+
+unsigned RootDir::ModeOf(const std::string& rel) const {
   std::string full;
   const char* path = nullptr;
   int dir = Resolve(rel, &full, &path);
   struct stat st;
-  return ::fstatat(dir, path, &st, 0) == 0 && S_ISREG(st.st_mode);
-}
-
-bool RootDir::IsDirectory(const std::string& rel) const {
-  std::string full;
-  const char* path = nullptr;
-  int dir = Resolve(rel, &full, &path);
-  struct stat st;
-  return ::fstatat(dir, path, &st, 0) == 0 && S_ISDIR(st.st_mode);
+  return ::fstatat(dir, path, &st, 0) == 0 ? st.st_mode : 0;
 }
 
 }  // namespace blockrt::olx::internal

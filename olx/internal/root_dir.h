@@ -38,6 +38,7 @@ class RootDir {
   // root that failed to open go through the full path.
   int Resolve(const std::string& rel, std::string* full, const char** path) const;
   int Subdir(std::string_view name) const;
+  unsigned ModeOf(const std::string& rel) const;  // st_mode, or 0 when stat fails
 
   std::string root_;
   int fd_ = -1;
