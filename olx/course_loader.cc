@@ -379,8 +379,7 @@ int32_t CourseLoader::BuildBlock(const pugi::xml_node& node, std::string_view ta
   // are appended below.
   CourseBlock& b = course_->blocks.emplace_back();
   const BlockSchema* schema = FindBlockSchema(tag);
-  // A block type that outlives the load: the schema's own name, else a copy.
-  std::string_view type = schema != nullptr ? schema->block_type : arena.Copy(tag);
+  std::string_view type = StableType(tag, schema);
   b.url_name = arena.Copy(url_name);
   b.parent = parent;
   if (file.saved_rel.empty()) file.saved_rel = arena.Copy(file.rel);
@@ -412,7 +411,7 @@ int32_t CourseLoader::BuildBlock(const pugi::xml_node& node, std::string_view ta
     scratch_ += '/';
     scratch_ += b.url_name;
     auto pol = policy_.find(scratch_);
-    if (pol != policy_.end()) ApplyPolicyViews(pol->second, &attrs);
+    if (pol != policy_.end()) ApplyPolicy(pol->second, &attrs);
   }
   if (context_ok_) {
     Status st = UsageKeyOf(tag, b.url_name, &b.usage_key);
@@ -464,24 +463,8 @@ int32_t CourseLoader::BuildBlock(const pugi::xml_node& node, std::string_view ta
 }
 
 // A block type that outlives the load: the schema's own name, else a copy.
-std::string_view CourseLoader::StableType(std::string_view tag) {
-  const BlockSchema* schema = FindBlockSchema(tag);
+std::string_view CourseLoader::StableType(std::string_view tag, const BlockSchema* schema) {
   return schema != nullptr ? schema->block_type : course_->arena.Copy(tag);
-}
-
-// XmlMixin.apply_policy over attribute views: set or replace, keep sorted.
-void CourseLoader::ApplyPolicyViews(const std::vector<Attribute>& policy,
-                                    std::vector<CourseAttribute>* attrs) {
-  for (const Attribute& p : policy) {
-    auto it =
-        std::lower_bound(attrs->begin(), attrs->end(), p.name,
-                         [](const CourseAttribute& a, const std::string& n) { return a.name < n; });
-    if (it != attrs->end() && it->name == p.name) {
-      it->value = p.value;
-    } else {
-      attrs->insert(it, CourseAttribute{p.name, p.value});
-    }
-  }
 }
 
 }  // namespace internal

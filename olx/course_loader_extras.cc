@@ -159,7 +159,7 @@ void CourseLoader::LoadExtras() {
       b.url_name = arena.Copy(f.slug);
       b.file = arena.Copy(f.rel);
       b.own_file = true;
-      b.definition.block_type = StableType(f.category);
+      b.definition.block_type = StableType(f.category, FindBlockSchema(f.category));
       auto tab = tabs.find(f.slug);
       if (f.category == "static_tab" && tab != tabs.end()) {
         // Sorted: course_staff_only < display_name.

@@ -86,9 +86,8 @@ class CourseLoader {
                     CourseBlock* block);
   ElementSource SourceOf(const pugi::xml_node& node, const OpenFile& file, int32_t parent) const;
   Status UsageKeyOf(std::string_view tag, std::string_view url_name, std::string_view* out);
-  std::string_view StableType(std::string_view tag);
-  static void ApplyPolicyViews(const std::vector<Attribute>& policy,
-                               std::vector<CourseAttribute>* attrs);
+  // A block type that outlives the load: the schema's own name, else a copy.
+  std::string_view StableType(std::string_view tag, const BlockSchema* schema);
   int32_t BuildBlock(const pugi::xml_node& node, std::string_view tag, std::string_view url_name,
                      OpenFile& file, const pugi::xml_node& naming_node, const OpenFile& naming_file,
                      int32_t naming_parent, int32_t parent, uint32_t depth, bool own_file,

@@ -56,8 +56,6 @@ KnownAttributes ReadKnownAttributes(const pugi::xml_node& node) {
   return k;
 }
 
-bool IsPointer(const pugi::xml_node& node) { return IsPointer(node, ReadKnownAttributes(node)); }
-
 // Attribute names are unique (the scanner rejects repeats), so counting the
 // listed names is the same as comparing the sets.
 bool IsPointer(const pugi::xml_node& node, const KnownAttributes& attrs) {
@@ -148,16 +146,6 @@ Diagnostic DiagnosticFromStatus(const std::string& rel, const Status& st) {
     }
   }
   return d;
-}
-
-void SetField(FieldValue field, Definition* def) {
-  auto at = std::lower_bound(def->fields.begin(), def->fields.end(), field.name,
-                             [](const FieldValue& f, const std::string& n) { return f.name < n; });
-  if (at != def->fields.end() && at->name == field.name) {
-    *at = std::move(field);
-  } else {
-    def->fields.insert(at, std::move(field));
-  }
 }
 
 }  // namespace blockrt::olx::internal

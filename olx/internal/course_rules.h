@@ -32,7 +32,6 @@ KnownAttributes ReadKnownAttributes(const pugi::xml_node& node);
 
 // is_pointer_tag: no children, no text, attributes exactly {url_name} (course:
 // {url_name, org, course}).
-bool IsPointer(const pugi::xml_node& node);
 bool IsPointer(const pugi::xml_node& node, const KnownAttributes& attrs);
 // Children of a container that are not blocks: kept in the body for export.
 bool IsNonBlockChild(std::string_view parent, const pugi::xml_node& child);
@@ -48,8 +47,6 @@ void AddHtmlCandidates(const std::string& dir, const std::string& filename,
 // An error Status from the parser as a Diagnostic on `rel`, with the line and
 // column of its "path:L:C: error: msg" first line when it has them.
 Diagnostic DiagnosticFromStatus(const std::string& rel, const Status& st);
-// Sets `field` in def->fields (sorted by name), replacing one of that name.
-void SetField(FieldValue field, Definition* def);
 
 }  // namespace blockrt::olx::internal
 

@@ -65,14 +65,15 @@ bool ParsePolicy(std::string_view path, std::string_view text, PolicyMap* out, D
   return true;
 }
 
-void ApplyPolicy(const std::vector<Attribute>& policy, std::vector<Attribute>* attrs) {
+void ApplyPolicy(const std::vector<Attribute>& policy, std::vector<CourseAttribute>* attrs) {
   for (const Attribute& p : policy) {
-    auto it = std::lower_bound(attrs->begin(), attrs->end(), p.name,
-                               [](const Attribute& a, const std::string& n) { return a.name < n; });
+    auto it =
+        std::lower_bound(attrs->begin(), attrs->end(), p.name,
+                         [](const CourseAttribute& a, const std::string& n) { return a.name < n; });
     if (it != attrs->end() && it->name == p.name) {
       it->value = p.value;
     } else {
-      attrs->insert(it, p);
+      attrs->insert(it, CourseAttribute{p.name, p.value});
     }
   }
 }

@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "olx/course.h"
 #include "olx/definition.h"
 #include "olx/diagnostic.h"
 
@@ -26,8 +27,9 @@ bool ParsePolicy(std::string_view path, std::string_view text, PolicyMap* out, D
 // An XML 1.0 Name (ASCII rules; non-ASCII bytes are accepted as name chars).
 bool IsXmlName(std::string_view name);
 
-// Sets (or replaces) each policy attribute in `attrs`, keeping them sorted.
-void ApplyPolicy(const std::vector<Attribute>& policy, std::vector<Attribute>* attrs);
+// Sets (or replaces) each policy attribute in `attrs`, keeping them sorted;
+// the views point into `policy`, which must outlive them.
+void ApplyPolicy(const std::vector<Attribute>& policy, std::vector<CourseAttribute>* attrs);
 
 }  // namespace blockrt::olx::internal
 
