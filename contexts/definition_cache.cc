@@ -98,12 +98,15 @@ Result<std::shared_ptr<const olx::Definition>> DefinitionCache::LoadFile(store::
   BundleSnapshot::Parsed& slot = snap.parsed[index];
   const uint8_t state = slot.state.load(std::memory_order_acquire);
   if (state == 2 && slot.epoch == epoch) return slot.definition;
+  bool as_listed = true;
   BLOCKRT_ASSIGN_OR_RETURN(std::shared_ptr<const olx::Definition> def,
-                           LoadDigest(store, snap, snap.files[index]));
+                           LoadDigest(store, snap, snap.files[index], &as_listed));
   // Set once: a reader may be copying `definition` at any time once the slot
-  // is set, so it is never replaced (after Clear() it is only ignored).
+  // is set, so it is never replaced (after Clear() it is only ignored). A
+  // file that changed since the snapshot was listed is not the snapshot's.
   uint8_t empty = 0;
-  if (state == 0 && slot.state.compare_exchange_strong(empty, 1, std::memory_order_acquire)) {
+  if (as_listed && state == 0 &&
+      slot.state.compare_exchange_strong(empty, 1, std::memory_order_acquire)) {
     slot.epoch = epoch;
     slot.definition = def;
     slot.state.store(2, std::memory_order_release);
@@ -112,8 +115,8 @@ Result<std::shared_ptr<const olx::Definition>> DefinitionCache::LoadFile(store::
 }
 
 Result<std::shared_ptr<const olx::Definition>> DefinitionCache::LoadDigest(
-    store::Store& store, const BundleSnapshot& snap, const store::FileInfo& file) {
-  const uint64_t hash = HashOf(file.digest);
+    store::Store& store, const BundleSnapshot& snap, const store::FileInfo& file, bool* as_listed) {
+  uint64_t hash = HashOf(file.digest);
   Shard& shard = ShardFor(hash);
   {
     std::shared_lock lock(shard.mu);
@@ -123,12 +126,24 @@ Result<std::shared_ptr<const olx::Definition>> DefinitionCache::LoadDigest(
     }
   }
   misses_.fetch_add(1, std::memory_order_relaxed);
+  // A draft is read by path, so a write since the snapshot was listed can
+  // give newer bytes: they are cached under their own digest, never under
+  // the listed one.
+  std::string digest;
   BLOCKRT_ASSIGN_OR_RETURN(std::string bytes,
-                           store.ReadFile(snap.bundle_uuid, snap.ref(), file.path));
+                           store.ReadFile(snap.bundle_uuid, snap.ref(), file.path, &digest));
+  *as_listed = digest == file.digest;
+  if (!*as_listed) hash = HashOf(digest);
+  Shard& owner = *as_listed ? shard : ShardFor(hash);
   BLOCKRT_ASSIGN_OR_RETURN(olx::Definition def, olx::ParseDefinition(file.path, bytes));
-  auto entry = std::make_shared<const Cached>(file.digest, std::move(def));
+  auto entry = std::make_shared<const Cached>(digest, std::move(def));
+  return Insert(owner, hash, std::move(entry));
+}
+
+std::shared_ptr<const olx::Definition> DefinitionCache::Insert(
+    Shard& shard, uint64_t hash, std::shared_ptr<const Cached> entry) {
   std::unique_lock lock(shard.mu);
-  if (const Slot* found = shard.Find(hash, file.digest)) {
+  if (const Slot* found = shard.Find(hash, entry->digest())) {
     // Another thread parsed the same bytes first.
     return DefinitionOf(found->entry, &found->entry->definition);
   }

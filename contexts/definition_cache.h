@@ -83,9 +83,16 @@ class DefinitionCache {
   };
   static uint64_t HashOf(std::string_view digest);
   Shard& ShardFor(uint64_t hash) const;
+  // *as_listed: the bytes read are the ones `file` lists (a draft may have
+  // changed since).
   Result<std::shared_ptr<const olx::Definition>> LoadDigest(store::Store& store,
                                                             const BundleSnapshot& snap,
-                                                            const store::FileInfo& file);
+                                                            const store::FileInfo& file,
+                                                            bool* as_listed);
+  // Adds `entry` unless its digest is there already; either way returns the
+  // cached definition.
+  std::shared_ptr<const olx::Definition> Insert(Shard& shard, uint64_t hash,
+                                                std::shared_ptr<const Cached> entry);
 
   size_t per_shard_capacity_;
   std::atomic<uint64_t> epoch_{1};

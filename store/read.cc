@@ -37,12 +37,18 @@ Status Locate(Store::Impl& s, std::string_view bundle, const Ref& at, std::strin
 }  // namespace
 
 Result<std::string> Store::ReadFile(std::string_view bundle, const Ref& at, std::string_view path) {
+  return ReadFile(bundle, at, path, nullptr);
+}
+
+Result<std::string> Store::ReadFile(std::string_view bundle, const Ref& at, std::string_view path,
+                                    std::string* digest) {
   std::string out;
   Status st = impl_->Read([&]() -> Status {
     BundleRow b;
     int64_t version = 0;
     Entry e;
     BLOCKRT_RETURN_IF_ERROR(Locate(*impl_, bundle, at, path, &b, &version, &e));
+    if (digest != nullptr) *digest = e.digest;
     out.reserve(static_cast<size_t>(e.size));
     return ReadBlob(
         *impl_, e.blob_id,
