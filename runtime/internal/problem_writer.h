@@ -65,6 +65,15 @@ class ProblemWriter {
   }
 
  private:
+  // ` name="value"` (escaped) when the element has the attribute.
+  void CopyAttribute(Node n, const char* name) {
+    std::string_view value;
+    if (!A::Attr(n, name, &value)) return;
+    html_->append(" ").append(name).append("=\"");
+    AppendEscaped(value, html_);
+    html_->append("\"");
+  }
+
   // "input_N" (N: the response's number; 0 outside any response).
   void AppendInputName(int input) {
     char buf[24];
@@ -120,12 +129,7 @@ class ProblemWriter {
       html_->append("<input type=\"text\" class=\"").append(tag).append("\" name=\"");
       AppendInputName(input);
       html_->append("\"");
-      std::string_view size;
-      if (A::Attr(n, "size", &size)) {
-        html_->append(" size=\"");
-        AppendEscaped(size, html_);
-        html_->append("\"");
-      }
+      CopyAttribute(n, "size");
       html_->append("/>");
       return;
     }
@@ -137,14 +141,7 @@ class ProblemWriter {
       html_->append("<div class=\"imageinput\"><input type=\"image\" name=\"");
       AppendInputName(input);
       html_->append("\"");
-      for (const char* attr : {"src", "width", "height"}) {
-        std::string_view value;
-        if (A::Attr(n, attr, &value)) {
-          html_->append(" ").append(attr).append("=\"");
-          AppendEscaped(value, html_);
-          html_->append("\"");
-        }
-      }
+      for (const char* attr : {"src", "width", "height"}) CopyAttribute(n, attr);
       html_->append("/></div>");
       return;
     }
