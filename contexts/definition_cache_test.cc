@@ -1,39 +1,21 @@
 #include "contexts/definition_cache.h"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
-
-#include <filesystem>
 
 #include "contexts/bundle_snapshots.h"
 #include "store/store.h"
+#include "store/testing/store_fixture.h"
 
 namespace blockrt::contexts {
 namespace {
 
-namespace fs = std::filesystem;
-
-class DefinitionCacheTest : public ::testing::Test {
+// A store in a fresh temporary directory (the store tests' fixture).
+class DefinitionCacheTest : public store::testing::StoreTest {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("blockrt_defcache_" + std::to_string(::getpid()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-    auto st = store::Store::Open((dir_ / "c.db").string());
-    ASSERT_TRUE(st.ok());
-    store_ = std::move(*st);
-    store::NewBundle nb;
-    nb.slug = "b";
-    auto b = store_->CreateBundle(nb);
-    ASSERT_TRUE(b.ok());
-    uuid_ = b->uuid;
+    StoreTest::SetUp();
+    uuid_ = MakeBundle("b");
   }
-  void TearDown() override {
-    store_.reset();
-    fs::remove_all(dir_);
-  }
-  fs::path dir_;
-  std::unique_ptr<store::Store> store_;
   std::string uuid_;
 };
 

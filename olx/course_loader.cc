@@ -165,9 +165,7 @@ int32_t CourseLoader::ProcessElement(const pugi::xml_node& node, OpenFile& file,
     std::string& rel = target->rel;
     rel.assign(tag);
     rel += '/';
-    size_t at = rel.size();
-    rel += url_name;
-    std::replace(rel.begin() + static_cast<ptrdiff_t>(at), rel.end(), ':', '/');
+    AppendUrlNamePath(&rel, url_name);
     rel += ".xml";
     if (draft) {
       scratch_.assign("drafts/");

@@ -11,27 +11,15 @@ void BuildCourseDefinition(Arena* arena, std::string_view block_type, const Bloc
                            std::string* scratch, CourseDefinition* out) {
   out->known_type = schema != nullptr;
   out->block_type = block_type;
-  static constexpr BlockSchema kUnknown = {"", true, DataKind::kNone, "", nullptr, 0};
-  const BlockSchema& s = schema != nullptr ? *schema : kUnknown;
+  const BlockSchema& s = SchemaOrUnknown(schema);
 
   CourseAttribute* copied = arena->Allocate<CourseAttribute>(attrs.size());
-  size_t num_fields = s.data_kind != DataKind::kNone ? 1 : 0;
   for (size_t i = 0; i < attrs.size(); ++i) {
     copied[i] = CourseAttribute{arena->Copy(attrs[i].name), arena->Copy(attrs[i].value)};
   }
-  // Field specs looked up once; a field shares its attribute's value bytes.
-  const FieldSpec* spec_stack[64];
-  std::vector<const FieldSpec*> spec_heap;
-  const FieldSpec** specs = spec_stack;
-  if (attrs.size() > 64) {
-    spec_heap.resize(attrs.size());
-    specs = spec_heap.data();
-  }
-  for (size_t i = 0; i < attrs.size(); ++i) {
-    // data comes from the markup, never an attribute
-    specs[i] = attrs[i].name == "data" ? nullptr : FindFieldSpec(s, attrs[i].name);
-    num_fields += specs[i] != nullptr;
-  }
+  // A field shares its attribute's value bytes.
+  FieldSpecs specs(s, attrs);
+  size_t num_fields = specs.fields() + (s.data_kind != DataKind::kNone ? 1 : 0);
   CourseField* fields = arena->Allocate<CourseField>(num_fields);
   size_t n = 0;
   bool data_placed = s.data_kind == DataKind::kNone;

@@ -16,37 +16,22 @@ std::vector<Attribute> SortedAttributes(const pugi::xml_node& element) {
   return attrs;
 }
 
+const BlockSchema& SchemaOrUnknown(const BlockSchema* schema) {
+  static constexpr BlockSchema kUnknown = {"", true, DataKind::kNone, "", nullptr, 0};
+  return schema != nullptr ? *schema : kUnknown;
+}
+
 namespace {
 
 // def->fields from def->attributes (schema fields only), reserved exactly:
 // large trees hold one of these per block.
 void AttributeFields(const BlockSchema& s, Definition* def) {
-  const FieldSpec* specs[64];
-  size_t count = 0;
-  for (const Attribute& a : def->attributes) {
-    // data comes from the markup, never an attribute
-    const FieldSpec* spec = a.name == "data" ? nullptr : FindFieldSpec(s, a.name);
-    if (count < 64) specs[count] = spec;
-    count += 1;
-  }
-  size_t wanted = s.data_kind != DataKind::kNone ? 1 : 0;
-  for (size_t k = 0; k < count && k < 64; ++k) wanted += specs[k] != nullptr;
-  def->fields.reserve(count <= 64 ? wanted : def->attributes.size() + 1);
+  FieldSpecs specs(s, def->attributes);
+  def->fields.reserve(specs.fields() + (s.data_kind != DataKind::kNone ? 1 : 0));
   for (size_t k = 0; k < def->attributes.size(); ++k) {
     const Attribute& a = def->attributes[k];
-    const FieldSpec* spec = k < 64             ? specs[k]
-                            : a.name == "data" ? nullptr
-                                               : FindFieldSpec(s, a.name);
-    if (spec != nullptr) def->fields.push_back(FieldValue{a.name, a.value, spec->scope});
+    if (specs[k] != nullptr) def->fields.push_back(FieldValue{a.name, a.value, specs[k]->scope});
   }
-}
-
-const BlockSchema& SchemaOf(Definition* def) {
-  const BlockSchema* schema = FindBlockSchema(def->block_type);
-  def->known_type = schema != nullptr;
-  // Unknown (pure XBlock) types still get the fields every block has.
-  static constexpr BlockSchema kUnknown = {"", true, DataKind::kNone, "", nullptr, 0};
-  return schema != nullptr ? *schema : kUnknown;
 }
 
 void InsertData(FieldValue data, Definition* def) {
@@ -59,7 +44,9 @@ void InsertData(FieldValue data, Definition* def) {
 
 void DeriveFields(Definition* def) {
   def->fields.clear();
-  const BlockSchema& s = SchemaOf(def);
+  const BlockSchema* schema = FindBlockSchema(def->block_type);
+  def->known_type = schema != nullptr;
+  const BlockSchema& s = SchemaOrUnknown(schema);
   AttributeFields(s, def);
   if (s.data_kind == DataKind::kNone) return;
   FieldValue data{"data", "", FieldScope::kContent};

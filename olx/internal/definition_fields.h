@@ -16,6 +16,42 @@ namespace blockrt::olx::internal {
 // Every attribute of `element`, sorted by name.
 std::vector<Attribute> SortedAttributes(const pugi::xml_node& element);
 
+// The schema fields are looked up in: `schema`, or for an unknown (pure
+// XBlock) type a stand-in that has only the fields every block has.
+const BlockSchema& SchemaOrUnknown(const BlockSchema* schema);
+
+// The field spec of each of a definition's attributes (nullptr for those that
+// are not fields, and for `data`, which comes from the markup), looked up
+// once. Attrs: a range of {name, value}.
+class FieldSpecs {
+ public:
+  template <class Attrs>
+  FieldSpecs(const BlockSchema& schema, const Attrs& attrs) {
+    if (attrs.size() > kInline) {
+      heap_.resize(attrs.size());
+      specs_ = heap_.data();
+    }
+    size_t i = 0;
+    for (const auto& a : attrs) {
+      const FieldSpec* spec = a.name == "data" ? nullptr : FindFieldSpec(schema, a.name);
+      specs_[i++] = spec;
+      fields_ += spec != nullptr;
+    }
+  }
+  FieldSpecs(const FieldSpecs&) = delete;
+  FieldSpecs& operator=(const FieldSpecs&) = delete;
+
+  const FieldSpec* operator[](size_t i) const { return specs_[i]; }
+  size_t fields() const { return fields_; }  // attributes that are fields
+
+ private:
+  static constexpr size_t kInline = 64;  // more attributes than this are rare
+  const FieldSpec* inline_[kInline];
+  std::vector<const FieldSpec*> heap_;
+  const FieldSpec** specs_ = inline_;
+  size_t fields_ = 0;
+};
+
 // Rebuilds def->fields from def->attributes (schema fields only) plus `data`
 // per the type's DataKind, computed from def->body, which is then moved into
 // `data` (html) or cleared (problem) so the markup is held once.

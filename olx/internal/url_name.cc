@@ -2,6 +2,8 @@
 
 #include <openssl/sha.h>
 
+#include <algorithm>
+
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -24,11 +26,15 @@ std::string CleanUrlName(std::string_view value) {
 }
 
 std::string UrlNameToPath(std::string_view url_name) {
-  std::string out(url_name);
-  for (char& c : out) {
-    if (c == ':') c = '/';
-  }
+  std::string out;
+  AppendUrlNamePath(&out, url_name);
   return out;
+}
+
+void AppendUrlNamePath(std::string* out, std::string_view url_name) {
+  size_t at = out->size();
+  out->append(url_name.data(), url_name.size());
+  std::replace(out->begin() + static_cast<ptrdiff_t>(at), out->end(), ':', '/');
 }
 
 std::string FallbackUrlName(std::string_view tag, std::string_view xml,

@@ -11,6 +11,8 @@ namespace blockrt::olx::internal {
 std::string CleanUrlName(std::string_view value);
 // "a:b" -> "a/b" (the pointer's file path below TYPE/).
 std::string UrlNameToPath(std::string_view url_name);
+// UrlNameToPath(url_name) appended to *out (no temporary string).
+void AppendUrlNamePath(std::string* out, std::string_view url_name);
 // make_name_unique's fallback_name: "<tag>[_<orig>]_<first 12 hex of
 // sha1(xml)>", where an `orig` that already looks like a fallback (starts with
 // the tag, ends in 12 hex digits) is first cut to orig[len(tag)+1:-12], as the
