@@ -65,13 +65,20 @@ void DefinitionCache::Shard::Insert(uint64_t hash, std::shared_ptr<const Cached>
   ++size;
 }
 
-std::shared_ptr<const olx::Definition> DefinitionCache::Find(std::string_view digest) const {
-  const uint64_t hash = HashOf(digest);
+std::shared_ptr<const olx::Definition> DefinitionCache::Shared(const Slot& slot) {
+  return DefinitionOf(slot.entry, &slot.entry->definition);  // shares the slot's ownership
+}
+
+std::shared_ptr<const olx::Definition> DefinitionCache::Lookup(uint64_t hash,
+                                                               std::string_view digest) const {
   Shard& shard = ShardFor(hash);
   std::shared_lock lock(shard.mu);
   const Slot* found = shard.Find(hash, digest);
-  if (found == nullptr) return nullptr;
-  return DefinitionOf(found->entry, &found->entry->definition);  // shares the slot's ownership
+  return found != nullptr ? Shared(*found) : nullptr;
+}
+
+std::shared_ptr<const olx::Definition> DefinitionCache::Find(std::string_view digest) const {
+  return Lookup(HashOf(digest), digest);
 }
 
 Result<std::shared_ptr<const olx::Definition>> DefinitionCache::Load(store::Store& store,
@@ -117,13 +124,9 @@ Result<std::shared_ptr<const olx::Definition>> DefinitionCache::LoadFile(store::
 Result<std::shared_ptr<const olx::Definition>> DefinitionCache::LoadDigest(
     store::Store& store, const BundleSnapshot& snap, const store::FileInfo& file, bool* as_listed) {
   uint64_t hash = HashOf(file.digest);
-  Shard& shard = ShardFor(hash);
-  {
-    std::shared_lock lock(shard.mu);
-    if (const Slot* found = shard.Find(hash, file.digest)) {
-      hits_.fetch_add(1, std::memory_order_relaxed);
-      return DefinitionOf(found->entry, &found->entry->definition);
-    }
+  if (std::shared_ptr<const olx::Definition> cached = Lookup(hash, file.digest)) {
+    hits_.fetch_add(1, std::memory_order_relaxed);
+    return cached;
   }
   misses_.fetch_add(1, std::memory_order_relaxed);
   // A draft is read by path, so a write since the snapshot was listed can
@@ -133,19 +136,21 @@ Result<std::shared_ptr<const olx::Definition>> DefinitionCache::LoadDigest(
   BLOCKRT_ASSIGN_OR_RETURN(std::string bytes,
                            store.ReadFile(snap.bundle_uuid, snap.ref(), file.path, &digest));
   *as_listed = digest == file.digest;
-  if (!*as_listed) hash = HashOf(digest);
-  Shard& owner = *as_listed ? shard : ShardFor(hash);
+  if (!*as_listed) {
+    hash = HashOf(digest);
+    // Newer bytes someone already parsed.
+    if (std::shared_ptr<const olx::Definition> cached = Lookup(hash, digest)) return cached;
+  }
   BLOCKRT_ASSIGN_OR_RETURN(olx::Definition def, olx::ParseDefinition(file.path, bytes));
   auto entry = std::make_shared<const Cached>(digest, std::move(def));
-  return Insert(owner, hash, std::move(entry));
+  return Insert(ShardFor(hash), hash, std::move(entry));
 }
 
 std::shared_ptr<const olx::Definition> DefinitionCache::Insert(
     Shard& shard, uint64_t hash, std::shared_ptr<const Cached> entry) {
   std::unique_lock lock(shard.mu);
   if (const Slot* found = shard.Find(hash, entry->digest())) {
-    // Another thread parsed the same bytes first.
-    return DefinitionOf(found->entry, &found->entry->definition);
+    return Shared(*found);  // another thread parsed the same bytes first
   }
   if (shard.size >= per_shard_capacity_) {
     // Dropping an arbitrary half at once keeps eviction amortized O(1).

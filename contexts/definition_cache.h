@@ -89,6 +89,9 @@ class DefinitionCache {
                                                             const BundleSnapshot& snap,
                                                             const store::FileInfo& file,
                                                             bool* as_listed);
+  // The cached definition of `digest` (whose hash is `hash`), or null.
+  std::shared_ptr<const olx::Definition> Lookup(uint64_t hash, std::string_view digest) const;
+  static std::shared_ptr<const olx::Definition> Shared(const Slot& slot);
   // Adds `entry` unless its digest is there already; either way returns the
   // cached definition.
   std::shared_ptr<const olx::Definition> Insert(Shard& shard, uint64_t hash,

@@ -40,6 +40,10 @@ class LibraryContext::Session : public ContextSession {
     uint64_t table_generation = 0;
     uint64_t snapshot_generation = 0;
     int64_t valid_until_ms = 0;
+    bool FreshAt(uint64_t table_gen, uint64_t snapshot_gen, int64_t now_ms) const {
+      return table_generation == table_gen && snapshot_generation == snapshot_gen &&
+             now_ms < valid_until_ms;
+    }
     // A reference to `state` with a control block of this session's own:
     // what the session hands out (as aliases) counts references there, so
     // threads loading the same library never write one shared cache line.
@@ -60,7 +64,8 @@ namespace {
 
 constexpr std::string_view kDefinitionFile = "/definition.xml";
 
-// Is `id` "lib:ORG:SLUG\0DRAFT" for these parts (StateFor's key, unbuilt)?
+// Is `id` "lib:ORG:SLUG\0DRAFT" for these parts, i.e. LibraryKeyText's text
+// plus '\0' and the draft (StateFor's key), without building it?
 bool IdMatches(std::string_view id, std::string_view org, std::string_view slug,
                std::string_view draft) {
   if (id.size() != 4 + org.size() + 1 + slug.size() + 1 + draft.size()) return false;
@@ -206,9 +211,8 @@ Result<const LibraryContext::State*> LibraryContext::StateFor(Session* session,
     const keys::KeyKind kind = key.kind();
     if ((kind == keys::KeyKind::kLibraryUsageLocatorV2 ||
          kind == keys::KeyKind::kLibraryLocatorV2) &&
-        e.table_generation == table_generation && e.snapshot_generation == snapshot_generation &&
-        IdMatches(e.id, key.org().value_or(""), key.course().value_or(""), sel.draft) &&
-        CoarseNowMs() < e.valid_until_ms) {
+        e.FreshAt(table_generation, snapshot_generation, CoarseNowMs()) &&
+        IdMatches(e.id, key.org().value_or(""), key.course().value_or(""), sel.draft)) {
       return e.state.get();
     }
   }
@@ -221,8 +225,7 @@ Result<const LibraryContext::State*> LibraryContext::StateFor(Session* session,
   if (session != nullptr) {
     const int64_t now = CoarseNowMs();
     for (const Session::Entry& e : session->entries) {
-      if (e.id == id && e.table_generation == table_generation &&
-          e.snapshot_generation == snapshot_generation && now < e.valid_until_ms) {
+      if (e.id == id && e.FreshAt(table_generation, snapshot_generation, now)) {
         session->current = &e;
         return e.state.get();
       }
@@ -271,11 +274,6 @@ Result<const internal::IncludeIndex*> LibraryContext::Includes(const State& stat
   });
   if (!state.includes) return state.includes_status;
   return state.includes.get();
-}
-
-Result<const keys::Key*> LibraryContext::ParentKey(const State& state,
-                                                   const internal::IncludedUsage& usage) const {
-  return ParentKey(state, usage.parent);
 }
 
 Result<const keys::Key*> LibraryContext::ParentKey(const State& state, uint32_t parent) const {
@@ -515,7 +513,7 @@ Result<std::vector<keys::Key>> LibraryContext::TopLevelBlocks(const keys::KeyVie
   const std::vector<store::FileInfo>& files = state->snap->files;
   for (size_t i = 0; i < files.size(); ++i) {
     std::string_view type, id;
-    if (index->by_file[i] != nullptr || !internal::SplitOlxPath(files[i].path, &type, &id)) {
+    if (index->file_parent[i] != 0 || !internal::SplitOlxPath(files[i].path, &type, &id)) {
       continue;
     }
     Result<keys::Key> k = UsageKey(state->usage_prefix, type, id);
@@ -532,7 +530,7 @@ Result<std::optional<keys::Key>> LibraryContext::ParentOf(const keys::KeyView& u
   const internal::IncludedUsage* included =
       index->Find(usage.block_type().value_or(""), usage.block_id().value_or(""));
   if (included == nullptr) return std::optional<keys::Key>();
-  BLOCKRT_ASSIGN_OR_RETURN(const keys::Key* k, ParentKey(*state, *included));
+  BLOCKRT_ASSIGN_OR_RETURN(const keys::Key* k, ParentKey(*state, included->parent));
   return std::optional<keys::Key>(*k);
 }
 

@@ -85,11 +85,8 @@ class LibraryContext : public LearningContext {
                                                    int64_t* valid_until_ms) const;
   // The include index of `state`, built on first use.
   Result<const internal::IncludeIndex*> Includes(const State& state) const;
-  // The usage key of the block that first includes `usage` (indexed in `state`).
-  // (Kept in `state`: valid while it lives.)
-  Result<const keys::Key*> ParentKey(const State& state,
-                                     const internal::IncludedUsage& usage) const;
-  // The same by the index of the parent in the include index's `parents`.
+  // The usage key of the include index's parents[parent], the block that
+  // first includes a usage (kept in `state`: valid while it lives).
   Result<const keys::Key*> ParentKey(const State& state, uint32_t parent) const;
   static bool Permitted(const LibraryInfo& lib, const User& user, LibraryRole needed);
   Result<std::optional<DefinitionLocator>> Resolve(const State& state,

@@ -37,26 +37,6 @@ std::string TypeFieldValue(std::string_view raw, std::string_view default_json) 
   return j.dump();
 }
 
-Block::Block(keys::Key usage, contexts::DefinitionLocator definition,
-             std::shared_ptr<const olx::Definition> olx, std::vector<keys::Key> children,
-             std::optional<keys::Key> parent,
-             std::shared_ptr<const contexts::BundleSnapshot> snapshot)
-    : Block(std::move(usage),
-            std::make_shared<const contexts::DefinitionLocator>(std::move(definition)),
-            std::move(olx), std::move(children), std::move(parent), std::move(snapshot)) {}
-
-Block::Block(keys::Key usage, std::shared_ptr<const contexts::DefinitionLocator> definition,
-             std::shared_ptr<const olx::Definition> olx, std::vector<keys::Key> children,
-             std::optional<keys::Key> parent,
-             std::shared_ptr<const contexts::BundleSnapshot> snapshot)
-    : usage_(std::move(usage)),
-      definition_(std::move(definition)),
-      olx_(std::move(olx)),
-      children_(std::move(children)),
-      parent_(parent ? std::make_shared<const std::optional<keys::Key>>(std::move(parent))
-                     : nullptr),
-      snapshot_(std::move(snapshot)) {}
-
 Block Block::Adopt(keys::Key&& usage,
                    std::shared_ptr<const contexts::DefinitionLocator>&& definition,
                    std::shared_ptr<const olx::Definition>&& olx, std::vector<keys::Key>&& children,

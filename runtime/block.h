@@ -30,16 +30,7 @@ struct TypedField {
 class Block {
  public:
   Block() = default;
-  Block(keys::Key usage, contexts::DefinitionLocator definition,
-        std::shared_ptr<const olx::Definition> olx, std::vector<keys::Key> children,
-        std::optional<keys::Key> parent,
-        std::shared_ptr<const contexts::BundleSnapshot> snapshot = nullptr);
-  // The same with a shared (immutable, non-null) locator: no copy.
-  Block(keys::Key usage, std::shared_ptr<const contexts::DefinitionLocator> definition,
-        std::shared_ptr<const olx::Definition> olx, std::vector<keys::Key> children,
-        std::optional<keys::Key> parent, std::shared_ptr<const contexts::BundleSnapshot> snapshot);
-
-  // The same taking every part by rvalue (no intermediate moves).
+  // A block from its parts, each taken by rvalue (no intermediate moves).
   static Block Adopt(keys::Key&& usage,
                      std::shared_ptr<const contexts::DefinitionLocator>&& definition,
                      std::shared_ptr<const olx::Definition>&& olx,

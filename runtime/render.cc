@@ -140,11 +140,13 @@ Status Runtime::RenderBlock(const Block& block, std::string_view view, int depth
   } else {
     internal::RenderGenericBody(block, &own);
   }
-  if (internal::FindStaticRef(html, start) != std::string_view::npos) {
-    // Leaves do not recurse, so one buffer serves every leaf of a page.
+  const size_t first_ref = internal::FindStaticRef(html, start);
+  if (first_ref != std::string_view::npos) {
+    // Only the text from the first reference on is rewritten. Leaves do not
+    // recurse, so one buffer serves every leaf of a page.
     std::string& view = leaf_scratch_;
-    view.assign(html, start, std::string::npos);
-    html.resize(start);
+    view.assign(html, first_ref, std::string::npos);
+    html.resize(first_ref);
     internal::AppendRewrittenStaticUrls(
         view, [&](std::string_view name) { return FindAssetUrl(block, name); }, &html);
   }

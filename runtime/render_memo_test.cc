@@ -72,5 +72,21 @@ TEST(RenderMemoTest, TrimDropsEverythingPastTheBudget) {
   EXPECT_EQ(memo.FindToken("lb:a:b:problem:p0")->token, "t");
 }
 
+// Views pin definitions (and the library states behind them), so their
+// number is bounded on its own, however small their HTML.
+TEST(RenderMemoTest, TrimBoundsTheNumberOfViews) {
+  RenderMemo memo;
+  std::vector<std::shared_ptr<const olx::Definition>> defs;
+  for (int i = 0; i < 4096; ++i) defs.push_back(std::make_shared<olx::Definition>());
+  for (const auto& d : defs) memo.PutProblemView(d, "<p/>");
+  memo.Trim();  // at the budget: kept
+  EXPECT_NE(memo.FindProblemView(defs[0].get()), nullptr);
+  auto extra = std::make_shared<olx::Definition>();
+  memo.PutProblemView(extra, "<p/>");
+  memo.Trim();
+  EXPECT_EQ(memo.FindProblemView(defs[0].get()), nullptr);
+  EXPECT_EQ(memo.FindProblemView(extra.get()), nullptr);
+}
+
 }  // namespace
 }  // namespace blockrt::runtime::internal

@@ -36,10 +36,6 @@ Status Locate(Store::Impl& s, std::string_view bundle, const Ref& at, std::strin
 
 }  // namespace
 
-Result<std::string> Store::ReadFile(std::string_view bundle, const Ref& at, std::string_view path) {
-  return ReadFile(bundle, at, path, nullptr);
-}
-
 Result<std::string> Store::ReadFile(std::string_view bundle, const Ref& at, std::string_view path,
                                     std::string* digest) {
   std::string out;

@@ -152,11 +152,10 @@ class Store {
 
   // ---- Reads at a Ref (version, latest, or draft falling through to base).
   // Bytes are verified against their digest: Corruption names path and version.
-  Result<std::string> ReadFile(std::string_view bundle, const Ref& at, std::string_view path);
-  // The same, also giving the digest of the bytes returned: a draft read by
-  // path may be newer than a listing taken before it.
+  // *digest (when given) is set to the digest of the bytes returned: a draft
+  // read by path may be newer than a listing taken before it.
   Result<std::string> ReadFile(std::string_view bundle, const Ref& at, std::string_view path,
-                               std::string* digest);
+                               std::string* digest = nullptr);
   // Streams the bytes to `sink` chunk by chunk (bounded memory). On Corruption
   // the sink has seen unverified bytes and must discard them.
   Status ReadFileTo(std::string_view bundle, const Ref& at, std::string_view path,

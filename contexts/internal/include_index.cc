@@ -9,16 +9,9 @@ constexpr std::string_view kDefinitionFile = "/definition.xml";
 constexpr int kMaxDepth = 64;
 
 // Unknown types may have children; the reference is conservative the same way.
-// Files come sorted by path, so runs share a type: the last answer is kept
-// (per thread) rather than searching the schemas for every file.
 bool MayHaveChildren(std::string_view type) {
-  thread_local std::string last_type;
-  thread_local bool last_answer = false;
-  if (!last_type.empty() && type == last_type) return last_answer;
   const olx::BlockSchema* schema = olx::FindBlockSchema(type);
-  last_type.assign(type);
-  last_answer = schema == nullptr || schema->has_children;
-  return last_answer;
+  return schema == nullptr || schema->has_children;
 }
 
 // "TYPE/ID" into a reused buffer.
@@ -61,14 +54,12 @@ class Builder {
       std::string usage = UsageText(type, id);
       AddChildren(usage, id, 0, type, path, static_cast<int64_t>(i), 0);
     }
-    index_->by_file.assign(own_.files.size(), nullptr);
     index_->file_parent.assign(own_.files.size(), 0);
     if (!index_->entries.empty()) {
       for (size_t i = 0; i < own_.files.size(); ++i) {
         std::string_view type, id;
         if (!SplitOlxPath(own_.files[i].path, &type, &id)) continue;
         const IncludedUsage* included = index_->Find(type, id);
-        index_->by_file[i] = included;
         if (included != nullptr) index_->file_parent[i] = included->parent + 1;
       }
     }

@@ -48,12 +48,10 @@ struct IncludeIndex {
   };
   std::vector<Entry> entries;
   std::vector<uint64_t> slots;  // (PathHash >> 32) << 32 | (entry index + 1); 0 = empty
-  // by_file[i]: the entry of the snapshot's files[i] ("TYPE/ID/definition.xml"
-  // as usage "TYPE/ID"), or null when nothing includes it.
-  std::vector<const IncludedUsage*> by_file;
-  // file_parent[i]: by_file[i]->parent + 1, or 0 when nothing includes
-  // files[i]; the same in one dense array, read in file order where the
-  // entries themselves lie in include-walk order.
+  // file_parent[i]: the parent + 1 of the snapshot's files[i] ("TYPE/ID/
+  // definition.xml" as usage "TYPE/ID"), or 0 when nothing includes it; one
+  // dense array, read in file order where the entries lie in include-walk
+  // order.
   std::vector<uint32_t> file_parent;
   // Definitions that could not be loaded or includes that could not be
   // resolved; skipped like the reference does (it logs them).

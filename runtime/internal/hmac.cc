@@ -14,6 +14,8 @@
 #include <memory>
 #include <string>
 
+#include "store/digest.h"
+
 namespace blockrt::runtime::internal {
 namespace {
 
@@ -92,14 +94,7 @@ void Mac(std::string_view key, std::string_view message, unsigned char* mac) {
 std::string HmacSha256Hex(std::string_view key, std::string_view message) {
   unsigned char mac[SHA256_DIGEST_LENGTH];
   Mac(key, message, mac);
-  static const char kHex[] = "0123456789abcdef";
-  constexpr unsigned int len = SHA256_DIGEST_LENGTH;
-  std::string out(len * 2, '0');
-  for (unsigned int i = 0; i < len; ++i) {
-    out[2 * i] = kHex[mac[i] >> 4];
-    out[2 * i + 1] = kHex[mac[i] & 15];
-  }
-  return out;
+  return store::ToHex(std::string_view(reinterpret_cast<const char*>(mac), sizeof(mac)));
 }
 
 bool ConstantTimeEquals(std::string_view a, std::string_view b) {

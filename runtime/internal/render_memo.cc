@@ -1,7 +1,5 @@
 #include "runtime/internal/render_memo.h"
 
-#include <cstring>
-
 #include "contexts/bundle_snapshots.h"
 
 namespace blockrt::runtime::internal {
@@ -30,27 +28,6 @@ void Index(std::vector<uint32_t>* slots, uint32_t index, uint64_t hash, HashOf h
 }
 
 }  // namespace
-
-std::string_view RenderMemo::Keep(std::string_view s) {
-  if (s.empty()) return {};
-  bytes_ += s.size();
-  char* out;
-  if (s.size() > kChunkBytes / 4) {
-    // A large string gets a chunk of its own, before the current one.
-    auto own = std::make_unique<char[]>(s.size());
-    out = own.get();
-    chunks_.insert(chunks_.empty() ? chunks_.end() : chunks_.end() - 1, std::move(own));
-  } else {
-    if (kChunkBytes - chunk_used_ < s.size()) {
-      chunks_.push_back(std::make_unique<char[]>(kChunkBytes));
-      chunk_used_ = 0;
-    }
-    out = chunks_.back().get() + chunk_used_;
-    chunk_used_ += s.size();
-  }
-  std::memcpy(out, s.data(), s.size());
-  return std::string_view(out, s.size());
-}
 
 RenderMemo::TokenEntry* RenderMemo::FindToken(std::string_view usage) {
   if (token_slots_.empty()) return nullptr;
@@ -99,10 +76,11 @@ std::string_view RenderMemo::PutProblemView(std::shared_ptr<const olx::Definitio
 }
 
 void RenderMemo::Trim() {
-  if (bytes_ <= kMaxBytes && tokens_.size() + views_.size() <= kMaxEntries) return;
-  chunks_.clear();
-  chunk_used_ = kChunkBytes;
-  bytes_ = 0;
+  if (arena_.used() <= kMaxBytes && tokens_.size() + views_.size() <= kMaxEntries &&
+      views_.size() <= kMaxViews) {
+    return;
+  }
+  arena_ = Arena();
   tokens_.clear();
   token_slots_.clear();
   views_.clear();

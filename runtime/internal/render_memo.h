@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/arena.h"
 #include "olx/definition.h"
 
 namespace blockrt::runtime::internal {
@@ -48,22 +49,21 @@ class RenderMemo {
   void Trim();
 
  private:
-  static constexpr size_t kChunkBytes = 64 << 10;
   static constexpr size_t kMaxBytes = 16 << 20;
   static constexpr size_t kMaxEntries = 1 << 16;
+  // Each view pins its definition (and through it a library's state), so
+  // views have a budget of their own.
+  static constexpr size_t kMaxViews = 4096;
 
   struct ViewEntry {
     std::shared_ptr<const olx::Definition> def;
     std::string_view html;
   };
-  // A copy of `s` in the arena.
-  std::string_view Keep(std::string_view s);
+  std::string_view Keep(std::string_view s) { return arena_.Copy(s); }
 
   // The tables: open addressing over entry indexes (+1; 0 = empty), at most
   // half full.
-  std::vector<std::unique_ptr<char[]>> chunks_;
-  size_t chunk_used_ = kChunkBytes;  // of chunks_.back()
-  size_t bytes_ = 0;
+  Arena arena_;
   std::vector<TokenEntry> tokens_;
   std::vector<uint32_t> token_slots_;
   std::vector<ViewEntry> views_;

@@ -99,10 +99,4 @@ void AppendProblemActions(std::string_view handler_url, std::string* html) {
   html->append("</div>");
 }
 
-Status RenderProblemBody(const Block& block, std::string_view handler_url, std::string* html) {
-  BLOCKRT_RETURN_IF_ERROR(RenderProblemMarkup(block, html));
-  AppendProblemActions(handler_url, html);
-  return Status::OK();
-}
-
 }  // namespace blockrt::runtime::internal

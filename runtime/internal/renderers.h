@@ -15,11 +15,10 @@ namespace blockrt::runtime::internal {
 // html: the inner markup as authored. `file_body` is the content of a legacy
 // filename="X" body file when the caller found one (data is then empty).
 void RenderHtmlBody(const Block& block, std::string_view file_body, std::string* html);
-// problem: the markup as a learner sees it (inputs, no answers, no solutions).
-// ParseError when the stored markup is not well-formed XML.
-Status RenderProblemBody(const Block& block, std::string_view handler_url, std::string* html);
-// The same in two parts: the markup, which depends on the definition only,
-// then the actions (the submit button carries the user's handler URL).
+// problem: the markup as a learner sees it (inputs, no answers, no solutions),
+// in two parts: the markup, which depends on the definition only (ParseError
+// when it is not well-formed XML), then the actions (the submit button
+// carries the user's handler URL).
 Status RenderProblemMarkup(const Block& block, std::string* html);
 void AppendProblemActions(std::string_view handler_url, std::string* html);
 // The learner view of CAPA `markup` (the problem body, without header or
