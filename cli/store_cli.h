@@ -72,6 +72,9 @@ int Ls(Ctx& c);
 int Export(Ctx& c);
 int Gc(Ctx& c);
 int Verify(Ctx& c);
+// store_secrets_command.cc
+int EnsureSecrets(Ctx& c);  // init: the store's signing keys, made once
+int RotateSecrets(Ctx& c);
 
 }  // namespace blockrt::cli::storecli
 

@@ -41,6 +41,8 @@ const char kHelp[] =
     "  export BUNDLE DIR [--version N | --draft NAME]   DIR must not exist or be empty\n"
     "  gc                                    drop blobs no version or draft uses\n"
     "  verify                                rehash every blob\n"
+    "  rotate-secrets                        new asset-URL/handler-token signing keys (the\n"
+    "                                        previous ones verify until the next rotation)\n"
     "\n"
     "Arguments after '--' are never options (for paths starting with '-').\n"
     "Writes accept --expect-rev N: fail with a conflict unless the draft is at revision N.\n"
@@ -76,6 +78,7 @@ const Sub kSubs[] = {
     {"export", nullptr, 2, 2, Export},
     {"gc", nullptr, 0, 0, Gc},
     {"verify", nullptr, 0, 0, Verify},
+    {"rotate-secrets", nullptr, 0, 0, RotateSecrets},
 };
 
 bool ParseInt(const std::string& s, int64_t* out) {
@@ -397,6 +400,7 @@ int RunStore(const Invocation& inv) {
   }
   ctx.store = std::move(opened).value();
   if (w1 == "init") {
+    if (int rc = EnsureSecrets(ctx); rc != kExitOk) return rc;
     if (args.json) {
       ctx.Json({{"store", args.db}, {"ok", true}});
     } else {

@@ -1,6 +1,7 @@
 #include "runtime/engine.h"
 
 #include "contexts/builtin_contexts.h"
+#include "runtime/signing_secrets.h"
 
 namespace blockrt::runtime {
 
@@ -18,6 +19,14 @@ Result<std::unique_ptr<Engine>> Engine::Open(const std::string& db_path, EngineO
   store_options.create_if_missing = options.create_if_missing;
   std::unique_ptr<Engine> engine(new Engine());
   BLOCKRT_ASSIGN_OR_RETURN(engine->store_, store::Store::Open(db_path, store_options));
+  RuntimeOptions& rt = options.runtime;
+  if (rt.asset_keys.empty() || rt.handler_token_keys.empty()) {
+    // Keys the application did not supply come from the store (made on first use).
+    Result<SigningSecrets> secrets = EnsureSigningSecrets(*engine->store_);
+    if (!secrets.ok()) return secrets.status().WithContext("signing keys of " + db_path);
+    if (rt.asset_keys.empty()) rt.asset_keys = std::move(secrets->asset_keys);
+    if (rt.handler_token_keys.empty()) rt.handler_token_keys = std::move(secrets->handler_keys);
+  }
   auto snapshots = std::make_shared<contexts::BundleSnapshots>(engine->store_.get());
   auto definitions = std::make_shared<contexts::DefinitionCache>();
   engine->registry_ = std::make_unique<contexts::ContextRegistry>();

@@ -1,6 +1,8 @@
 // Engine: the embedded default wiring. Opens (or creates) the SQLite store,
 // registers the built-in learning contexts and owns the shared caches, so an
 // application needs one Engine and then one Runtime per user and thread.
+// Signing keys the options leave empty are the store's own (generated on the
+// first open, see runtime/signing_secrets.h).
 #ifndef BLOCKRT_RUNTIME_ENGINE_H_
 #define BLOCKRT_RUNTIME_ENGINE_H_
 

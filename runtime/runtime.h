@@ -35,9 +35,12 @@ enum class Mode { kStudio, kLms };
 std::string_view ModeName(Mode mode);  // "studio" / "lms"
 
 struct RuntimeOptions {
-  std::string asset_secret = "blockrt-dev-asset-secret";
-  // The first key signs handler tokens; all of them validate (key rotation).
-  std::vector<std::string> handler_token_keys = {"blockrt-dev-handler-secret"};
+  // Signing keys: the first of each list signs, all of them validate (key
+  // rotation). No defaults: empty lists sign nothing (asset URLs and handler
+  // URLs fail with FailedPrecondition). Engine::Open fills empty lists with
+  // the store's own random keys (runtime/signing_secrets.h).
+  std::vector<std::string> asset_keys;
+  std::vector<std::string> handler_token_keys;
   std::string site_root = "http://localhost:18000";
   std::string asset_url_prefix = "/api/blockrt/v1/assets/";
   int64_t asset_url_ttl_seconds = 3600;

@@ -20,6 +20,11 @@ bool IsWordId(std::string_view s) {
   return true;
 }
 
+// What an asset name must be to be signed or served: not empty, no "..".
+bool IsServableAssetName(std::string_view name) {
+  return !name.empty() && name.find("..") == std::string_view::npos;
+}
+
 std::string VersionOrDraft(const contexts::DefinitionLocator& def) {
   return def.is_draft() ? def.draft_name : std::to_string(def.version);
 }
@@ -36,7 +41,7 @@ Result<internal::RenderMemo::TokenEntry*> Runtime::Token(const Block& block) con
                                    "' cannot appear in a handler URL (letters, digits, '_')");
   }
   const RuntimeOptions& opt = system_->options();
-  if (opt.handler_token_keys.empty()) {
+  if (opt.handler_token_keys.empty() || opt.handler_token_keys.front().empty()) {
     return Status::FailedPrecondition("no handler token key configured");
   }
   const std::string& usage = block.usage_key().text();
@@ -108,7 +113,7 @@ Result<std::string> Runtime::ReadOwnAsset(const Block& block, std::string_view n
 }
 
 std::optional<std::string> Runtime::FindAssetUrl(const Block& block, std::string_view name) const {
-  if (name.find("..") != std::string_view::npos) return std::nullopt;
+  if (!IsServableAssetName(name) || !system_->signer().can_sign()) return std::nullopt;
   const contexts::DefinitionLocator& def = block.definition();
   Result<std::string_view> prefix = def.OlxPrefix();
   if (!prefix.ok()) return std::nullopt;
@@ -123,24 +128,33 @@ std::optional<std::string> Runtime::FindAssetUrl(const Block& block, std::string
   thread_local std::string path;
   path.assign(*prefix).append("static/").append(name);
   if (snap->Find(path) == nullptr) return std::nullopt;
-  AssetRef ref{def.bundle_uuid, VersionOrDraft(def), path};
+  AssetRef ref{def.bundle_uuid, VersionOrDraft(def), path, block.usage_key().text()};
   const int64_t now = system_->Now();
   const int64_t min_expiry = now + system_->options().asset_url_ttl_seconds;
-  std::string memo_key = ref.bundle_uuid + "/" + ref.version_or_draft + "/" + ref.path;
+  std::string memo_key = ref.usage_key;
+  for (const std::string* part : {&ref.bundle_uuid, &ref.version_or_draft, &ref.path}) {
+    memo_key.push_back('\0');
+    memo_key.append(*part);
+  }
   auto it = asset_urls_.find(memo_key);
   if (it != asset_urls_.end() && it->second.first >= min_expiry) return it->second.second;
   const int64_t expiry = (min_expiry + 59) / 60 * 60;
-  std::string url = system_->signer().Sign(ref, expiry);
-  asset_urls_.insert_or_assign(std::move(memo_key), std::make_pair(expiry, url));
-  return url;
+  Result<std::string> url = system_->signer().Sign(ref, expiry);
+  if (!url.ok()) return std::nullopt;
+  asset_urls_.insert_or_assign(std::move(memo_key), std::make_pair(expiry, *url));
+  return std::move(*url);
 }
 
 Result<std::string> Runtime::AssetUrl(const Block& block, std::string_view name) const {
-  if (name.find("..") != std::string_view::npos) {
-    return Status::InvalidArgument("asset name '" + std::string(name) + "' contains '..'");
+  if (!IsServableAssetName(name)) {
+    return Status::InvalidArgument("asset name '" + std::string(name) +
+                                   "' is empty or contains '..'");
   }
   BLOCKRT_RETURN_IF_ERROR(block.definition().OlxPrefix().status());
   if (block.snapshot() == nullptr) BLOCKRT_RETURN_IF_ERROR(SnapshotOf(block).status());
+  if (!system_->signer().can_sign()) {
+    return Status::FailedPrecondition("no asset URL signing key configured");
+  }
   std::optional<std::string> url = FindAssetUrl(block, name);
   if (!url) {
     return Status::NotFound("XBlock static file not found: " + std::string(name) + " for " +
@@ -151,17 +165,32 @@ Result<std::string> Runtime::AssetUrl(const Block& block, std::string_view name)
 
 Result<std::string> Runtime::OpenAsset(std::string_view url) const {
   BLOCKRT_ASSIGN_OR_RETURN(AssetRef ref, system_->signer().Verify(url, system_->Now()));
-  contexts::BundleSnapshots& snaps = system_->snapshots();
-  bool numeric = !ref.version_or_draft.empty() &&
-                 ref.version_or_draft.find_first_not_of("0123456789") == std::string::npos;
-  Result<std::shared_ptr<const contexts::BundleSnapshot>> snap =
-      numeric ? snaps.Version(ref.bundle_uuid, std::stoll(ref.version_or_draft))
-              : snaps.Draft(ref.bundle_uuid, ref.version_or_draft);
-  if (!snap.ok()) return snap.status();
-  if ((*snap)->Find(ref.path) == nullptr) {
-    return Status::NotFound("asset " + ref.path + " no longer exists in bundle " + ref.bundle_uuid);
+  // A signature only says which file was handed out; whether this user may
+  // have it now is decided like a load: the owning block must be visible to
+  // this user in this mode (its context checks permissions, links included),
+  // and the file must be one of that block's own static/ files in the very
+  // version or draft the block resolves to. Anything else (definition.xml,
+  // another block's files, a draft seen from the LMS) is refused.
+  auto refused = [&]() {
+    return Status::PermissionDenied("asset " + ref.path + " of " + ref.usage_key +
+                                    " is not available to this user in " +
+                                    std::string(ModeName(mode_)));
+  };
+  Result<Block> block = LoadBlock(ref.usage_key);
+  if (!block.ok()) {
+    if (block.status().IsNotFound()) return refused();
+    return block.status();
   }
-  return system_->store().ReadFile(ref.bundle_uuid, (*snap)->ref(), ref.path);
+  const contexts::DefinitionLocator& def = block->definition();
+  BLOCKRT_ASSIGN_OR_RETURN(std::string_view prefix, def.OlxPrefix());
+  const std::string static_dir = std::string(prefix) + "static/";
+  if (def.bundle_uuid != ref.bundle_uuid || VersionOrDraft(def) != ref.version_or_draft ||
+      ref.path.compare(0, static_dir.size(), static_dir) != 0) {
+    return refused();
+  }
+  const std::string_view name = std::string_view(ref.path).substr(static_dir.size());
+  if (!IsServableAssetName(name)) return refused();
+  return ReadOwnAsset(*block, name);
 }
 
 namespace {
