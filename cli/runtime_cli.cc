@@ -92,12 +92,12 @@ Result<std::unique_ptr<runtime::Engine>> OpenEngine(const CommonFlags& flags) {
   return runtime::Engine::Open(flags.db);
 }
 
-nlohmann::json BlockJson(const runtime::Block& block) {
+nlohmann::json BlockJson(const runtime::Runtime& rt, const runtime::Block& block) {
   nlohmann::json fields = nlohmann::json::object();
   nlohmann::json explicit_fields = nlohmann::json::array();
   for (olx::FieldScope scope : {olx::FieldScope::kContent, olx::FieldScope::kSettings}) {
     nlohmann::json values = nlohmann::json::object();
-    for (const runtime::TypedField& f : block.Fields(scope)) {
+    for (const runtime::TypedField& f : rt.VisibleFields(block, scope)) {
       values[f.name] = nlohmann::json::parse(f.json, nullptr, false);
       if (!f.is_default) explicit_fields.push_back(f.name);
     }

@@ -47,7 +47,8 @@ int ReportError(const CommonFlags& flags, const char* command, const Status& st,
 
 Result<std::unique_ptr<runtime::Engine>> OpenEngine(const CommonFlags& flags);
 
-nlohmann::json BlockJson(const runtime::Block& block);
+// The block as `rt`'s user may see it (Runtime::VisibleFields).
+nlohmann::json BlockJson(const runtime::Runtime& rt, const runtime::Block& block);
 
 }  // namespace blockrt::cli
 

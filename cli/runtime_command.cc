@@ -29,7 +29,7 @@ constexpr char kRenderHelp[] =
 // the nested JSON. Records whether any child failed.
 nlohmann::json LoadTree(const runtime::Runtime& rt, const runtime::Block& block, int depth,
                         std::vector<nlohmann::json>* lines, bool* child_failed) {
-  nlohmann::json j = BlockJson(block);
+  nlohmann::json j = BlockJson(rt, block);
   lines->push_back(j);
   if (depth <= 0) return j;
   nlohmann::json kids = nlohmann::json::array();

@@ -117,6 +117,15 @@ class Runtime {
   // Verifies a signed asset URL and returns the asset's bytes.
   Result<std::string> OpenAsset(std::string_view url) const;
 
+  // The authored fields of `block` this runtime's user may read (sorted by
+  // name): all of them for staff (Studio, no user, or edit rights on the
+  // block in the LMS); for learners only the settings the block's schema
+  // declares, never content-scope fields (a problem's data: answers,
+  // solutions, hints) or settings restating them (markdown, source_code).
+  std::vector<TypedField> VisibleFields(const Block& block, olx::FieldScope scope) const;
+  // Staff in the sense above.
+  bool SeesAuthoredContent(const Block& block) const;
+
   // Learner state (user_state scope), per (user, usage key): persisted in the
   // store in the LMS for identified users, kept in this Runtime otherwise
   // (Studio and anonymous users). Values are JSON text.

@@ -12,6 +12,7 @@
 #ifndef BLOCKRT_RUNTIME_INTERNAL_PROBLEM_WRITER_H_
 #define BLOCKRT_RUNTIME_INTERNAL_PROBLEM_WRITER_H_
 
+#include <algorithm>
 #include <cstring>
 #include <string>
 #include <string_view>
@@ -24,6 +25,23 @@ enum class XmlKind { kElement, kText, kOther };  // kText: PCDATA and CDATA
 
 inline bool IsResponseTag(std::string_view tag) {
   return tag.size() > 8 && tag.substr(tag.size() - 8) == "response";
+}
+
+// Attributes that carry grading data wherever CAPA puts them (<choice
+// correct=..>, <stringresponse answer=..>, custom inputs' expect/cfn...):
+// never copied into a learner's view, whatever element holds them.
+inline bool IsAnswerAttribute(std::string_view name) {
+  static constexpr std::string_view kNames[] = {
+      "correct",  "answer",      "answers",   "expect",    "cfn",       "solution",
+      "hint",     "explanation", "tolerance", "answer_id", "correct_answer"};
+  for (std::string_view n : kNames) {
+    if (name.size() == n.size() &&
+        std::equal(n.begin(), n.end(), name.begin(),
+                   [](char a, char b) { return a == (b >= 'A' && b <= 'Z' ? b + 32 : b); })) {
+      return true;
+    }
+  }
+  return false;
 }
 
 // Elements that hold grading data or server-side code.
@@ -153,6 +171,7 @@ class ProblemWriter {
     html_->push_back('<');
     html_->append(tag);
     A::ForEachAttr(n, [&](std::string_view name, std::string_view value) {
+      if (IsAnswerAttribute(name)) return;
       html_->push_back(' ');
       html_->append(name).append("=\"");
       AppendEscaped(value, html_);
