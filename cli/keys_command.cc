@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 
+#include "cli/json_text.h"
 #include "cli/command.h"
 #include "cli/line_reader.h"
 #include "keys/key.h"
@@ -306,7 +307,7 @@ int RunCheck(const Invocation& inv, const std::vector<std::string>& args) {
                           {"canonical_changed", t.canonical_changed},
                           {"kinds", kinds},
                           {"seconds", secs}}}};
-    *inv.out << s.dump() << "\n";
+    *inv.out << JsonText(s) << "\n";
   } else {
     if (t.invalid > shown && max_findings != 0) {
       *inv.out << "... " << (t.invalid - shown)
