@@ -1,6 +1,7 @@
 #include "keys/derive.h"
 
 #include "base/sha1.h"
+#include "keys/internal/char_class.h"
 #include "keys/internal/py_repr.h"
 
 namespace blockrt::keys {
@@ -43,10 +44,16 @@ Status AppendSourceContext(const KeyView& source, std::string* out) {
     out->push_back('+');
     out->append(*ctx.course());
     out->append("+branch@library");
+    // Org and slug of [a-zA-Z0-9_.-] (the v2 org rule) are valid v1 ids as they are.
+    auto plain = [](std::string_view v) {
+      return internal::ScanClass(v, internal::kAsciiField) == v.size();
+    };
+    if (plain(*ctx.org()) && plain(*ctx.course())) return Status::OK();
     KeyView v1;
     KeyError err;
     std::string_view text(out->data() + at, out->size() - at);
-    if (!ParseKey(text, KeyBase::kLibraryLocator, &v1, &err)) {
+    if (!ParseKey(text, KeyBase::kLibraryLocator, &v1, nullptr)) {
+      ParseKey(text, KeyBase::kLibraryLocator, &v1, &err);  // where, for the message
       return Status::InvalidArgument("source " + Quoted(source) + " maps to the v1 library key '" +
                                      std::string(text) + "', invalid at position " +
                                      std::to_string(err.position) + ": expected " +
@@ -70,8 +77,9 @@ Status AppendSourceContext(const KeyView& source, std::string* out) {
                                    " names its context by version@ only: without the version "
                                    "there is no context left to hash");
   }
-  BLOCKRT_ASSIGN_OR_RETURN(Key unversioned, ForVersion(ctx, std::nullopt));
-  out->append(unversioned.ToString());
+  // for_version(None): the same context without its version@ part.
+  ctx.clear_slot(KeyView::kVersion);
+  ctx.AppendCanonical(out);
   return Status::OK();
 }
 
@@ -81,24 +89,47 @@ Result<KeyView> ParseRole(std::string_view text, const char* role) {
   return k;
 }
 
+// Appends the unique data to *out; *scratch holds the context meanwhile.
+Status AppendUniqueData(const KeyView& source_usage, std::string_view dest_parent_block_id,
+                        std::string* out, std::string* scratch) {
+  Status st = CheckBlockUsage(source_usage, "source");
+  if (!st.ok()) return st;
+  scratch->clear();
+  st = AppendSourceContext(source_usage, scratch);
+  if (!st.ok()) return st;
+  // "{}:{}:{}".format(str(ctx.encode("utf-8")), block_id, parent_id): only the
+  // context goes through the bytes repr; the ids are inserted raw.
+  internal::AppendPythonBytesRepr(out, *scratch);
+  out->push_back(':');
+  out->append(*source_usage.block_id());
+  out->push_back(':');
+  out->append(dest_parent_block_id);
+  return Status::OK();
+}
+
+// The derived id of source_usage under dest_parent_usage, in id[0..20).
+Status DeriveIdOf(const KeyView& source_usage, const KeyView& dest_parent_usage,
+                  char id[kDerivedIdDigits]) {
+  Status st = CheckBlockUsage(dest_parent_usage, "parent");
+  if (!st.ok()) return st;
+  // Reused per thread: a batch derives without allocating.
+  thread_local std::string unique, context, hex;
+  unique.clear();
+  st = AppendUniqueData(source_usage, *dest_parent_usage.block_id(), &unique, &context);
+  if (!st.ok()) return st;
+  hex.clear();
+  AppendSha1Hex(&hex, unique, kDerivedIdDigits);
+  hex.copy(id, kDerivedIdDigits);
+  return Status::OK();
+}
+
 }  // namespace
 
 Result<std::string> DeriveUniqueData(const KeyView& source_usage,
                                      std::string_view dest_parent_block_id) {
-  Status st = CheckBlockUsage(source_usage, "source");
+  std::string unique, context;
+  Status st = AppendUniqueData(source_usage, dest_parent_block_id, &unique, &context);
   if (!st.ok()) return st;
-  std::string context;
-  st = AppendSourceContext(source_usage, &context);
-  if (!st.ok()) return st;
-  // "{}:{}:{}".format(str(ctx.encode("utf-8")), block_id, parent_id): only the
-  // context goes through the bytes repr; the ids are inserted raw.
-  std::string unique;
-  unique.reserve(context.size() + 8 + source_usage.block_id()->size() + dest_parent_block_id.size());
-  internal::AppendPythonBytesRepr(&unique, context);
-  unique.push_back(':');
-  unique.append(*source_usage.block_id());
-  unique.push_back(':');
-  unique.append(dest_parent_block_id);
   return unique;
 }
 
@@ -111,11 +142,22 @@ Result<std::string> DeriveBlockId(const KeyView& source_usage,
 }
 
 Result<Key> DeriveUsageKey(const KeyView& source_usage, const KeyView& dest_parent_usage) {
-  Status st = CheckBlockUsage(dest_parent_usage, "parent");
+  char id[kDerivedIdDigits];
+  Status st = DeriveIdOf(source_usage, dest_parent_usage, id);
   if (!st.ok()) return st;
-  BLOCKRT_ASSIGN_OR_RETURN(std::string id, DeriveBlockId(source_usage, *dest_parent_usage.block_id()));
   BLOCKRT_ASSIGN_OR_RETURN(KeyView dest_context, dest_parent_usage.context_key());
-  return MakeUsageKey(dest_context, source_usage.block_type().value_or("None"), id);
+  return MakeUsageKey(dest_context, source_usage.block_type().value_or("None"),
+                      std::string_view(id, kDerivedIdDigits));
+}
+
+Status AppendDerivedUsageKey(const KeyView& source_usage, const KeyView& dest_parent_usage,
+                             std::string* out) {
+  char id[kDerivedIdDigits];
+  Status st = DeriveIdOf(source_usage, dest_parent_usage, id);
+  if (!st.ok()) return st;
+  BLOCKRT_ASSIGN_OR_RETURN(KeyView dest_context, dest_parent_usage.context_key());
+  return AppendUsageKey(dest_context, source_usage.block_type().value_or("None"),
+                        std::string_view(id, kDerivedIdDigits), out);
 }
 
 Result<Key> DeriveUsageKey(std::string_view source_usage, std::string_view dest_parent_usage) {

@@ -31,6 +31,10 @@ Result<std::string> DeriveBlockId(const KeyView& source_usage,
 Result<Key> DeriveUsageKey(const KeyView& source_usage, const KeyView& dest_parent_usage);
 // The same on key strings (each parsed as a UsageKey; errors name which one failed).
 Result<Key> DeriveUsageKey(std::string_view source_usage, std::string_view dest_parent_usage);
+// DeriveUsageKey's canonical text appended to *out without building a Key (for
+// batches: no allocation once warm). On error *out is left as it was.
+Status AppendDerivedUsageKey(const KeyView& source_usage, const KeyView& dest_parent_usage,
+                             std::string* out);
 
 // A descendant of a copied block: `source_path` runs from the library block
 // copied under dest_parent down to the descendant, and each step derives under
