@@ -17,18 +17,22 @@ void Sha1(std::string_view data, unsigned char digest[kSha1Size]) {
   SHA1_Final(digest, &ctx);
 }
 
-void AppendSha1Hex(std::string* out, std::string_view data, size_t hex_digits) {
+void WriteSha1Hex(std::string_view data, char* out, size_t hex_digits) {
   static constexpr char kHex[] = "0123456789abcdef";
   unsigned char digest[kSha1Size];
   Sha1(data, digest);
   if (hex_digits > 2 * kSha1Size) hex_digits = 2 * kSha1Size;
-  size_t at = out->size();
-  out->resize(at + hex_digits);
-  char* p = &(*out)[at];
   for (size_t i = 0; i < hex_digits; ++i) {
     unsigned char b = digest[i / 2];
-    p[i] = kHex[(i & 1) ? (b & 15) : (b >> 4)];
+    out[i] = kHex[(i & 1) ? (b & 15) : (b >> 4)];
   }
+}
+
+void AppendSha1Hex(std::string* out, std::string_view data, size_t hex_digits) {
+  if (hex_digits > 2 * kSha1Size) hex_digits = 2 * kSha1Size;
+  size_t at = out->size();
+  out->resize(at + hex_digits);
+  WriteSha1Hex(data, &(*out)[at], hex_digits);
 }
 
 std::string Sha1Hex(std::string_view data) {

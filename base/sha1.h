@@ -18,6 +18,8 @@ void Sha1(std::string_view data, unsigned char digest[kSha1Size]);
 // Python's hashlib.sha1(data).hexdigest()[:hex_digits].
 void AppendSha1Hex(std::string* out, std::string_view data, size_t hex_digits = 2 * kSha1Size);
 std::string Sha1Hex(std::string_view data);
+// The same digits written to out[0..hex_digits) (hex_digits at most 40).
+void WriteSha1Hex(std::string_view data, char* out, size_t hex_digits);
 
 }  // namespace blockrt
 

@@ -1,5 +1,7 @@
 #include "keys/derive.h"
 
+#include <cstring>
+
 #include "base/sha1.h"
 #include "keys/internal/char_class.h"
 #include "keys/internal/py_repr.h"
@@ -8,6 +10,27 @@ namespace blockrt::keys {
 namespace {
 
 constexpr size_t kDerivedIdDigits = 20;  // hexdigest()[:20]
+
+// [a-zA-Z0-9_.-]*, the v2 org rule: valid in every v1 id field, and printable
+// ASCII without quotes or backslashes, so the bytes repr leaves it as it is.
+bool IsPlain(std::string_view v) {
+  return internal::AllAsciiIn(v, internal::kAsciiField);
+}
+
+// Appends the pieces with one resize (short appends one by one cost more
+// than the hashing).
+template <size_t N>
+void AppendAll(std::string* out, const std::string_view (&parts)[N]) {
+  size_t n = 0;
+  for (std::string_view p : parts) n += p.size();
+  size_t at = out->size();
+  out->resize(at + n);
+  char* w = &(*out)[at];
+  for (std::string_view p : parts) {
+    std::memcpy(w, p.data(), p.size());
+    w += p.size();
+  }
+}
 
 std::string Quoted(const KeyView& k) {
   std::string text = k.ToString();
@@ -44,11 +67,7 @@ Status AppendSourceContext(const KeyView& source, std::string* out) {
     out->push_back('+');
     out->append(*ctx.course());
     out->append("+branch@library");
-    // Org and slug of [a-zA-Z0-9_.-] (the v2 org rule) are valid v1 ids as they are.
-    auto plain = [](std::string_view v) {
-      return internal::ScanClass(v, internal::kAsciiField) == v.size();
-    };
-    if (plain(*ctx.org()) && plain(*ctx.course())) return Status::OK();
+    if (IsPlain(*ctx.org()) && IsPlain(*ctx.course())) return Status::OK();
     KeyView v1;
     KeyError err;
     std::string_view text(out->data() + at, out->size() - at);
@@ -94,16 +113,24 @@ Status AppendUniqueData(const KeyView& source_usage, std::string_view dest_paren
                         std::string* out, std::string* scratch) {
   Status st = CheckBlockUsage(source_usage, "source");
   if (!st.ok()) return st;
+  std::string_view id = *source_usage.block_id();
+  if (source_usage.kind() == KeyKind::kLibraryUsageLocatorV2 && IsPlain(*source_usage.org()) &&
+      IsPlain(*source_usage.course())) {
+    // The common case in one write: b'library-v1:ORG+SLUG+branch@library':ID:PARENT.
+    // [a-zA-Z0-9_.-] needs no escaping and is valid in a v1 library key.
+    std::string_view parts[] = {"b'library-v1:", *source_usage.org(), "+", *source_usage.course(),
+                                "+branch@library':", id, ":", dest_parent_block_id};
+    AppendAll(out, parts);
+    return Status::OK();
+  }
   scratch->clear();
   st = AppendSourceContext(source_usage, scratch);
   if (!st.ok()) return st;
   // "{}:{}:{}".format(str(ctx.encode("utf-8")), block_id, parent_id): only the
   // context goes through the bytes repr; the ids are inserted raw.
   internal::AppendPythonBytesRepr(out, *scratch);
-  out->push_back(':');
-  out->append(*source_usage.block_id());
-  out->push_back(':');
-  out->append(dest_parent_block_id);
+  std::string_view parts[] = {":", id, ":", dest_parent_block_id};
+  AppendAll(out, parts);
   return Status::OK();
 }
 
@@ -113,13 +140,11 @@ Status DeriveIdOf(const KeyView& source_usage, const KeyView& dest_parent_usage,
   Status st = CheckBlockUsage(dest_parent_usage, "parent");
   if (!st.ok()) return st;
   // Reused per thread: a batch derives without allocating.
-  thread_local std::string unique, context, hex;
+  thread_local std::string unique, context;
   unique.clear();
   st = AppendUniqueData(source_usage, *dest_parent_usage.block_id(), &unique, &context);
   if (!st.ok()) return st;
-  hex.clear();
-  AppendSha1Hex(&hex, unique, kDerivedIdDigits);
-  hex.copy(id, kDerivedIdDigits);
+  WriteSha1Hex(unique, id, kDerivedIdDigits);
   return Status::OK();
 }
 

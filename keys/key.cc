@@ -180,16 +180,23 @@ namespace {
 // when `context` is not a learning context.
 bool AppendUsageKeyText(const KeyView& context, std::string_view block_type,
                         std::string_view block_id, std::string* out) {
-  // v1 contexts: their canonical text with the namespace swapped.
+  // v1 contexts: their canonical text with the namespace swapped, written
+  // with one resize (piece-by-piece appends cost more than the parsing).
   auto v1 = [&](std::string_view usage_ns, size_t context_ns_size) {
-    out->append(usage_ns);
+    thread_local std::string canonical;
+    canonical.clear();
+    context.AppendCanonical(&canonical);
+    std::string_view rest = std::string_view(canonical).substr(context_ns_size);
+    const std::string_view parts[] = {usage_ns, rest, "+type@", block_type, "+block@", block_id};
+    size_t n = 0;
+    for (std::string_view p : parts) n += p.size();
     size_t at = out->size();
-    context.AppendCanonical(out);
-    out->erase(at, context_ns_size);
-    out->append("+type@");
-    out->append(block_type);
-    out->append("+block@");
-    out->append(block_id);
+    out->resize(at + n);
+    char* w = &(*out)[at];
+    for (std::string_view p : parts) {
+      std::memcpy(w, p.data(), p.size());
+      w += p.size();
+    }
   };
   auto join = [&](std::initializer_list<std::string_view> parts, char sep) {
     bool first = true;
@@ -239,7 +246,7 @@ Status AppendUsageKey(const KeyView& context, std::string_view block_type,
   // Every usage grammar admits [a-zA-Z0-9_.-]+ as both type and id, so with a
   // parsed context such parts need no second parse (derived ids are hex).
   auto plain = [](std::string_view v) {
-    return !v.empty() && internal::ScanClass(v, internal::kAsciiField) == v.size();
+    return !v.empty() && internal::AllAsciiIn(v, internal::kAsciiField);
   };
   if (plain(block_type) && plain(block_id)) return Status::OK();
   std::string_view text(out->data() + at, out->size() - at);
