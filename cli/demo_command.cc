@@ -113,8 +113,8 @@ int RunLibraryJob(const Invocation& inv, const std::string& workdir, const std::
     return "bundle " + info.bundle_uuid;
   });
   steps.Run("import fixtures into the Studio draft", [&]() -> Result<std::string> {
-    BLOCKRT_ASSIGN_OR_RETURN(int64_t n, a.ImportDirectory(kLib, fixtures));
-    return std::to_string(n) + " files";
+    BLOCKRT_ASSIGN_OR_RETURN(contexts::ImportReport n, a.ImportDirectory(kLib, fixtures));
+    return std::to_string(n.files_seen) + " files";
   });
   steps.Run("LMS cannot see unpublished blocks", [&]() -> Result<std::string> {
     runtime::Runtime lms = engine.NewRuntime(runtime::Mode::kLms, contexts::User("bob"));

@@ -1,4 +1,4 @@
-// blockrt keys parse|check|gen: opaque-key validation for people and batches.
+// blockrt keys parse|check|gen|derive: opaque-key validation for people and batches.
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -12,7 +12,9 @@
 #include <optional>
 #include <string>
 
+#include "cli/json_text.h"
 #include "cli/command.h"
+#include "cli/keys_commands.h"
 #include "cli/line_reader.h"
 #include "keys/key.h"
 #include "keys/key_json.h"
@@ -24,7 +26,7 @@ namespace {
 constexpr size_t kMaxLine = 1 << 20;
 
 const char kKeysHelp[] =
-    "usage: blockrt keys <parse|check|gen> [options]\n"
+    "usage: blockrt keys <parse|check|gen|derive> [options]\n"
     "\n"
     "  parse [--base BASE] [--json-input] [KEY...]\n"
     "      Parse keys given as arguments, else one per line on stdin, and print one JSON\n"
@@ -37,6 +39,9 @@ const char kKeysHelp[] =
     "      --json prints every finding and a summary as JSON lines.\n"
     "  gen [--seed S] N\n"
     "      Print N keys of a realistic mix (for benchmarks and demos).\n"
+    "  derive [--json] [SOURCE PARENT]\n"
+    "      DERIVE_ID: the usage key of library block SOURCE copied under PARENT;\n"
+    "      without keys, one SOURCE<TAB>PARENT pair per stdin line (derive --help).\n"
     "\n"
     "BASE is the opaque-keys class whose from_string is called: auto (default),\n"
     "LearningContextKey, CourseKey, UsageKey, UsageKeyV2, AsideUsageKey, AssetKey,\n"
@@ -306,7 +311,7 @@ int RunCheck(const Invocation& inv, const std::vector<std::string>& args) {
                           {"canonical_changed", t.canonical_changed},
                           {"kinds", kinds},
                           {"seconds", secs}}}};
-    *inv.out << s.dump() << "\n";
+    *inv.out << JsonText(s) << "\n";
   } else {
     if (t.invalid > shown && max_findings != 0) {
       *inv.out << "... " << (t.invalid - shown)
@@ -369,6 +374,7 @@ int RunKeys(const Invocation& inv) {
   if (inv.args[0] == "parse") return RunParse(inv, rest);
   if (inv.args[0] == "check") return RunCheck(inv, rest);
   if (inv.args[0] == "gen") return RunGen(inv, rest);
+  if (inv.args[0] == "derive") return RunKeysDerive(inv, rest);
   return Usage(inv, "unknown subcommand '" + inv.args[0] + "'");
 }
 

@@ -3,6 +3,7 @@
 #include <iterator>
 #include <sstream>
 
+#include "cli/json_text.h"
 #include "cli/runtime_cli.h"
 #include "contexts/library_authoring.h"
 
@@ -24,9 +25,15 @@ constexpr char kLibHelp[] =
     "  delete-block USAGE                                 delete a top-level block\n"
     "  add-asset USAGE NAME FILE                          store FILE as TYPE/ID/static/NAME\n"
     "  delete-asset USAGE NAME                            remove an asset\n"
-    "  import LIB DIR                                     load a bundle-layout directory\n"
+    "  import LIB DIR [--merge]                           load a bundle-layout directory\n"
+    "                                                     (mirrors it: deletes and lists draft\n"
+    "                                                     files DIR lacks; --merge never deletes)\n"
     "  publish LIB | discard LIB | status LIB             draft workflow\n"
     "  blocks LIB [--studio|--lms] [--all]                top-level (or all) blocks\n"
+    "\n"
+    "--user USER acts as USER: reading or writing drafts, importing and publishing\n"
+    "need the author role, roles need admin (see README). Without --user nothing\n"
+    "is checked (a local tool acting for the store's owner).\n"
     "\n"
     "exit codes: 0 ok, 1 refused (not found, exists, invalid OLX...), 2 usage or I/O error\n";
 
@@ -47,7 +54,8 @@ struct Sub {
 // Runs one subcommand; fills *result for --json and *text for people.
 Status RunSub(const std::string& sub, const CommonFlags& f, runtime::Engine& engine,
               std::istream* in, nlohmann::json* result, std::string* text) {
-  contexts::LibraryAuthoring& a = engine.authoring();
+  // Every subcommand acts as --user when one is named (checked per library).
+  contexts::LibraryAuthoring a = engine.authoring().As(contexts::User(f.user));
   const auto& p = f.positional;
   auto usage = [&](size_t i) { return keys::Key::Parse(p[i], keys::KeyBase::kUsageKeyV2); };
   if (sub == "create") {
@@ -82,7 +90,7 @@ Status RunSub(const std::string& sub, const CommonFlags& f, runtime::Engine& eng
     Result<keys::Key> created = Status::Internal("unset");
     if (const std::string* parent = OptionValue(f, "--parent")) {
       BLOCKRT_ASSIGN_OR_RETURN(keys::Key pk, keys::Key::Parse(*parent, keys::KeyBase::kUsageKeyV2));
-      created = a.CreateChildBlock(pk.view(), p[1], p[2]);
+      created = a.CreateChildBlock(p[0], pk.view(), p[1], p[2]);
     } else {
       created = a.CreateBlock(p[0], p[1], p[2]);
     }
@@ -117,9 +125,18 @@ Status RunSub(const std::string& sub, const CommonFlags& f, runtime::Engine& eng
     *result = {{"usage_key", k.text()}, {"deleted_asset", p[1]}};
     *text = "deleted asset " + p[1];
   } else if (sub == "import") {
-    BLOCKRT_ASSIGN_OR_RETURN(int64_t files, a.ImportDirectory(p[0], p[1]));
-    *result = {{"library", p[0]}, {"files", files}};
-    *text = "imported " + std::to_string(files) + " files into " + p[0] + " (draft)";
+    const bool merge = HasSwitch(f, "--merge");
+    BLOCKRT_ASSIGN_OR_RETURN(contexts::ImportReport report, a.ImportDirectory(p[0], p[1], merge));
+    *result = {{"library", p[0]},
+               {"files", report.files_seen},
+               {"mode", merge ? "merge" : "mirror"},
+               {"deleted", report.deleted}};
+    *text = "imported " + std::to_string(report.files_seen) + " files into " + p[0] + " (draft)";
+    if (!report.deleted.empty()) {
+      *text += "; deleted " + std::to_string(report.deleted.size()) +
+               " draft files not in the folder (use --merge to keep them):";
+      for (const std::string& path : report.deleted) *text += "\n  deleted " + path;
+    }
   } else if (sub == "publish") {
     BLOCKRT_ASSIGN_OR_RETURN(int64_t version, a.Publish(p[0]));
     *result = {{"library", p[0]}, {"version", version}};
@@ -135,6 +152,9 @@ Status RunSub(const std::string& sub, const CommonFlags& f, runtime::Engine& eng
   } else if (sub == "blocks") {
     BLOCKRT_ASSIGN_OR_RETURN(keys::Key lib,
                              keys::Key::Parse(p[0], keys::KeyBase::kLibraryLocatorV2));
+    BLOCKRT_RETURN_IF_ERROR(a.Authorize(p[0], f.mode == runtime::Mode::kStudio
+                                                  ? contexts::LibraryRole::kAuthor
+                                                  : contexts::LibraryRole::kLearner));
     contexts::ContentSelector sel{f.mode == runtime::Mode::kStudio ? contexts::kStudioDraft
                                                                    : std::string_view()};
     BLOCKRT_ASSIGN_OR_RETURN(std::vector<keys::Key> blocks,
@@ -162,7 +182,7 @@ int RunLib(const Invocation& inv) {
       {"publish", 1}, {"discard", 1},      {"status", 1},    {"blocks", 1}};
   CommonFlags f;
   f.mode = runtime::Mode::kStudio;  // `lib blocks` lists the draft unless --lms
-  if (!ParseCommonFlags(inv.args, {"--title", "--admin", "--parent"}, {"--public", "--all"}, &f,
+  if (!ParseCommonFlags(inv.args, {"--title", "--admin", "--parent"}, {"--public", "--all", "--merge"}, &f,
                         inv.err, "lib")) {
     return kExitUsage;
   }
@@ -193,7 +213,7 @@ int RunLib(const Invocation& inv) {
   if (!st.ok()) return ReportError(f, "lib", st, inv.out, inv.err);
   if (f.json) {
     result["ok"] = true;
-    *inv.out << result.dump() << "\n";
+    *inv.out << JsonText(result) << "\n";
   } else if (!text.empty()) {
     *inv.out << text << "\n";
   }

@@ -9,7 +9,7 @@ namespace blockrt::cli {
 namespace {
 
 const Command kCommands[] = {
-    {"keys", "parse and validate Open edX opaque keys (parse, check)", RunKeys},
+    {"keys", "Open edX opaque keys: parse, check, gen, derive (DERIVE_ID)", RunKeys},
     {"store", "versioned bundle store: init, bundle, draft, commit, log, cat, export...", RunStore},
     {"olx", "parse OLX definitions and include graphs (parse, graph)", RunOlx},
     {"course", "load and export course OLX exports (load, export)", RunCourse},

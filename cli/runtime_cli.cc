@@ -1,4 +1,7 @@
+#include "cli/json_text.h"
 #include "cli/runtime_cli.h"
+
+#include "contexts/user.h"
 
 #include <algorithm>
 #include <cstdlib>
@@ -71,10 +74,9 @@ int ExitCodeFor(const Status& st) {
 int ReportError(const CommonFlags& flags, const char* command, const Status& st, std::ostream* out,
                 std::ostream* err) {
   if (flags.json) {
-    *out << nlohmann::json{{"ok", false},
-                           {"code", std::string(Status::CodeName(st.code()))},
-                           {"error", st.message()}}
-                .dump()
+    *out << JsonText(nlohmann::json{{"ok", false},
+                                    {"code", std::string(Status::CodeName(st.code()))},
+                                    {"error", st.message()}})
          << "\n";
   } else {
     *err << "blockrt " << command << ": " << st.ToString() << "\n";
@@ -83,6 +85,10 @@ int ReportError(const CommonFlags& flags, const char* command, const Status& st,
 }
 
 Result<std::unique_ptr<runtime::Engine>> OpenEngine(const CommonFlags& flags) {
+  // --user is checked where it enters: every command acting for a user opens
+  // the engine first, and nothing downstream (records, JSON) must see bytes
+  // that are not a valid id.
+  if (!flags.user.empty()) BLOCKRT_RETURN_IF_ERROR(contexts::ValidateUserId(flags.user));
   if (!flags.db_given) {
     // Same default as `blockrt store`: $BLOCKRT_STORE, else ./blockrt.db.
     if (const char* env = std::getenv("BLOCKRT_STORE"); env != nullptr && env[0] != '\0') {

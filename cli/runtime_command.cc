@@ -1,6 +1,7 @@
 // blockrt load / blockrt render: the runtime seen from the command line.
 #include <ostream>
 
+#include "cli/json_text.h"
 #include "cli/runtime_cli.h"
 
 namespace blockrt::cli {
@@ -85,11 +86,11 @@ int RunLoad(const Invocation& inv) {
     for (const auto& line : lines) {
       nlohmann::json flat = line;
       flat.erase("children_blocks");
-      *inv.out << flat.dump() << "\n";
+      *inv.out << JsonText(flat) << "\n";
     }
   } else {
     tree["mode"] = std::string(runtime::ModeName(f.mode));
-    *inv.out << tree.dump(2) << "\n";
+    *inv.out << JsonText(tree, 2) << "\n";
   }
   return child_failed ? kExitFindings : kExitOk;
 }
@@ -122,11 +123,10 @@ int RunRender(const Invocation& inv) {
                      {"mimetype", r.mimetype},
                      {"placement", r.placement}});
     }
-    *inv.out << nlohmann::json{{"usage_key", block->usage_key().text()},
-                               {"view", view},
-                               {"content", frag->content},
-                               {"resources", res}}
-                    .dump()
+    *inv.out << JsonText(nlohmann::json{{"usage_key", block->usage_key().text()},
+                                        {"view", view},
+                                        {"content", frag->content},
+                                        {"resources", res}})
              << "\n";
   } else {
     *inv.out << frag->content << "\n";

@@ -78,7 +78,9 @@ TEST_F(AuthoringTest, ErrorsAreValues) {
             C::kInvalidArgument);
   Status root = a_->SetOlx(K("lb:O:l:problem:p1").view(), "<html>x</html>");
   EXPECT_EQ(root.code(), C::kInvalidArgument);
-  EXPECT_EQ(root.message(), "Invalid root tag in OLX, expected problem");
+  EXPECT_EQ(root.message(),
+            "problem/p1/definition.xml:1:1: error: Invalid root tag in OLX, expected problem "
+            "(got <html>)");
   EXPECT_EQ(a_->SetOlx(K("lb:O:l:problem:p1").view(), "<problem><p>").code(), C::kParseError);
   EXPECT_EQ(a_->SetOlx(K("lb:O:l:problem:nope").view(), "<problem/>").code(), C::kNotFound);
   EXPECT_EQ(a_->AddAsset(K("lb:O:l:problem:p1").view(), "../x", "b").code(), C::kInvalidArgument);

@@ -439,6 +439,13 @@ Result<std::optional<UsageLoad>> LibraryContext::LoadUsage(ContextSession* sessi
   const bool foreign = load.definition->bundle_uuid != state.info->bundle_uuid;
   load.children.reserve(load.olx->includes.size());
   for (const olx::Include& inc : load.olx->includes) {
+    // An unknown link is an error, never a fallback to the own bundle (whose
+    // file of the same TYPE/ID the child key would otherwise resolve to).
+    if (!inc.source.empty() && load.snapshot->FindLink(inc.source) == nullptr) {
+      return Status::NotFound("Link not found: " + inc.source)
+          .WithContext("child <xblock-include definition=\"" + inc.definition() + "\"> of " +
+                       usage.ToString());
+    }
     const std::string& hint = inc.usage.empty() ? inc.definition_id : inc.usage;
     Result<keys::Key> child =
         foreign ? UsageKey(state.usage_prefix, inc.block_type, std::string(id) + "-" + hint)
@@ -481,6 +488,18 @@ Result<keys::Key> LibraryContext::UsageForChildInclude(const keys::KeyView& pare
                                    "' is not a library usage key (lb:)");
   }
   BLOCKRT_ASSIGN_OR_RETURN(auto lib, Library(parent_usage));
+  if (!inc.link_id.empty()) {
+    // As in LoadUsage: an unknown link never falls back to the own bundle.
+    BLOCKRT_ASSIGN_OR_RETURN(
+        auto snap, parent_definition.is_draft()
+                       ? snapshots_->Draft(parent_definition.bundle_uuid,
+                                           parent_definition.draft_name)
+                       : snapshots_->Version(parent_definition.bundle_uuid,
+                                             static_cast<int64_t>(parent_definition.version)));
+    if (snap->FindLink(inc.link_id) == nullptr) {
+      return Status::NotFound("Link not found: " + inc.link_id);
+    }
+  }
   std::string usage_id = inc.usage_hint.empty() ? inc.definition_id : inc.usage_hint;
   if (parent_definition.bundle_uuid != lib->bundle_uuid) {
     usage_id = std::string(parent_usage.block_id().value_or("")) + "-" + usage_id;

@@ -138,8 +138,18 @@ TEST_F(LibraryContextTest, LinkedBundlesPrefixNestedUsageIds) {
 TEST_F(LibraryContextTest, IncludeCyclesDoNotHang) {
   ASSERT_TRUE(authoring_->CreateBlock("lib:O:main", "unit", "a").ok());
   ASSERT_TRUE(authoring_->CreateChildBlock(K("lb:O:main:unit:a").view(), "unit", "b").ok());
-  ASSERT_TRUE(
-      authoring_->AddChildInclude(K("lb:O:main:unit:b").view(), {"", "unit", "a", ""}).ok());
+  // Authoring refuses the cycle; one written past it (another tool, an old
+  // store) must still not hang readers.
+  Status cycle = authoring_->AddChildInclude(K("lb:O:main:unit:b").view(), {"", "unit", "a", ""});
+  EXPECT_EQ(cycle.code(), Status::Code::kInvalidArgument);
+  EXPECT_NE(cycle.message().find("include cycle"), std::string::npos) << cycle.ToString();
+  auto lib = ctx_->Library(K("lib:O:main").view());
+  ASSERT_TRUE(lib.ok());
+  ASSERT_TRUE(store_
+                  ->WriteFile((*lib)->bundle_uuid, kStudioDraft, "unit/b/definition.xml",
+                              "<unit><xblock-include definition=\"unit/a\"/></unit>")
+                  .ok());
+  snapshots_->Invalidate((*lib)->bundle_uuid);
   auto top = ctx_->TopLevelBlocks(K("lib:O:main").view(), {kStudioDraft});
   ASSERT_TRUE(top.ok());
   EXPECT_TRUE(top->empty());

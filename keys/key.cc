@@ -1,8 +1,10 @@
 #include "keys/key.h"
 
 #include <cstring>
+#include <initializer_list>
 
 #include "keys/internal/aside_parts.h"
+#include "keys/internal/char_class.h"
 
 namespace blockrt::keys {
 
@@ -46,20 +48,20 @@ Field KeyView::aside_type() const {
 
 Result<KeyView> KeyView::context_key() const {
   if (aside_) return aside_->inner.context_key();
-  KeyView ctx;
+  KeyKind kind;
   switch (kind_) {
     case KeyKind::kBlockUsageLocator:
     case KeyKind::kAssetLocator:
     case KeyKind::kDeprecatedLocation:
-      ctx.set_kind(KeyKind::kCourseLocator);
+      kind = KeyKind::kCourseLocator;
       break;
     case KeyKind::kLibraryUsageLocator:
-      ctx.set_kind(KeyKind::kLibraryLocator);
+      kind = KeyKind::kLibraryLocator;
       break;
     case KeyKind::kLibraryUsageLocatorV2:
     case KeyKind::kLibraryContainerLocator:
     case KeyKind::kLibraryCollectionLocator:
-      ctx.set_kind(KeyKind::kLibraryLocatorV2);
+      kind = KeyKind::kLibraryLocatorV2;
       break;
     case KeyKind::kCourseLocator:
     case KeyKind::kLibraryLocator:
@@ -68,9 +70,14 @@ Result<KeyView> KeyView::context_key() const {
     default:
       return Status::InvalidArgument(std::string(kind_name()) + " has no learning context");
   }
-  for (Slot s : {kOrg, kCourse, kRun, kBranch, kVersion}) {
-    if (Field f = slot(s)) ctx.set_slot(s, *f);
-  }
+  // The context slots are the usage's own: copy the view whole and drop the
+  // block slots (slot-by-slot copying stalled on store forwarding; fields are
+  // read only through present_).
+  KeyView ctx = *this;
+  ctx.clear_slot(kType);
+  ctx.clear_slot(kId);
+  ctx.set_kind(kind);
+  ctx.set_canonical_is_text(false);
   ctx.set_deprecated(deprecated_ && kind_ != KeyKind::kDeprecatedLocation);
   return ctx;
 }
@@ -167,34 +174,87 @@ Key Key::FromView(std::string_view source, const KeyView& view) {
 
 // ---- Derived keys, built as text and parsed back so every rule is re-checked.
 
-Result<Key> MakeUsageKey(const KeyView& context, std::string_view block_type,
-                         std::string_view block_id) {
-  std::string text;
+namespace {
+
+// The text of context.make_usage_key(block_type, block_id), unchecked; false
+// when `context` is not a learning context.
+bool AppendUsageKeyText(const KeyView& context, std::string_view block_type,
+                        std::string_view block_id, std::string* out) {
+  // v1 contexts: their canonical text with the namespace swapped, written
+  // with one resize (piece-by-piece appends cost more than the parsing).
+  auto v1 = [&](std::string_view usage_ns, size_t context_ns_size) {
+    thread_local std::string canonical;
+    canonical.clear();
+    context.AppendCanonical(&canonical);
+    std::string_view rest = std::string_view(canonical).substr(context_ns_size);
+    const std::string_view parts[] = {usage_ns, rest, "+type@", block_type, "+block@", block_id};
+    size_t n = 0;
+    for (std::string_view p : parts) n += p.size();
+    size_t at = out->size();
+    out->resize(at + n);
+    char* w = &(*out)[at];
+    for (std::string_view p : parts) {
+      std::memcpy(w, p.data(), p.size());
+      w += p.size();
+    }
+  };
+  auto join = [&](std::initializer_list<std::string_view> parts, char sep) {
+    bool first = true;
+    for (std::string_view p : parts) {
+      if (!first) out->push_back(sep);
+      first = false;
+      out->append(p);
+    }
+  };
   switch (context.kind()) {
     case KeyKind::kCourseLocator:
       if (context.deprecated()) {
-        text = "i4x://" + std::string(*context.org()) + "/" + std::string(*context.course()) + "/" +
-               std::string(block_type) + "/" + std::string(block_id);
-        return Key::Parse(text, KeyBase::kUsageKey);
+        out->append("i4x://");
+        join({*context.org(), *context.course(), block_type, block_id}, '/');
+        return true;
       }
-      text = "block-v1:" + context.ToString().substr(10);
-      break;
+      v1("block-v1:", 10);  // "course-v1:"
+      return true;
     case KeyKind::kLibraryLocator:
-      text = "lib-block-v1:" + context.ToString().substr(11);
-      break;
+      v1("lib-block-v1:", 11);  // "library-v1:"
+      return true;
     case KeyKind::kLibraryLocatorV2:
-      text = "lb:" + std::string(*context.org()) + ":" + std::string(*context.course()) + ":" +
-             std::string(block_type) + ":" + std::string(block_id);
-      return Key::Parse(text, KeyBase::kUsageKey);
+      join({"lb", *context.org(), *context.course(), block_type, block_id}, ':');
+      return true;
     default:
-      return Status::InvalidArgument(std::string(context.kind_name()) +
-                                     " is not a learning context");
+      return false;
   }
-  text += "+type@";
-  text += block_type;
-  text += "+block@";
-  text += block_id;
+}
+
+Status NotAContext(const KeyView& context) {
+  return Status::InvalidArgument(std::string(context.kind_name()) + " is not a learning context");
+}
+
+}  // namespace
+
+Result<Key> MakeUsageKey(const KeyView& context, std::string_view block_type,
+                         std::string_view block_id) {
+  std::string text;
+  if (!AppendUsageKeyText(context, block_type, block_id, &text)) return NotAContext(context);
   return Key::Parse(text, KeyBase::kUsageKey);
+}
+
+Status AppendUsageKey(const KeyView& context, std::string_view block_type,
+                      std::string_view block_id, std::string* out) {
+  const size_t at = out->size();
+  if (!AppendUsageKeyText(context, block_type, block_id, out)) return NotAContext(context);
+  // Every usage grammar admits [a-zA-Z0-9_.-]+ as both type and id, so with a
+  // parsed context such parts need no second parse (derived ids are hex).
+  auto plain = [](std::string_view v) {
+    return !v.empty() && internal::AllAsciiIn(v, internal::kAsciiField);
+  };
+  if (plain(block_type) && plain(block_id)) return Status::OK();
+  std::string_view text(out->data() + at, out->size() - at);
+  KeyView check;
+  if (ParseKey(text, KeyBase::kUsageKey, &check, nullptr)) return Status::OK();
+  Status st = ParseKeyView(text, KeyBase::kUsageKey).status();  // the precise message
+  out->resize(at);
+  return st;
 }
 
 Result<Key> ContextKeyOf(const KeyView& usage) {

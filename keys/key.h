@@ -209,6 +209,10 @@ class Key {
 // for v1 libraries, lb for v2 libraries. Validates the parts.
 Result<Key> MakeUsageKey(const KeyView& context, std::string_view block_type,
                          std::string_view block_id);
+// MakeUsageKey's text (checked the same way) appended to *out, no Key built:
+// for batches. On error *out is left as it was.
+Status AppendUsageKey(const KeyView& context, std::string_view block_type,
+                      std::string_view block_id, std::string* out);
 // usage.context_key() as an owning key.
 Result<Key> ContextKeyOf(const KeyView& usage);
 // course/library.for_branch(branch) (nullopt clears it; clears the version too).

@@ -23,11 +23,15 @@ void OpenWrapper(const Block& block, std::string_view view, std::string* html) {
   html->append("\">");
 }
 
-void ErrorPlaceholder(std::string_view key, const Status& st, std::string* html) {
+// Learners see that a child is unavailable, never why: the reason names
+// bundle uuids, store paths and link names (authors in Studio get it all).
+void ErrorPlaceholder(std::string_view key, const Status& st, bool show_reason,
+                      std::string* html) {
   html->append("<div class=\"xblock-error\" data-usage-id=\"");
   internal::AppendEscaped(key, html);
   html->append("\">");
-  internal::AppendEscaped(st.ToString(), html);
+  internal::AppendEscaped(show_reason ? st.ToString() : std::string("This content is unavailable."),
+                          html);
   html->append("</div>");
 }
 
@@ -99,7 +103,9 @@ Status Runtime::RenderBlock(const Block& block, std::string_view view, int depth
         st = child.ok() ? RenderInto(*child, view, depth + 1, out) : child.status();
       }
       // A missing child (dangling include) must not hide its siblings.
-      if (!st.ok()) ErrorPlaceholder(block.children()[i].text(), st, &html);
+      if (!st.ok()) {
+        ErrorPlaceholder(block.children()[i].text(), st, mode_ == Mode::kStudio, &html);
+      }
       html.append("</div>");
     }
     html.append("</div></div>");

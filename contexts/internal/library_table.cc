@@ -42,7 +42,9 @@ std::string EncodeLibrary(const LibraryInfo& info) {
                       {"title", info.title},
                       {"allow_public_learning", info.allow_public_learning},
                       {"roles", roles}};
-  return j.dump();
+  // Ids and titles are validated on the way in; replace keeps a bad byte
+  // that slipped past from throwing.
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 Result<LibraryInfo> DecodeLibrary(std::string_view key, std::string_view json) {
@@ -102,6 +104,24 @@ Status LibraryTable::Put(const LibraryInfo& info) {
   BLOCKRT_RETURN_IF_ERROR(store_->PutRecord(kLibraryTable, info.key, EncodeLibrary(info)));
   Forget(info.key);
   return Status::OK();
+}
+
+Status LibraryTable::Update(std::string_view key,
+                            const std::function<Status(LibraryInfo*)>& change) {
+  Status st = store_->Transact([&]() -> Status {
+    Result<std::string> raw = store_->GetRecord(kLibraryTable, key);
+    if (!raw.ok()) {
+      if (raw.status().IsNotFound()) {
+        return Status::NotFound("content library '" + std::string(key) + "' does not exist");
+      }
+      return raw.status();
+    }
+    BLOCKRT_ASSIGN_OR_RETURN(LibraryInfo info, DecodeLibrary(key, *raw));
+    BLOCKRT_RETURN_IF_ERROR(change(&info));
+    return store_->PutRecord(kLibraryTable, key, EncodeLibrary(info));
+  });
+  Forget(key);
+  return st;
 }
 
 Result<std::vector<LibraryInfo>> LibraryTable::List() const {

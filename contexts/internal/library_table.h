@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <shared_mutex>
 #include <string>
@@ -30,6 +31,11 @@ class LibraryTable {
   // NotFound when no library has that key.
   Result<std::shared_ptr<const LibraryInfo>> Get(std::string_view key) const;
   Status Put(const LibraryInfo& info);
+  // Read-modify-write of one record in a single store write transaction
+  // (BEGIN IMMEDIATE: other processes wait for it), reading the stored record,
+  // not the cache, so a concurrent grant or revocation is never overwritten
+  // by a stale copy. `change` returning an error writes nothing.
+  Status Update(std::string_view key, const std::function<Status(LibraryInfo*)>& change);
   Result<std::vector<LibraryInfo>> List() const;
   void Forget(std::string_view key);
   // Moves on with every Forget(): callers keeping LibraryInfo of their own

@@ -39,6 +39,14 @@ size_t DecodeUtf8(std::string_view s, size_t i, uint32_t* cp);
 // Slow path for bytes >= 0x80 (out of line to keep the ASCII loop tight).
 size_t ScanNonAscii(std::string_view s, size_t i, uint8_t cls);
 
+// True when every byte of `s` is an ASCII byte of class `cls` (bytes >= 0x80
+// have no class). No early exit: the short fields it checks go faster so.
+inline bool AllAsciiIn(std::string_view s, uint8_t cls) {
+  uint8_t acc = 0xFF;
+  for (unsigned char c : s) acc &= kAsciiClass[c];
+  return (acc & cls) == cls;
+}
+
 // Returns the length of the longest prefix of `s` whose characters are all in
 // `cls` (so the whole span matches iff the result == s.size()).
 inline size_t ScanClass(std::string_view s, uint8_t cls) {

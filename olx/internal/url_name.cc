@@ -1,12 +1,12 @@
 #include "olx/internal/url_name.h"
 
-#include <openssl/sha.h>
-
 #include <algorithm>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
+
+#include "base/sha1.h"
 
 namespace blockrt::olx::internal {
 
@@ -52,19 +52,13 @@ std::string FallbackUrlName(std::string_view tag, std::string_view xml,
     size_t begin = tag.size() + 1, end = orig_name.size() - 12;
     orig_name = begin < end ? orig_name.substr(begin, end - begin) : std::string_view();
   }
-  unsigned char digest[SHA_DIGEST_LENGTH];
-  SHA1(reinterpret_cast<const unsigned char*>(xml.data()), xml.size(), digest);
-  static constexpr char kHex[] = "0123456789abcdef";
   std::string out(tag);
   if (!orig_name.empty()) {
     out += '_';
     out += orig_name;
   }
   out += '_';
-  for (int i = 0; i < 6; ++i) {
-    out += kHex[digest[i] >> 4];
-    out += kHex[digest[i] & 15];
-  }
+  AppendSha1Hex(&out, xml, 12);
   return out;
 }
 

@@ -1,0 +1,204 @@
+#include "keys/derive.h"
+
+#include <cstring>
+
+#include "base/sha1.h"
+#include "keys/internal/char_class.h"
+#include "keys/internal/py_repr.h"
+
+namespace blockrt::keys {
+namespace {
+
+constexpr size_t kDerivedIdDigits = 20;  // hexdigest()[:20]
+
+// [a-zA-Z0-9_.-]*, the v2 org rule: valid in every v1 id field, and printable
+// ASCII without quotes or backslashes, so the bytes repr leaves it as it is.
+bool IsPlain(std::string_view v) {
+  return internal::AllAsciiIn(v, internal::kAsciiField);
+}
+
+// Appends the pieces with one resize (short appends one by one cost more
+// than the hashing).
+template <size_t N>
+void AppendAll(std::string* out, const std::string_view (&parts)[N]) {
+  size_t n = 0;
+  for (std::string_view p : parts) n += p.size();
+  size_t at = out->size();
+  out->resize(at + n);
+  char* w = &(*out)[at];
+  for (std::string_view p : parts) {
+    std::memcpy(w, p.data(), p.size());
+    w += p.size();
+  }
+}
+
+std::string Quoted(const KeyView& k) {
+  std::string text = k.ToString();
+  return "'" + (text.empty() ? std::string(k.kind_name()) : text) + "'";
+}
+
+// Usage keys that name a block of their own: not asides (they annotate one),
+// not other kinds. `role` is "source" or "parent" for the message.
+Status CheckBlockUsage(const KeyView& k, const char* role) {
+  if (k.kind() == KeyKind::kAsideUsageKeyV1 || k.kind() == KeyKind::kAsideUsageKeyV2) {
+    return Status::InvalidArgument(std::string(role) + " " + Quoted(k) +
+                                   " is an aside usage key: asides are not copied blocks");
+  }
+  if (!k.is_usage_key()) {
+    return Status::InvalidArgument(std::string(role) + " " + Quoted(k) + " is a " +
+                                   std::string(k.kind_name()) + ", not a usage key");
+  }
+  if (!k.block_id()) {
+    return Status::InvalidArgument(std::string(role) + " " + Quoted(k) + " has no block id");
+  }
+  return Status::OK();
+}
+
+// str(source.context_key.for_version(None)), with tasks.py's v2 -> v1 mapping.
+Status AppendSourceContext(const KeyView& source, std::string* out) {
+  BLOCKRT_ASSIGN_OR_RETURN(KeyView ctx, source.context_key());
+  if (source.kind() == KeyKind::kLibraryUsageLocatorV2) {
+    // LibraryLocatorV1(org=..., library=slug, branch='library'): constructing
+    // it re-checks org and slug under the v1 rules (a trailing '\n' that the
+    // v2 regexes' `$` lets through fails there, as InvalidKeyError does).
+    size_t at = out->size();
+    out->append("library-v1:");
+    out->append(*ctx.org());
+    out->push_back('+');
+    out->append(*ctx.course());
+    out->append("+branch@library");
+    if (IsPlain(*ctx.org()) && IsPlain(*ctx.course())) return Status::OK();
+    KeyView v1;
+    KeyError err;
+    std::string_view text(out->data() + at, out->size() - at);
+    if (!ParseKey(text, KeyBase::kLibraryLocator, &v1, nullptr)) {
+      ParseKey(text, KeyBase::kLibraryLocator, &v1, &err);  // where, for the message
+      return Status::InvalidArgument("source " + Quoted(source) + " maps to the v1 library key '" +
+                                     std::string(text) + "', invalid at position " +
+                                     std::to_string(err.position) + ": expected " +
+                                     std::string(err.expected));
+    }
+    return Status::OK();
+  }
+  if (source.kind() != KeyKind::kLibraryUsageLocator &&
+      source.kind() != KeyKind::kBlockUsageLocator) {
+    return Status::InvalidArgument("source " + Quoted(source) + " is a " +
+                                   std::string(source.kind_name()) +
+                                   ": only lb:, lib-block-v1: and block-v1: keys are derived");
+  }
+  if (source.deprecated()) {
+    return Status::InvalidArgument("source " + Quoted(source) +
+                                   " is a deprecated key: it has no for_version form to hash");
+  }
+  if (!ctx.org()) {
+    // for_version(None) of a version-only locator leaves neither org nor version.
+    return Status::InvalidArgument("source " + Quoted(source) +
+                                   " names its context by version@ only: without the version "
+                                   "there is no context left to hash");
+  }
+  // for_version(None): the same context without its version@ part.
+  ctx.clear_slot(KeyView::kVersion);
+  ctx.AppendCanonical(out);
+  return Status::OK();
+}
+
+Result<KeyView> ParseRole(std::string_view text, const char* role) {
+  Result<KeyView> k = ParseKeyView(text, KeyBase::kAuto);
+  if (!k.ok()) return Status::InvalidArgument(std::string(role) + ": " + k.status().message());
+  return k;
+}
+
+// Appends the unique data to *out; *scratch holds the context meanwhile.
+Status AppendUniqueData(const KeyView& source_usage, std::string_view dest_parent_block_id,
+                        std::string* out, std::string* scratch) {
+  Status st = CheckBlockUsage(source_usage, "source");
+  if (!st.ok()) return st;
+  std::string_view id = *source_usage.block_id();
+  if (source_usage.kind() == KeyKind::kLibraryUsageLocatorV2 && IsPlain(*source_usage.org()) &&
+      IsPlain(*source_usage.course())) {
+    // The common case in one write: b'library-v1:ORG+SLUG+branch@library':ID:PARENT.
+    // [a-zA-Z0-9_.-] needs no escaping and is valid in a v1 library key.
+    std::string_view parts[] = {"b'library-v1:", *source_usage.org(), "+", *source_usage.course(),
+                                "+branch@library':", id, ":", dest_parent_block_id};
+    AppendAll(out, parts);
+    return Status::OK();
+  }
+  scratch->clear();
+  st = AppendSourceContext(source_usage, scratch);
+  if (!st.ok()) return st;
+  // "{}:{}:{}".format(str(ctx.encode("utf-8")), block_id, parent_id): only the
+  // context goes through the bytes repr; the ids are inserted raw.
+  internal::AppendPythonBytesRepr(out, *scratch);
+  std::string_view parts[] = {":", id, ":", dest_parent_block_id};
+  AppendAll(out, parts);
+  return Status::OK();
+}
+
+// The derived id of source_usage under dest_parent_usage, in id[0..20).
+Status DeriveIdOf(const KeyView& source_usage, const KeyView& dest_parent_usage,
+                  char id[kDerivedIdDigits]) {
+  Status st = CheckBlockUsage(dest_parent_usage, "parent");
+  if (!st.ok()) return st;
+  // Reused per thread: a batch derives without allocating.
+  thread_local std::string unique, context;
+  unique.clear();
+  st = AppendUniqueData(source_usage, *dest_parent_usage.block_id(), &unique, &context);
+  if (!st.ok()) return st;
+  WriteSha1Hex(unique, id, kDerivedIdDigits);
+  return Status::OK();
+}
+
+}  // namespace
+
+Result<std::string> DeriveUniqueData(const KeyView& source_usage,
+                                     std::string_view dest_parent_block_id) {
+  std::string unique, context;
+  Status st = AppendUniqueData(source_usage, dest_parent_block_id, &unique, &context);
+  if (!st.ok()) return st;
+  return unique;
+}
+
+Result<std::string> DeriveBlockId(const KeyView& source_usage,
+                                  std::string_view dest_parent_block_id) {
+  BLOCKRT_ASSIGN_OR_RETURN(std::string unique, DeriveUniqueData(source_usage, dest_parent_block_id));
+  std::string id;
+  AppendSha1Hex(&id, unique, kDerivedIdDigits);
+  return id;
+}
+
+Result<Key> DeriveUsageKey(const KeyView& source_usage, const KeyView& dest_parent_usage) {
+  char id[kDerivedIdDigits];
+  Status st = DeriveIdOf(source_usage, dest_parent_usage, id);
+  if (!st.ok()) return st;
+  BLOCKRT_ASSIGN_OR_RETURN(KeyView dest_context, dest_parent_usage.context_key());
+  return MakeUsageKey(dest_context, source_usage.block_type().value_or("None"),
+                      std::string_view(id, kDerivedIdDigits));
+}
+
+Status AppendDerivedUsageKey(const KeyView& source_usage, const KeyView& dest_parent_usage,
+                             std::string* out) {
+  char id[kDerivedIdDigits];
+  Status st = DeriveIdOf(source_usage, dest_parent_usage, id);
+  if (!st.ok()) return st;
+  BLOCKRT_ASSIGN_OR_RETURN(KeyView dest_context, dest_parent_usage.context_key());
+  return AppendUsageKey(dest_context, source_usage.block_type().value_or("None"),
+                        std::string_view(id, kDerivedIdDigits), out);
+}
+
+Result<Key> DeriveUsageKey(std::string_view source_usage, std::string_view dest_parent_usage) {
+  BLOCKRT_ASSIGN_OR_RETURN(KeyView source, ParseRole(source_usage, "source"));
+  BLOCKRT_ASSIGN_OR_RETURN(KeyView parent, ParseRole(dest_parent_usage, "parent"));
+  return DeriveUsageKey(source, parent);
+}
+
+Result<Key> DeriveDescendantUsageKey(const std::vector<KeyView>& source_path,
+                                     const KeyView& dest_parent_usage) {
+  if (source_path.empty()) return Status::InvalidArgument("an empty source path derives nothing");
+  BLOCKRT_ASSIGN_OR_RETURN(Key derived, DeriveUsageKey(source_path[0], dest_parent_usage));
+  for (size_t i = 1; i < source_path.size(); ++i) {
+    BLOCKRT_ASSIGN_OR_RETURN(derived, DeriveUsageKey(source_path[i], derived.view()));
+  }
+  return derived;
+}
+
+}  // namespace blockrt::keys
