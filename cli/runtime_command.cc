@@ -1,4 +1,5 @@
 // blockrt load / blockrt render: the runtime seen from the command line.
+#include <algorithm>
 #include <ostream>
 
 #include "cli/json_text.h"
@@ -26,27 +27,55 @@ constexpr char kRenderHelp[] =
     "\n"
     "exit codes: 0 ok, 1 not found/not allowed/unrenderable, 2 usage/I/O\n";
 
-// Appends `block` and its descendants (to `depth`) to *lines (flat) and returns
-// the nested JSON. Records whether any child failed.
+// Blocks one `load` prints at most: a block including the same child many
+// times would otherwise print 2^depth of them.
+constexpr size_t kMaxLoadedBlocks = 10000;
+
+struct LoadWalk {
+  std::vector<nlohmann::json> lines;
+  std::vector<std::string> path;  // usage keys above the block being loaded
+  bool child_failed = false;
+  bool too_many = false;
+};
+
+nlohmann::json ChildError(const std::string& key, const Status& st) {
+  return {{"usage_key", key},
+          {"error", st.message()},
+          {"code", std::string(Status::CodeName(st.code()))}};
+}
+
+// Appends `block` and its descendants (to `depth`) to walk->lines (flat) and
+// returns the nested JSON. Records whether any child failed.
 nlohmann::json LoadTree(const runtime::Runtime& rt, const runtime::Block& block, int depth,
-                        std::vector<nlohmann::json>* lines, bool* child_failed) {
+                        LoadWalk* walk) {
   nlohmann::json j = BlockJson(rt, block);
-  lines->push_back(j);
+  walk->lines.push_back(j);
   if (depth <= 0) return j;
   nlohmann::json kids = nlohmann::json::array();
+  walk->path.push_back(block.usage_key().text());
   for (const keys::Key& k : block.children()) {
-    Result<runtime::Block> child = rt.LoadBlock(k.text());
+    if (walk->lines.size() >= kMaxLoadedBlocks) {
+      walk->too_many = true;
+      break;
+    }
+    // A stored bundle may hold a cycle written before cycles were refused.
+    const bool cycle =
+        std::find(walk->path.begin(), walk->path.end(), k.text()) != walk->path.end();
+    Result<runtime::Block> child =
+        cycle ? Result<runtime::Block>(
+                    Status::FailedPrecondition("include cycle: " + k.text() + " includes itself"))
+              : rt.LoadBlock(k.text());
     if (!child.ok()) {
-      *child_failed = true;
-      nlohmann::json err = {{"usage_key", k.text()},
-                            {"error", child.status().message()},
-                            {"code", std::string(Status::CodeName(child.status().code()))}};
-      lines->push_back(err);
+      const Status& st = child.status();
+      walk->child_failed = true;
+      nlohmann::json err = ChildError(k.text(), st);
+      walk->lines.push_back(err);
       kids.push_back(std::move(err));
       continue;
     }
-    kids.push_back(LoadTree(rt, *child, depth - 1, lines, child_failed));
+    kids.push_back(LoadTree(rt, *child, depth - 1, walk));
   }
+  walk->path.pop_back();
   j["children_blocks"] = std::move(kids);
   return j;
 }
@@ -79,9 +108,19 @@ int RunLoad(const Invocation& inv) {
   runtime::Runtime rt = (*engine)->NewRuntime(f.mode, contexts::User(f.user));
   Result<runtime::Block> block = rt.LoadBlock(f.positional[0]);
   if (!block.ok()) return ReportError(f, "load", block.status(), inv.out, inv.err);
-  std::vector<nlohmann::json> lines;
-  bool child_failed = false;
-  nlohmann::json tree = LoadTree(rt, *block, depth, &lines, &child_failed);
+  LoadWalk walk;
+  nlohmann::json tree = LoadTree(rt, *block, depth, &walk);
+  if (walk.too_many) {
+    return ReportError(f, "load",
+                       Status::FailedPrecondition(
+                           "load of " + f.positional[0] + " stopped after " +
+                           std::to_string(kMaxLoadedBlocks) +
+                           " blocks (a block includes the same children many times over?); "
+                           "use a smaller --depth"),
+                       inv.out, inv.err);
+  }
+  const std::vector<nlohmann::json>& lines = walk.lines;
+  const bool child_failed = walk.child_failed;
   if (f.json) {
     for (const auto& line : lines) {
       nlohmann::json flat = line;

@@ -408,6 +408,16 @@ Status LibraryAuthoring::SetLink(std::string_view library_key, std::string_view 
   BLOCKRT_RETURN_IF_ERROR(Require(*lib, LibraryRole::kAuthor, "link bundles into"));
   store::Store& store = *ctx_->snapshots().store();
   BLOCKRT_ASSIGN_OR_RETURN(store::BundleInfo target, store.GetBundle(target_bundle));
+  if (!actor_.is_none()) {
+    // Linking must not lend a private library's content to others: the actor
+    // has to be allowed to view the target (learners are checked again on
+    // every linked load).
+    BLOCKRT_ASSIGN_OR_RETURN(bool may_read, ctx_->MayReadBundle(actor_, target.uuid));
+    if (!may_read) {
+      return Status::PermissionDenied("user '" + actor_.id + "' may not view bundle " +
+                                      target.uuid + ", so cannot link it into " + lib->key);
+    }
+  }
   Status st = store.SetLink(lib->bundle_uuid, kStudioDraft, name,
                             store::LinkTarget{target.uuid, version}, /*replace=*/true);
   ctx_->snapshots().Invalidate(lib->bundle_uuid);

@@ -304,6 +304,35 @@ bool LibraryContext::Permitted(const LibraryInfo& lib, const User& user, Library
          (needed == LibraryRole::kLearner && lib.allow_public_learning);
 }
 
+Result<bool> LibraryContext::MayReadBundle(const User& user, std::string_view bundle_uuid) const {
+  std::string owner;
+  {
+    std::lock_guard lock(owners_mu_);
+    const uint64_t generation = table_->generation();
+    if (owners_generation_ != generation) {
+      BLOCKRT_ASSIGN_OR_RETURN(std::vector<LibraryInfo> all, table_->List());
+      owners_.clear();
+      for (const LibraryInfo& lib : all) owners_[lib.bundle_uuid] = lib.key;
+      owners_generation_ = generation;
+    }
+    auto it = owners_.find(std::string(bundle_uuid));
+    if (it == owners_.end()) return true;  // plain store content: the link's rules apply
+    owner = it->second;
+  }
+  Result<std::shared_ptr<const LibraryInfo>> lib = table_->Get(owner);
+  if (!lib.ok()) {
+    if (lib.status().IsNotFound()) return true;  // the owner was deleted meanwhile
+    return lib.status();
+  }
+  return Permitted(**lib, user, LibraryRole::kLearner);
+}
+
+Result<bool> LibraryContext::MayReadDefinition(const State& state, const User* user,
+                                               const DefinitionLocator& def) const {
+  if (user == nullptr || def.bundle_uuid == state.info->bundle_uuid) return true;
+  return MayReadBundle(*user, def.bundle_uuid);
+}
+
 // DefinitionForUsage behind an optional permission check (none without user).
 Result<std::optional<DefinitionLocator>> LibraryContext::Authorized(const User* user,
                                                                     const keys::KeyView& usage,
@@ -319,7 +348,12 @@ Result<std::optional<DefinitionLocator>> LibraryContext::Authorized(const User* 
   }
   // Permission before existence, like the reference.
   if (user != nullptr && !Permitted(*(*state)->info, *user, needed)) return None();
-  return Resolve(**state, usage);
+  BLOCKRT_ASSIGN_OR_RETURN(None def, Resolve(**state, usage));
+  if (def) {
+    BLOCKRT_ASSIGN_OR_RETURN(bool readable, MayReadDefinition(**state, user, *def));
+    if (!readable) return None();
+  }
+  return def;
 }
 
 Result<std::optional<DefinitionLocator>> LibraryContext::DefinitionForUsage(
@@ -428,6 +462,9 @@ Result<std::optional<UsageLoad>> LibraryContext::LoadUsage(ContextSession* sessi
     if (included == nullptr) return None();
     load.definition = std::make_shared<const DefinitionLocator>(index->Locator(*included));
     const DefinitionLocator& def = *load.definition;
+    // A block of a linked bundle: that bundle's library must let `user` in too.
+    BLOCKRT_ASSIGN_OR_RETURN(bool readable, MayReadDefinition(state, user, def));
+    if (!readable) return None();
     if (included->origin == 0) {
       load.snapshot = state.snap;
     } else {

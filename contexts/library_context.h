@@ -68,6 +68,13 @@ class LibraryContext : public LearningContext {
   // NotFound when the library does not exist. `key` is a lib: or lb: key.
   Result<std::shared_ptr<const LibraryInfo>> Library(const keys::KeyView& key) const;
 
+  // Linked content keeps its own library's access rules (README, "Links"):
+  // true when no library owns `bundle_uuid`, or `user` may view (learner,
+  // public learning) the library that does. Loads through a link check it on
+  // every block they reach in another bundle; creating a link checks it for
+  // the actor.
+  Result<bool> MayReadBundle(const User& user, std::string_view bundle_uuid) const;
+
   BundleSnapshots& snapshots() const { return *snapshots_; }
   DefinitionCache& definitions() const { return *definitions_; }
   internal::LibraryTable& table() const { return *table_; }
@@ -95,9 +102,19 @@ class LibraryContext : public LearningContext {
                                                       ContentSelector sel,
                                                       LibraryRole needed) const;
 
+  // `def`, resolved in `state`, may be read by `user` (null: no check): its
+  // own bundle, or a linked one `user` may read (MayReadBundle).
+  Result<bool> MayReadDefinition(const State& state, const User* user,
+                                 const DefinitionLocator& def) const;
+
   std::shared_ptr<BundleSnapshots> snapshots_;
   std::shared_ptr<DefinitionCache> definitions_;
   std::unique_ptr<internal::LibraryTable> table_;
+  // bundle uuid -> the key of the library owning it, as of table generation
+  // owners_generation_ (rebuilt from the table when it moves).
+  mutable std::mutex owners_mu_;
+  mutable std::unordered_map<std::string, std::string> owners_;
+  mutable uint64_t owners_generation_ = ~uint64_t{0};
   // "lib:ORG:SLUG\0draft" -> the newest view built.
   mutable std::mutex states_mu_;
   mutable std::unordered_map<std::string, std::shared_ptr<const State>> states_;

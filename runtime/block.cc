@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "base/json_depth.h"
+
 namespace blockrt::runtime {
 namespace {
 
@@ -32,6 +34,9 @@ std::string TypeFieldValue(std::string_view raw, std::string_view default_json) 
   if (raw == "True") return "true";
   if (raw == "False") return "false";
   if (raw == "None" || raw == "~") return "null";
+  // Nested past the limit, it stays the string it was authored as: nothing
+  // downstream (dump, the CLI's printer) then recurses through it.
+  if (FindJsonTooDeep(raw) != std::string_view::npos) return JsonString(raw);
   nlohmann::json j = nlohmann::json::parse(raw.begin(), raw.end(), nullptr, false);
   if (j.is_discarded()) return JsonString(raw);
   return j.dump();

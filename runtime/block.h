@@ -82,7 +82,8 @@ class Block {
 
 // Types an OLX string as the field's default does: strings stay strings; other
 // defaults (numbers, booleans, null, lists, dicts) make the value parse as JSON
-// (YAML-style "True"/"False"/"None" too), falling back to a string.
+// (YAML-style "True"/"False"/"None" too), falling back to a string (also for
+// JSON nested deeper than kMaxJsonDepth).
 std::string TypeFieldValue(std::string_view raw, std::string_view default_json);
 
 }  // namespace blockrt::runtime

@@ -14,6 +14,11 @@ namespace blockrt::runtime {
 namespace {
 
 constexpr int kMaxRenderDepth = 32;
+// Blocks one render may visit. Including the same child twice per level
+// doubles the page at every level (2^depth); a real page has at most a few
+// thousand blocks, so past this the render stops with an error instead of
+// growing without bound.
+constexpr size_t kMaxRenderBlocks = 20000;
 
 void OpenWrapper(const Block& block, std::string_view view, std::string* html) {
   html->append("<div class=\"xblock xblock-").append(view).append("\" data-block-type=\"");
@@ -62,7 +67,16 @@ Result<Fragment> Runtime::Render(const Block& block, std::string_view view) cons
   // doubling its way up (large reallocations also make malloc consolidate
   // its free lists, walking memory the render does not otherwise touch).
   out.content.reserve(render_size_hint_);
-  BLOCKRT_RETURN_IF_ERROR(RenderInto(block, effective, 0, &out));
+  render_blocks_ = 0;
+  render_path_.clear();
+  Status st = RenderInto(block, effective, 0, &out);
+  if (render_blocks_ > kMaxRenderBlocks) {
+    return Status::FailedPrecondition(
+        "render of " + block.usage_key().text() + " stopped after " +
+        std::to_string(kMaxRenderBlocks) +
+        " blocks (a block includes the same children many times over?)");
+  }
+  BLOCKRT_RETURN_IF_ERROR(st);
   render_size_hint_ = std::max<size_t>(out.content.size() + out.content.size() / 8, 256);
   return out;
 }
@@ -71,6 +85,10 @@ Status Runtime::RenderInto(const Block& block, std::string_view view, int depth,
                            Fragment* out) const {
   std::string& html = out->content;
   const size_t mark = html.size();
+  if (++render_blocks_ > kMaxRenderBlocks) {
+    // Render() reports it; every level above stops at once.
+    return Status::FailedPrecondition("render block budget exhausted");
+  }
   Status st = RenderBlock(block, view, depth, out);
   if (!st.ok()) html.resize(mark);  // never leave half a block behind
   return st;
@@ -96,11 +114,25 @@ Status Runtime::RenderBlock(const Block& block, std::string_view view, int depth
     for (size_t i = 0; i < block.children().size(); ++i) {
       html.append("<div class=\"vert vert-").append(std::to_string(i)).append("\">");
       Status st;
-      if (depth + 1 >= kMaxRenderDepth) {
-        st = Status::FailedPrecondition("render depth limit reached (include cycle?)");
+      const keys::Key& child_key = block.children()[i];
+      // A stored bundle may hold a cycle written before cycles were refused:
+      // a block never renders inside itself.
+      const bool cycle =
+          child_key.text() == block.usage_key().text() ||
+          std::any_of(render_path_.begin(), render_path_.end(),
+                      [&](const keys::Key* k) { return k->text() == child_key.text(); });
+      if (cycle) {
+        st = Status::FailedPrecondition("include cycle: " + child_key.text() +
+                                        " includes itself");
+      } else if (depth + 1 >= kMaxRenderDepth) {
+        st = Status::FailedPrecondition("render depth limit of " +
+                                        std::to_string(kMaxRenderDepth) + " levels reached");
       } else {
         Result<Block> child = Load(keys::Key(block.children()[i]), &block.usage_key(), false);
+        render_path_.push_back(&block.usage_key());
         st = child.ok() ? RenderInto(*child, view, depth + 1, out) : child.status();
+        render_path_.pop_back();
+        if (render_blocks_ > kMaxRenderBlocks) return st;  // the whole render stops
       }
       // A missing child (dangling include) must not hide its siblings.
       if (!st.ok()) {
@@ -141,7 +173,7 @@ Status Runtime::RenderBlock(const Block& block, std::string_view view, int depth
     }
     out->AddResource(system_->problem_script());
   } else if (type == "video") {
-    internal::RenderVideoBody(block, &own);
+    BLOCKRT_RETURN_IF_ERROR(internal::RenderVideoBody(block, &own));
     out->AddResource(system_->video_script());
   } else {
     internal::RenderGenericBody(block, &own);

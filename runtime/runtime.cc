@@ -90,8 +90,10 @@ Result<Block> Runtime::Load(keys::Key&& key, const keys::Key* parent, bool set_p
   BLOCKRT_ASSIGN_OR_RETURN(ContextAndSession cs, ContextOf(key.view()));
   contexts::LearningContext* ctx = cs.context;
   contexts::ContextSession* session = cs.session;
-  // Children need no new permission check: the reference loads them the same way.
-  const contexts::User* check = parent != nullptr || user_.is_none() ? nullptr : &user_;
+  // Children are checked too: one in the same library passes as its parent
+  // did, but one reached through a link must also pass its own library's
+  // rules (a public library must not lend a private one's blocks).
+  const contexts::User* check = user_.is_none() ? nullptr : &user_;
   Result<std::optional<contexts::UsageLoad>> load =
       ctx->LoadUsage(session, check, key.view(), contexts::ContentSelector{draft()},
                      mode_ == Mode::kStudio, parent == nullptr);

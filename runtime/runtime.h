@@ -95,7 +95,8 @@ class Runtime {
   Result<Block> LoadBlock(const keys::KeyView& usage) const;
   Result<Block> LoadBlock(std::string_view usage_key) const;
   // Child `index` of `parent` (include order), with `parent` as its parent.
-  // No new permission check: the reference loads children the same way.
+  // Permission is checked as for any load (a child reached through a link
+  // must also be visible in its own library).
   Result<Block> LoadChild(const Block& parent, size_t index) const;
 
   // Renders `view` ("student_view", "public_view", "author_view" which falls
@@ -140,8 +141,8 @@ class Runtime {
   // The context serving `key` and this runtime's session with it.
   Result<ContextAndSession> ContextOf(const keys::KeyView& key) const;
   // Resolves `key` through its context (with this runtime's session) and
-  // builds the block; `parent` (children only) skips the permission check and
-  // asking the context for the parent, and becomes the block's parent unless
+  // builds the block; `parent` (children only) skips asking the context for
+  // the parent, and becomes the block's parent unless
   // !set_parent (a page being rendered never reads its children's parent).
   Result<Block> Load(keys::Key&& key, const keys::Key* parent, bool set_parent = true) const;
   // Builds the block of a context's UsageLoad, loading what it left out.
@@ -185,6 +186,10 @@ class Runtime {
   mutable std::string leaf_scratch_;       // a leaf's own view before /static/ rewriting
   mutable size_t render_size_hint_ = 256;  // the last render's size, with some room
   mutable std::string problem_scratch_;    // a problem's markup before it is memoized
+  // The render in progress: blocks visited (bounded per render) and the
+  // containers above the block being rendered (a cycle guard).
+  mutable size_t render_blocks_ = 0;
+  mutable std::vector<const keys::Key*> render_path_;
   // Ephemeral learner state: "usage key" -> field -> JSON.
   std::map<std::string, std::map<std::string, std::string>> ephemeral_state_;
 };

@@ -211,8 +211,9 @@ TEST_F(RuntimeTest, OneRuntimeSeesWritesAtOnce) {
   ASSERT_TRUE(unit.ok());
   ASSERT_TRUE(a.SetRole(kLib, "bob", LibraryRole::kNone).ok());
   EXPECT_TRUE(lms.LoadBlock(key).status().IsNotFound());
-  // Children of a block already loaded need no new permission check.
-  EXPECT_TRUE(lms.LoadChild(*unit, 0).ok());
+  // Children are checked like any load (issue 10 #7: a child may come through
+  // a link), so a revoked learner cannot walk down from a block loaded before.
+  EXPECT_TRUE(lms.LoadChild(*unit, 0).status().IsNotFound());
   ASSERT_TRUE(a.SetRole(kLib, "bob", LibraryRole::kLearner).ok());
   EXPECT_TRUE(lms.LoadBlock(key).ok());
 }

@@ -2,6 +2,8 @@
 // learner state.
 #include <nlohmann/json.hpp>
 
+#include "base/json_depth.h"
+
 #include "runtime/internal/renderers.h"
 #include "runtime/runtime.h"
 
@@ -220,7 +222,9 @@ Result<std::map<std::string, std::string>> Runtime::UserState(const Block& block
     if (raw.status().IsNotFound()) return out;
     return raw.status();
   }
-  nlohmann::json j = nlohmann::json::parse(*raw, nullptr, false);
+  nlohmann::json j = FindJsonTooDeep(*raw) == std::string::npos
+                       ? nlohmann::json::parse(*raw, nullptr, false)
+                       : nlohmann::json(nlohmann::json::value_t::discarded);
   if (j.is_discarded() || !j.is_object()) {
     return Status::Corruption("learner state of " + StateKey(user_, block) +
                               " is not a JSON object");
@@ -235,6 +239,8 @@ Status Runtime::SetUserState(const Block& block, std::string_view field,
     return Status::FailedPrecondition("learner state needs a user bound to the runtime");
   }
   if (field.empty()) return Status::InvalidArgument("empty learner state field name");
+  BLOCKRT_RETURN_IF_ERROR(
+      CheckJsonDepth(json_value, "learner state value for '" + std::string(field) + "'"));
   nlohmann::json value =
       nlohmann::json::parse(json_value.begin(), json_value.end(), nullptr, false);
   if (value.is_discarded()) {
@@ -250,7 +256,9 @@ Status Runtime::SetUserState(const Block& block, std::string_view field,
     Result<std::string> raw = system_->store().GetRecord(kUserStateTable, key);
     nlohmann::json obj = nlohmann::json::object();
     if (raw.ok()) {
-      obj = nlohmann::json::parse(*raw, nullptr, false);
+      obj = FindJsonTooDeep(*raw) == std::string::npos
+                ? nlohmann::json::parse(*raw, nullptr, false)
+                : nlohmann::json(nlohmann::json::value_t::discarded);
       if (obj.is_discarded() || !obj.is_object()) {
         return Status::Corruption("learner state of " + key + " is not a JSON object");
       }

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "base/json_depth.h"
 #include "runtime/internal/html_escape.h"
 #include "runtime/internal/renderers.h"
 
@@ -95,12 +96,14 @@ const std::string& DefaultYoutubeId() {
 
 }  // namespace
 
-void RenderVideoBody(const Block& block, std::string* html) {
+Status RenderVideoBody(const Block& block, std::string* html) {
   thread_local std::vector<std::string_view> sources;  // views into the block
   sources.clear();
   std::vector<std::string> parsed;  // what the full JSON parser decoded
   const std::string* raw = block.RawField("html5_sources");
   if (raw != nullptr && !PlainStringArray(*raw, &sources)) {
+    BLOCKRT_RETURN_IF_ERROR(
+        CheckJsonDepth(*raw, "html5_sources of " + block.usage_key().text()));
     nlohmann::json j = nlohmann::json::parse(*raw, nullptr, false);
     if (j.is_array()) {
       for (const auto& s : j) {
@@ -148,6 +151,7 @@ void RenderVideoBody(const Block& block, std::string* html) {
     html->append("\">Download video</a>");
   }
   html->append("</div>");
+  return Status::OK();
 }
 
 }  // namespace blockrt::runtime::internal

@@ -29,7 +29,8 @@ Status WriteProblemMarkupXml(std::string_view markup, std::string* html);
 // nothing, when the markup is outside FlatXml's subset.
 bool WriteProblemMarkupFlat(std::string_view markup, std::string* html);
 // video: a player placeholder with its YouTube id and HTML5 sources.
-void RenderVideoBody(const Block& block, std::string* html);
+// InvalidArgument when html5_sources nests deeper than kMaxJsonDepth.
+Status RenderVideoBody(const Block& block, std::string* html);
 // Anything else: its display name and type.
 void RenderGenericBody(const Block& block, std::string* html);
 
