@@ -19,3 +19,5 @@ if(BLOCKRT_BUILD_TESTS)
   gtest_discover_tests(hostile_olx_tests TEST_PREFIX "hostile_olx." DISCOVERY_TIMEOUT 60
     PROPERTIES TIMEOUT 60)
 endif()
+# Every fuzz target's committed corpus, replayed with a plain main (fuzz_replay_*).
+include(${CMAKE_SOURCE_DIR}/fuzz/replay.cmake)
