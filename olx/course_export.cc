@@ -1,14 +1,22 @@
 // ExportCourse: the XmlMixin export shape (course-olx-format.md §6). XModule-
 // style blocks get their own TYPE/URL_NAME.xml and a pointer in the parent;
 // html is split into .xml + .html; pure XBlocks stay inline.
+#include <stdlib.h>
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <filesystem>
+#include <cerrno>
+#include <cstring>
+#include <unordered_set>
 
 #include "olx/course.h"
 #include "olx/internal/course_rules.h"
 #include "olx/internal/definition_fields.h"
 #include "olx/internal/extra_content.h"
 #include "olx/internal/file_io.h"
+#include "olx/internal/olx_path.h"
+#include "olx/internal/root_dir.h"
 #include "olx/internal/url_name.h"
 #include "olx/internal/xml_document.h"
 
@@ -23,7 +31,11 @@ std::string_view MarkupOf(const CourseDefinition& def) {
 
 class Exporter {
  public:
-  Exporter(const Course& course, std::string out) : course_(course), out_(std::move(out)) {}
+  Exporter(const Course& course, std::string out)
+      : course_(course),
+        out_(std::move(out)),
+        source_(course.root_dir.empty() || course.root_dir.back() == '/' ? course.root_dir
+                                                                         : course.root_dir + "/") {}
 
   Status Run() {
     if (course_.blocks.empty()) return Status::FailedPrecondition("the course has no blocks");
@@ -54,22 +66,25 @@ class Exporter {
     }
     for (uint32_t e : course_.extra_roots) BLOCKRT_RETURN_IF_ERROR(WriteExtra(e));
     if (!course_.policy_path.empty()) BLOCKRT_RETURN_IF_ERROR(Copy(course_.policy_path));
+    // Copied byte for byte: the export does not rewrite what it does not
+    // own (an invalid policy stays as it was, for its author to fix).
     if (!course_.grading_policy_path.empty()) {
-      // Written from the parsed policy; a policy that did not parse is copied.
-      BLOCKRT_RETURN_IF_ERROR(
-          course_.grading_policy.present
-              ? Write(course_.grading_policy_path, WriteGradingPolicy(course_.grading_policy))
-              : Copy(course_.grading_policy_path));
+      BLOCKRT_RETURN_IF_ERROR(Copy(course_.grading_policy_path));
     }
     for (const char* rel : {"policies/assets.json", "static"}) {
-      std::error_code ec;
-      if (fs::exists(course_.root_dir + "/" + rel, ec)) BLOCKRT_RETURN_IF_ERROR(Copy(rel));
+      Status copied = Copy(rel);
+      if (!copied.ok() && !copied.IsNotFound()) return copied;
     }
     return Status::OK();
   }
 
  private:
+  // Every path written goes through the path rule; a usage's file is written
+  // once (duplicate usages share it and, after the load, their definition).
   Status Write(const std::string& rel, std::string_view bytes) {
+    Status safe = internal::CheckRelativePath(rel);
+    if (!safe.ok()) return Status::InvalidArgument(rel + ": unsafe path: " + safe.message());
+    if (!written_.insert(rel).second) return Status::OK();
     return internal::WriteFile(out_ + "/" + rel, bytes);
   }
 
@@ -92,16 +107,17 @@ class Exporter {
     return Status::OK();
   }
 
+  // Files of the source export, read beneath its root (a symlink out of it
+  // fails the export rather than copying what it points at).
   Status Copy(const std::string& rel) {
+    Status safe = internal::CheckRelativePath(rel);
+    if (!safe.ok()) return Status::InvalidArgument(rel + ": unsafe path: " + safe.message());
+    if (!written_.insert(rel).second) return Status::OK();
     std::error_code ec;
     fs::path to = fs::path(out_) / rel;
     fs::create_directories(to.parent_path(), ec);
-    fs::copy(fs::path(course_.root_dir) / rel, to,
-             fs::copy_options::recursive | fs::copy_options::skip_symlinks |
-                 fs::copy_options::overwrite_existing,
-             ec);
-    if (ec) return Status::IOError(rel + ": copy failed: " + ec.message());
-    return Status::OK();
+    if (ec) return Status::IOError(to.parent_path().string() + ": " + ec.message());
+    return source_.CopyTo(rel, to.string());
   }
 
   // The block as an element: attributes (plus url_name when inline), then its
@@ -148,8 +164,9 @@ class Exporter {
       return ElementText(index, /*with_url_name=*/true, false, out);
     }
     std::string dir = b.draft ? "drafts/" + type : type;
-    BLOCKRT_RETURN_IF_ERROR(
-        WriteOwnFile(index, dir + "/" + internal::UrlNameToPath(b.url_name) + ".xml", false));
+    std::string rel = dir + "/" + internal::UrlNameToPath(b.url_name) + ".xml";
+    // A shared usage (a DAG) is written once, not once per parent.
+    if (written_.count(rel) == 0) BLOCKRT_RETURN_IF_ERROR(WriteOwnFile(index, rel, false));
     *out += "<" + type + " url_name=\"";
     internal::AppendEscapedAttribute(out, b.url_name);
     *out += "\"/>";
@@ -186,19 +203,61 @@ class Exporter {
 
   const Course& course_;
   std::string out_;
+  internal::RootDir source_;
+  std::unordered_set<std::string> written_;
 };
+
+// True when `inner` is `outer` or below it, after resolving symlinks (so a
+// symlinked OUT inside DIR is caught too).
+bool IsWithin(const fs::path& inner, const fs::path& outer) {
+  std::error_code ec;
+  fs::path a = fs::weakly_canonical(inner, ec);
+  if (ec) return false;
+  fs::path b = fs::weakly_canonical(outer, ec);
+  if (ec) return false;
+  auto ai = a.begin();
+  for (auto bi = b.begin(); bi != b.end(); ++bi, ++ai) {
+    if (bi->empty() && std::next(bi) == b.end()) break;  // trailing '/'
+    if (ai == a.end() || *ai != *bi) return false;
+  }
+  return true;
+}
 
 }  // namespace
 
 Status ExportCourse(const Course& course, std::string_view out_dir) {
   std::string out(out_dir);
+  while (out.size() > 1 && out.back() == '/') out.pop_back();
+  if (out.empty()) return Status::InvalidArgument("empty output directory");
   std::error_code ec;
-  if (fs::exists(out, ec) && !fs::is_empty(out, ec)) {
+  if (!course.root_dir.empty() && IsWithin(out, course.root_dir)) {
+    return Status::InvalidArgument(out + ": the output directory is inside the exported course " +
+                                   course.root_dir + "; choose a directory outside it");
+  }
+  bool existed = fs::exists(out, ec);
+  if (existed && (!fs::is_directory(out, ec) || !fs::is_empty(out, ec))) {
     return Status::AlreadyExists(out + ": output directory exists and is not empty");
   }
-  fs::create_directories(out, ec);
-  if (ec) return Status::IOError(out + ": " + ec.message());
-  return Exporter(course, out).Run();
+  // Written into a fresh sibling directory, renamed into place when complete:
+  // a failed export leaves nothing behind, and OUT never holds half a course.
+  fs::path parent = fs::path(out).parent_path();
+  if (!parent.empty()) {
+    fs::create_directories(parent, ec);
+    if (ec) return Status::IOError(parent.string() + ": " + ec.message());
+  }
+  std::string tmpl = (parent.empty() ? std::string() : parent.string() + "/") + "." +
+                     fs::path(out).filename().string() + ".export-XXXXXX";
+  if (::mkdtemp(tmpl.data()) == nullptr) {
+    return Status::IOError(tmpl + ": cannot create a temporary directory: " +
+                           std::strerror(errno));
+  }
+  ::chmod(tmpl.c_str(), 0755);
+  Status st = Exporter(course, tmpl).Run();
+  if (st.ok() && ::rename(tmpl.c_str(), out.c_str()) != 0) {
+    st = Status::IOError(out + ": cannot move the export into place: " + std::strerror(errno));
+  }
+  if (!st.ok()) fs::remove_all(tmpl, ec);
+  return st;
 }
 
 }  // namespace blockrt::olx

@@ -7,21 +7,24 @@
 
 #include <algorithm>
 #include <cstring>
+#include <unordered_map>
 
 #include "olx/course.h"
 #include "olx/internal/course_definition.h"
 #include "olx/internal/course_rules.h"
 #include "olx/internal/definition_fields.h"
 #include "olx/internal/file_io.h"
+#include "olx/internal/olx_path.h"
 #include "olx/internal/url_name.h"
 #include "olx/internal/xml_document.h"
 
 namespace blockrt::olx {
 namespace internal {
 
-uint32_t OpenFile::LineOf(size_t offset) {
+uint32_t OpenFile::LineOf(size_t offset) const {
   if (offset < line_offset) {  // out of document order (rare): count from the top
     line_offset = 0;
+    line_start = 0;
     line = 1;
   }
   offset = std::min(offset, text.size());
@@ -30,9 +33,17 @@ uint32_t OpenFile::LineOf(size_t offset) {
   while (const void* nl = std::memchr(p, '\n', static_cast<size_t>(end - p))) {
     p = static_cast<const char*>(nl) + 1;
     ++line;
+    line_start = static_cast<size_t>(p - text.data());
   }
   line_offset = offset;
   return line;
+}
+
+TextPosition OpenFile::PositionAt(size_t offset) const {
+  TextPosition pos;
+  pos.line = LineOf(offset);
+  pos.column = static_cast<uint32_t>(std::min(offset, text.size()) - line_start + 1);
+  return pos;
 }
 
 CourseLoader::FileHandle::FileHandle(CourseLoader* loader) : loader_(loader) {
@@ -43,7 +54,9 @@ CourseLoader::FileHandle::FileHandle(CourseLoader* loader) : loader_(loader) {
     loader->spare_files_.pop_back();
   }
   file_->line_offset = 0;
+  file_->line_start = 0;
   file_->line = 1;
+  file_->lxml_cursor = LxmlCursor();
   file_->saved_rel = std::string_view();
 }
 
@@ -85,6 +98,7 @@ Status CourseLoader::Run() {
   path_.pop_back();
   if (index < 0) return Status::ParseError(root_rel + ": the root block could not be loaded");
   if (options_.load_drafts && root_.IsDirectory("drafts")) LoadDrafts();
+  if (duplicates_) ShareLastDefinitions();
   if (course_->kind == Course::Kind::kCourse) LoadExtras();
   return Status::OK();
 }
@@ -93,6 +107,12 @@ void CourseLoader::Report(Severity sev, const std::string& rel, std::string_view
                           size_t offset, std::string message) {
   TextPosition pos = PositionOf(text, offset);
   course_->diagnostics.push_back(Diagnostic{sev, rel, pos.line, pos.column, std::move(message)});
+}
+
+void CourseLoader::Report(Severity sev, const OpenFile& file, size_t offset, std::string message) {
+  TextPosition pos = file.PositionAt(offset);
+  course_->diagnostics.push_back(
+      Diagnostic{sev, file.rel, pos.line, pos.column, std::move(message)});
 }
 
 void CourseLoader::ReportFile(Severity sev, const std::string& rel, std::string message) {
@@ -132,8 +152,8 @@ std::string CourseLoader::FollowTextSymlink(const std::string& rel) {
   }
   std::string target = text;
   while (!target.empty() && IsBlank(target.substr(target.size() - 1))) target.pop_back();
-  if (target.empty() || target[0] == '/' || target.find("..") != std::string::npos ||
-      target.find('\n') != std::string::npos || !root_.IsRegularFile(target)) {
+  if (!CheckRelativePath(target).ok() || target.find('\n') != std::string::npos ||
+      !root_.IsRegularFile(target)) {
     return rel;
   }
   ReportFile(Severity::kWarning, rel,
@@ -145,13 +165,13 @@ std::string CourseLoader::FollowTextSymlink(const std::string& rel) {
 int32_t CourseLoader::ProcessElement(const pugi::xml_node& node, OpenFile& file, int32_t parent,
                                      uint32_t depth, bool draft) {
   if (depth > options_.max_depth) {
-    Report(Severity::kError, file.rel, file.text, ElementOffset(node),
+    Report(Severity::kError, file, ElementOffset(node),
            "blocks nested deeper than " + std::to_string(options_.max_depth));
     return -1;
   }
   if (course_->blocks.size() >= options_.max_blocks) {
     if (!too_many_reported_) {
-      Report(Severity::kError, file.rel, file.text, ElementOffset(node),
+      Report(Severity::kError, file, ElementOffset(node),
              "more than " + std::to_string(options_.max_blocks) + " blocks; stopped loading");
       too_many_reported_ = true;
     }
@@ -167,6 +187,7 @@ int32_t CourseLoader::ProcessElement(const pugi::xml_node& node, OpenFile& file,
     rel += '/';
     AppendUrlNamePath(&rel, url_name);
     rel += ".xml";
+    if (!SafePath(rel, file, node, "url_name")) return -1;
     if (draft) {
       scratch_.assign("drafts/");
       scratch_ += rel;
@@ -176,7 +197,7 @@ int32_t CourseLoader::ProcessElement(const pugi::xml_node& node, OpenFile& file,
     Status st = Open(&*target);
     if (!st.ok()) {
       if (st.IsNotFound()) {
-        Report(Severity::kError, file.rel, file.text, ElementOffset(node),
+        Report(Severity::kError, file, ElementOffset(node),
                "<" + std::string(tag) + " url_name=\"" + std::string(url_name) + "\"/> points to " +
                    rel + ", which does not exist");
       } else {
@@ -220,6 +241,7 @@ int32_t CourseLoader::ProcessLegacyFilename(const pugi::xml_node& node, OpenFile
     candidates.push_back(base + ".xml");
   }
   for (const std::string& rel : candidates) {
+    if (!SafePath(rel, file, node, "filename")) return -1;
     if (!root_.IsRegularFile(rel)) continue;
     if (IsOnPath(rel, file, node)) return -1;
     FileHandle target(this);
@@ -230,9 +252,15 @@ int32_t CourseLoader::ProcessLegacyFilename(const pugi::xml_node& node, OpenFile
       return -1;
     }
     pugi::xml_node froot = target->doc.document_element();
+    // By name through a map: pugixml's attribute(name) is a linear search.
+    std::unordered_map<std::string_view, pugi::xml_attribute> own;
+    for (pugi::xml_attribute a = froot.first_attribute(); a; a = a.next_attribute()) {
+      own.emplace(a.name(), a);
+    }
     for (pugi::xml_attribute a = node.first_attribute(); a; a = a.next_attribute()) {
-      pugi::xml_attribute existing = froot.attribute(a.name());
-      if (!existing) existing = froot.append_attribute(a.name());
+      auto it = own.find(a.name());
+      pugi::xml_attribute existing =
+          it != own.end() ? it->second : froot.append_attribute(a.name());
       existing.set_value(a.value());
     }
     std::string name = url_name.empty() ? UrlNameOf(froot) : url_name;
@@ -242,10 +270,22 @@ int32_t CourseLoader::ProcessLegacyFilename(const pugi::xml_node& node, OpenFile
     path_.pop_back();
     return index;
   }
-  Report(Severity::kError, file.rel, file.text, ElementOffset(node),
+  Report(Severity::kError, file, ElementOffset(node),
          "<" + std::string(tag) + " filename=\"" + filename + "\"> refers to " + candidates[0] +
              ", which does not exist");
   return -1;
+}
+
+// The path rule (olx_path.h) for a path built from `node`'s `what`
+// attribute; reported at the element when broken.
+bool CourseLoader::SafePath(const std::string& rel, const OpenFile& file,
+                            const pugi::xml_node& node, std::string_view what) {
+  Status st = CheckRelativePath(rel);
+  if (st.ok()) return true;
+  Report(Severity::kError, file, ElementOffset(node),
+         "<" + std::string(node.name()) + "> " + std::string(what) + " gives the unsafe path '" +
+             rel + "' (" + st.message() + "); not read");
+  return false;
 }
 
 // A file that (indirectly) points at itself would recurse until max_depth
@@ -261,7 +301,7 @@ bool CourseLoader::IsOnPath(const std::string& rel, const OpenFile& file,
     if (in_cycle) cycle += *p + " -> ";
   }
   if (cycle.empty()) cycle = file.rel + " -> ";
-  Report(Severity::kError, file.rel, file.text, ElementOffset(node),
+  Report(Severity::kError, file, ElementOffset(node),
          "pointer cycle: " + cycle + rel + "; not followed");
   return true;
 }
@@ -279,6 +319,11 @@ void CourseLoader::LoadHtmlBody(const pugi::xml_node& node, const OpenFile& file
   Arena& arena = course_->arena;
   std::string& body = scratch_;
   for (const std::string& rel : candidates) {
+    if (!SafePath(rel, file, node, "filename")) {
+      BuildCourseDefinition(&arena, type, FindBlockSchema(type), attr_views_, "", &element_,
+                            &block->definition);
+      return;
+    }
     Status st = root_.Read(rel, options_.max_file_bytes, &body);
     if (st.ok()) {
       BuildCourseDefinition(&arena, type, FindBlockSchema(type), attr_views_, body, &element_,
@@ -293,7 +338,7 @@ void CourseLoader::LoadHtmlBody(const pugi::xml_node& node, const OpenFile& file
       return;
     }
   }
-  Report(Severity::kError, file.rel, file.text, ElementOffset(node),
+  Report(Severity::kError, file, ElementOffset(node),
          "html body " + candidates[0] + " does not exist");
   BuildCourseDefinition(&arena, type, FindBlockSchema(type), attr_views_, "", &element_,
                         &block->definition);
@@ -353,22 +398,33 @@ int32_t CourseLoader::BuildBlock(const pugi::xml_node& node, std::string_view ta
                                  int32_t naming_parent, int32_t parent, uint32_t depth,
                                  bool own_file, bool draft) {
   BlockIdSet& seen = draft ? seen_drafts_ : seen_;
-  auto naming = [&] { return LxmlToString(SourceOf(naming_node, naming_file, naming_parent)); };
+  auto naming = [&] {
+    return LxmlToString(SourceOf(naming_node, naming_file, naming_parent),
+                        &naming_file.lxml_cursor);
+  };
   std::string generated;  // a fallback or renamed url_name (rare)
   if (url_name.empty()) url_name = generated = FallbackUrlName(tag, naming());
+  if (Status st = CheckRelativePath(UrlNameToPath(url_name)); !st.ok()) {
+    // It could never be written as TYPE/URL_NAME.xml (nor pointed to).
+    Report(Severity::kError, file, ElementOffset(node),
+           "url_name '" + std::string(url_name) + "' of <" + std::string(tag) +
+               "> is not a safe file name (" + st.message() + "); block skipped");
+    return -1;
+  }
   size_t id_hash = BlockIdSet::HashOf(tag, url_name);
   if (seen.Contains(id_hash, tag, url_name)) {
     std::string name(url_name);
     if (RequiresUniqueUrlName(tag)) {
       std::string renamed = FallbackUrlName(tag, naming(), name);
-      Report(Severity::kError, file.rel, file.text, ElementOffset(node),
+      Report(Severity::kError, file, ElementOffset(node),
              "duplicate url_name '" + name + "' for <" + std::string(tag) + ">; renamed to '" +
                  renamed + "'");
       url_name = generated = std::move(renamed);
       id_hash = BlockIdSet::HashOf(tag, url_name);
     } else {
-      Report(Severity::kWarning, file.rel, file.text, ElementOffset(node),
+      Report(Severity::kWarning, file, ElementOffset(node),
              "duplicate usage " + std::string(tag) + "/" + name + "; the last definition wins");
+      duplicates_ = true;
     }
   }
   Arena& arena = course_->arena;
@@ -414,7 +470,7 @@ int32_t CourseLoader::BuildBlock(const pugi::xml_node& node, std::string_view ta
   if (context_ok_) {
     Status st = UsageKeyOf(tag, b.url_name, &b.usage_key);
     if (!st.ok()) {
-      Report(Severity::kError, file.rel, file.text, ElementOffset(node),
+      Report(Severity::kError, file, ElementOffset(node),
              "no usage key for " + std::string(tag) + "/" + std::string(b.url_name) + ": " +
                  st.message());
     }
@@ -458,6 +514,36 @@ int32_t CourseLoader::BuildBlock(const pugi::xml_node& node, std::string_view ta
   }
   if (draft && parent < 0) course_->draft_roots.push_back(index);
   return static_cast<int32_t>(index);
+}
+
+// Blocks sharing a usage id are one block to the reference (its modulestore
+// keeps the last one loaded): every occurrence takes the last definition and
+// children, so the tree says what the course means and an export (one file
+// per usage) loads back to the same tree.
+void CourseLoader::ShareLastDefinitions() {
+  std::unordered_map<std::string, uint32_t> last;
+  std::string id;
+  for (uint32_t i = 0; i < course_->blocks.size(); ++i) {
+    const CourseBlock& b = course_->blocks[i];
+    id.assign(b.draft ? "d/" : "p/");
+    id += b.definition.block_type;
+    id += '/';
+    id += b.url_name;
+    last[id] = i;
+  }
+  for (uint32_t i = 0; i < course_->blocks.size(); ++i) {
+    CourseBlock& b = course_->blocks[i];
+    id.assign(b.draft ? "d/" : "p/");
+    id += b.definition.block_type;
+    id += '/';
+    id += b.url_name;
+    uint32_t winner = last[id];
+    if (winner == i) continue;
+    const CourseBlock& w = course_->blocks[winner];
+    b.definition = w.definition;
+    b.children = w.children;
+    b.html_file = w.html_file;
+  }
 }
 
 // A block type that outlives the load: the schema's own name, else a copy.

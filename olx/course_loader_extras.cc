@@ -132,7 +132,7 @@ void CourseLoader::LoadDrafts() {
 // (the per-run directory overriding), other fields from SLUG.FIELD.json.
 void CourseLoader::LoadExtras() {
   std::vector<ExtraFile> files =
-      ListExtraContent(root_.path(), course_->run, options_.max_file_bytes, &course_->diagnostics);
+      ListExtraContent(root_, course_->run, options_.max_file_bytes, &course_->diagnostics);
   if (files.empty() || course_->blocks.empty()) return;
   Arena& arena = course_->arena;
   const std::string_view* tabs_json = course_->blocks[0].definition.attribute("tabs");

@@ -1,6 +1,8 @@
 #include "olx/directory_source.h"
 
 #include "olx/internal/file_io.h"
+#include "olx/internal/olx_path.h"
+#include "olx/internal/root_dir.h"
 
 namespace blockrt::olx {
 
@@ -16,11 +18,14 @@ void DirectorySource::AddLink(const std::string& from, const std::string& link,
 Result<std::string> DirectorySource::Read(const DefinitionLocation& where) {
   auto it = dirs_.find(where.bundle);
   if (it == dirs_.end()) return Status::NotFound("unknown bundle " + where.bundle);
-  // Paths come from OLX: refuse anything that could leave the bundle directory.
-  if (where.path.empty() || where.path[0] == '/' || where.path.find("..") != std::string::npos) {
-    return Status::InvalidArgument("unsafe path " + where.path);
+  // Paths come from OLX: the path rule, read beneath the bundle directory.
+  if (Status st = internal::CheckRelativePath(where.path); !st.ok()) {
+    return Status::InvalidArgument("unsafe path " + where.path + ": " + st.message());
   }
-  return internal::ReadFile(it->second + where.path, max_bytes_);
+  internal::RootDir root(it->second);
+  std::string bytes;
+  BLOCKRT_RETURN_IF_ERROR(root.Read(where.path, max_bytes_, &bytes));
+  return bytes;
 }
 
 Result<LinkTarget> DirectorySource::ResolveLink(const DefinitionLocation& from,

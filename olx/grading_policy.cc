@@ -6,6 +6,7 @@
 #include <set>
 
 #include "olx/internal/json_locate.h"
+#include "olx/internal/json_parse.h"
 #include "olx/internal/xml_scan.h"
 
 namespace blockrt::olx {
@@ -22,17 +23,7 @@ class Checker {
   // `where` is a JSON pointer ("/GRADER/0/weight"); the value's position, else
   // its closest located ancestor's.
   void Report(Severity sev, std::string where, std::string message) {
-    size_t offset = 0;
-    while (true) {
-      auto it = offsets_.find(where);
-      if (it != offsets_.end()) {
-        offset = it->second;
-        break;
-      }
-      size_t slash = where.rfind('/');
-      if (slash == std::string::npos || where.empty()) break;
-      where.resize(slash);
-    }
+    size_t offset = internal::OffsetOfPointer(offsets_, std::move(where));
     internal::TextPosition pos = internal::PositionOf(text_, offset);
     out_->push_back(Diagnostic{sev, std::string(path_), pos.line, pos.column, std::move(message)});
   }
@@ -172,17 +163,15 @@ GradingPolicy ParseGradingPolicy(std::string_view path, std::string_view text,
                                  std::vector<Diagnostic>* diagnostics) {
   GradingPolicy policy;
   json doc;
-  try {
-    doc = json::parse(text.begin(), text.end());
-  } catch (const json::parse_error& e) {
-    size_t offset = e.byte > 0 ? static_cast<size_t>(e.byte - 1) : 0;
-    internal::TextPosition pos = internal::PositionOf(text, offset);
-    diagnostics->push_back(Diagnostic{Severity::kError, std::string(path), pos.line, pos.column,
-                                      "invalid JSON grading policy: " + std::string(e.what())});
-    return policy;
-  } catch (const json::exception& e) {
-    diagnostics->push_back(Diagnostic{Severity::kError, std::string(path), 0, 0,
-                                      "unusable JSON grading policy: " + std::string(e.what())});
+  internal::JsonFailure failure;
+  if (!internal::ParseJsonText(text, &doc, &failure)) {
+    internal::TextPosition pos = internal::PositionOf(text, failure.offset);
+    diagnostics->push_back(Diagnostic{Severity::kError, std::string(path),
+                                      failure.located ? pos.line : 0,
+                                      failure.located ? pos.column : 0,
+                                      (failure.located ? "invalid JSON grading policy: "
+                                                       : "unusable JSON grading policy: ") +
+                                          failure.message});
     return policy;
   }
   Checker check(path, text, diagnostics);

@@ -34,13 +34,12 @@ class RootDirTest : public ::testing::Test {
   std::string root_;
 };
 
-// Every way a relative path can be resolved gives what a full-path read
+// Every way a safe relative path can be resolved gives what a full-path read
 // gives: bytes, status code and message.
 TEST_F(RootDirTest, ReadsLikeFullPaths) {
   RootDir root(root_);
   for (std::string rel : {"course.xml", "problem/p1.xml", "problem/deep/p2.xml", "problem/none.xml",
-                          "none/p1.xml", "problem", "problem/", "./course.xml", "../x.xml",
-                          "problem/../course.xml", "course.xml/x", ""}) {
+                          "none/p1.xml", "problem", "course.xml/x"}) {
     SCOPED_TRACE(rel);
     std::string got = "stale";
     Status st = root.Read(rel, 1 << 20, &got);
@@ -59,10 +58,52 @@ TEST_F(RootDirTest, ReadsLikeFullPaths) {
   EXPECT_EQ(root.Read("problem/p1.xml", 4, &big).code(), Status::Code::kInvalidArgument);
 }
 
-TEST_F(RootDirTest, AbsolutePathsAndAMissingRoot) {
+// Paths the rule refuses (olx_path.h) are never opened, existing or not.
+TEST_F(RootDirTest, UnsafePathsAreRefused) {
+  RootDir root(root_);
+  for (std::string rel : std::vector<std::string>{"problem/", "./course.xml", "../x.xml",
+                                                  "problem/../course.xml", "",
+                          "problem//p1.xml", root_ + "course.xml"}) {
+    SCOPED_TRACE(rel);
+    std::string got;
+    Status st = root.Read(rel, 1 << 20, &got);
+    EXPECT_EQ(st.code(), Status::Code::kInvalidArgument);
+    EXPECT_NE(st.message().find("unsafe path"), std::string::npos) << st.message();
+    EXPECT_FALSE(root.IsRegularFile(rel));
+    EXPECT_FALSE(root.IsDirectory(rel));
+  }
+}
+
+// Symlinks are followed while they stay below the root (also from one
+// first-level directory into another), and refused when they leave it.
+TEST_F(RootDirTest, SymlinksOutOfTheRootAreRefused) {
+  fs::path outside = dir_.string() + "_outside";
+  fs::create_directories(outside);
+  std::ofstream(outside / "secret.txt") << "secret";
+  fs::create_directories(dir_ / "html");
+  fs::create_symlink(outside / "secret.txt", dir_ / "problem" / "abs.xml");
+  fs::create_symlink("../../" + outside.filename().string() + "/secret.txt",
+                     dir_ / "problem" / "rel.xml");
+  fs::create_symlink(outside, dir_ / "static");
+  fs::create_symlink("../problem/p1.xml", dir_ / "html" / "inside.xml");
   RootDir root(root_);
   std::string got;
-  ASSERT_TRUE(root.Read(root_ + "course.xml", 100, &got).IsNotFound());  // root_ + "/abs..."
+  for (std::string rel : {"problem/abs.xml", "problem/rel.xml", "static/secret.txt"}) {
+    SCOPED_TRACE(rel);
+    Status st = root.Read(rel, 100, &got);
+    EXPECT_EQ(st.code(), Status::Code::kInvalidArgument);
+    EXPECT_NE(st.message().find("leads out of"), std::string::npos) << st.message();
+    EXPECT_FALSE(root.IsRegularFile(rel));
+  }
+  ASSERT_TRUE(root.Read("html/inside.xml", 100, &got).ok());
+  EXPECT_EQ(got, "<problem/>");
+  EXPECT_FALSE(root.CopyTo("static", dir_.string() + "_copy").ok());
+  fs::remove_all(outside);
+  fs::remove_all(dir_.string() + "_copy");
+}
+
+TEST_F(RootDirTest, AMissingRoot) {
+  std::string got;
   RootDir missing(root_ + "nope/");
   EXPECT_TRUE(missing.Read("course.xml", 100, &got).IsNotFound());
   EXPECT_FALSE(missing.IsRegularFile("course.xml"));

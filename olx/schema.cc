@@ -16,103 +16,103 @@ constexpr FieldScope kS = FieldScope::kSettings;
 // InheritableFieldsMixin, in the reference's table order (edxnotes_visibility is
 // user_info scoped and never in OLX, so it is omitted).
 constexpr FieldSpec kInheritable[] = {
-    {"graded", kS, "false", true},
-    {"start", kS, "\"2030-01-01T00:00:00+00:00\"", true},
-    {"due", kS, "null", true},
-    {"relative_weeks_due", kS, "null", true},
-    {"visible_to_staff_only", kS, "false", true},
-    {"course_edit_method", kS, "\"Studio\"", true},
-    {"giturl", kS, "null", true},
-    {"xqa_key", kS, "null", true},
-    {"graceperiod", kS, "null", true},
-    {"group_access", kS, "{}", true},
-    {"showanswer", kS, "\"finished\"", true},
-    {"show_correctness", kS, "\"always\"", true},
-    {"rerandomize", kS, "\"never\"", true},
-    {"days_early_for_beta", kS, "null", true},
-    {"static_asset_path", kS, "\"\"", true},
-    {"use_latex_compiler", kS, "false", true},
-    {"max_attempts", kS, "null", true},
-    {"matlab_api_key", kS, "null", true},
-    {"user_partitions", kS, "[]", true},
-    {"video_speed_optimizations", kS, "true", true},
-    {"video_auto_advance", kS, "false", true},
-    {"video_bumper", kS, "{}", true},
-    {"show_reset_button", kS, "false", true},
-    {"edxnotes", kS, "false", true},
-    {"in_entrance_exam", kS, "false", true},
-    {"self_paced", kS, "false", true},
-    {"hide_from_toc", kS, "false", true},
+    {"graded", kS, "false", true, FieldType::kBoolean},
+    {"start", kS, "\"2030-01-01T00:00:00+00:00\"", true, FieldType::kDate},
+    {"due", kS, "null", true, FieldType::kDate},
+    {"relative_weeks_due", kS, "null", true, FieldType::kInteger},
+    {"visible_to_staff_only", kS, "false", true, FieldType::kBoolean},
+    {"course_edit_method", kS, "\"Studio\"", true, FieldType::kString},
+    {"giturl", kS, "null", true, FieldType::kString},
+    {"xqa_key", kS, "null", true, FieldType::kString},
+    {"graceperiod", kS, "null", true, FieldType::kString},
+    {"group_access", kS, "{}", true, FieldType::kDict},
+    {"showanswer", kS, "\"finished\"", true, FieldType::kString},
+    {"show_correctness", kS, "\"always\"", true, FieldType::kString},
+    {"rerandomize", kS, "\"never\"", true, FieldType::kString},
+    {"days_early_for_beta", kS, "null", true, FieldType::kFloat},
+    {"static_asset_path", kS, "\"\"", true, FieldType::kString},
+    {"use_latex_compiler", kS, "false", true, FieldType::kBoolean},
+    {"max_attempts", kS, "null", true, FieldType::kInteger},
+    {"matlab_api_key", kS, "null", true, FieldType::kString},
+    {"user_partitions", kS, "[]", true, FieldType::kList},
+    {"video_speed_optimizations", kS, "true", true, FieldType::kBoolean},
+    {"video_auto_advance", kS, "false", true, FieldType::kBoolean},
+    {"video_bumper", kS, "{}", true, FieldType::kDict},
+    {"show_reset_button", kS, "false", true, FieldType::kBoolean},
+    {"edxnotes", kS, "false", true, FieldType::kBoolean},
+    {"in_entrance_exam", kS, "false", true, FieldType::kBoolean},
+    {"self_paced", kS, "false", true, FieldType::kBoolean},
+    {"hide_from_toc", kS, "false", true, FieldType::kBoolean},
 };
 
 // Fields every block has. display_name's default is per type (BlockSchema).
 constexpr FieldSpec kCommon[] = {
-    {"display_name", kS, "null", false},
+    {"display_name", kS, "null", false, FieldType::kString},
 };
 
 constexpr FieldSpec kProblem[] = {
-    {"attempts_before_showanswer_button", kS, "0", false},
+    {"attempts_before_showanswer_button", kS, "0", false, FieldType::kInteger},
     {"data", kC, "\"<problem></problem>\"", false},
-    {"force_save_button", kS, "false", false},
-    {"markdown", kS, "null", false},
-    {"show_reset_button", kS, "false", false},
-    {"source_code", kS, "null", false},
-    {"submission_wait_seconds", kS, "0", false},
-    {"weight", kS, "null", false},
+    {"force_save_button", kS, "false", false, FieldType::kBoolean},
+    {"markdown", kS, "null", false, FieldType::kString},
+    {"show_reset_button", kS, "false", false, FieldType::kBoolean},
+    {"source_code", kS, "null", false, FieldType::kString},
+    {"submission_wait_seconds", kS, "0", false, FieldType::kInteger},
+    {"weight", kS, "null", false, FieldType::kFloat},
 };
 constexpr FieldSpec kHtml[] = {
     {"data", kC, "\"\"", false},
-    {"editor", kS, "\"visual\"", false},
+    {"editor", kS, "\"visual\"", false, FieldType::kString},
 };
 constexpr FieldSpec kVideo[] = {
-    {"download_track", kS, "false", false},
-    {"download_video", kS, "false", false},
-    {"edx_video_id", kS, "\"\"", false},
-    {"end_time", kS, "\"00:00:00\"", false},
-    {"handout", kS, "null", false},
-    {"html5_sources", kS, "[]", false},
-    {"show_captions", kS, "true", false},
-    {"source", kS, "\"\"", false},
-    {"start_time", kS, "\"00:00:00\"", false},
-    {"sub", kS, "\"\"", false},
-    {"track", kS, "\"\"", false},
-    {"transcripts", kS, "{}", false},
-    {"youtube_id_0_75", kS, "\"\"", false},
-    {"youtube_id_1_0", kS, "\"3_yD_cEKoCk\"", false},
-    {"youtube_id_1_25", kS, "\"\"", false},
-    {"youtube_id_1_5", kS, "\"\"", false},
+    {"download_track", kS, "false", false, FieldType::kBoolean},
+    {"download_video", kS, "false", false, FieldType::kBoolean},
+    {"edx_video_id", kS, "\"\"", false, FieldType::kString},
+    {"end_time", kS, "\"00:00:00\"", false, FieldType::kString},
+    {"handout", kS, "null", false, FieldType::kString},
+    {"html5_sources", kS, "[]", false, FieldType::kList},
+    {"show_captions", kS, "true", false, FieldType::kBoolean},
+    {"source", kS, "\"\"", false, FieldType::kString},
+    {"start_time", kS, "\"00:00:00\"", false, FieldType::kString},
+    {"sub", kS, "\"\"", false, FieldType::kString},
+    {"track", kS, "\"\"", false, FieldType::kString},
+    {"transcripts", kS, "{}", false, FieldType::kDict},
+    {"youtube_id_0_75", kS, "\"\"", false, FieldType::kString},
+    {"youtube_id_1_0", kS, "\"3_yD_cEKoCk\"", false, FieldType::kString},
+    {"youtube_id_1_25", kS, "\"\"", false, FieldType::kString},
+    {"youtube_id_1_5", kS, "\"\"", false, FieldType::kString},
 };
 constexpr FieldSpec kCourse[] = {
-    {"advanced_modules", kS, "[]", false},
-    {"advertised_start", kS, "null", false},
-    {"cert_html_view_enabled", kS, "true", false},
-    {"course_image", kS, "\"images_course_image.jpg\"", false},
-    {"discussion_topics", kS, "{}", false},
-    {"enrollment_end", kS, "null", false},
-    {"enrollment_start", kS, "null", false},
-    {"end", kS, "null", false},
-    {"language", kS, "null", false},
-    {"pdf_textbooks", kS, "[]", false},
-    {"tabs", kS, "[]", false},
-    {"wiki_slug", kS, "null", false},
+    {"advanced_modules", kS, "[]", false, FieldType::kList},
+    {"advertised_start", kS, "null", false, FieldType::kString},
+    {"cert_html_view_enabled", kS, "true", false, FieldType::kBoolean},
+    {"course_image", kS, "\"images_course_image.jpg\"", false, FieldType::kString},
+    {"discussion_topics", kS, "{}", false, FieldType::kDict},
+    {"enrollment_end", kS, "null", false, FieldType::kDate},
+    {"enrollment_start", kS, "null", false, FieldType::kDate},
+    {"end", kS, "null", false, FieldType::kDate},
+    {"language", kS, "null", false, FieldType::kString},
+    {"pdf_textbooks", kS, "[]", false, FieldType::kList},
+    {"tabs", kS, "[]", false, FieldType::kList},
+    {"wiki_slug", kS, "null", false, FieldType::kString},
 };
 constexpr FieldSpec kSequential[] = {
-    {"format", kS, "null", false},
-    {"is_entrance_exam", kS, "false", false},
-    {"is_practice_exam", kS, "false", false},
-    {"is_time_limited", kS, "false", false},
-    {"default_time_limit_minutes", kS, "null", false},
+    {"format", kS, "null", false, FieldType::kString},
+    {"is_entrance_exam", kS, "false", false, FieldType::kBoolean},
+    {"is_practice_exam", kS, "false", false, FieldType::kBoolean},
+    {"is_time_limited", kS, "false", false, FieldType::kBoolean},
+    {"default_time_limit_minutes", kS, "null", false, FieldType::kInteger},
 };
 constexpr FieldSpec kLibraryContent[] = {
-    {"capa_type", kS, "\"any\"", false},
-    {"max_count", kS, "1", false},
-    {"mode", kS, "\"random\"", false},
-    {"source_library_id", kS, "null", false},
-    {"source_library_version", kS, "null", false},
+    {"capa_type", kS, "\"any\"", false, FieldType::kString},
+    {"max_count", kS, "1", false, FieldType::kInteger},
+    {"mode", kS, "\"random\"", false, FieldType::kString},
+    {"source_library_id", kS, "null", false, FieldType::kString},
+    {"source_library_version", kS, "null", false, FieldType::kString},
 };
 constexpr FieldSpec kSplitTest[] = {
-    {"group_id_to_child", kC, "{}", false},
-    {"user_partition_id", kC, "-1", false},
+    {"group_id_to_child", kC, "{}", false, FieldType::kDict},
+    {"user_partition_id", kC, "-1", false, FieldType::kInteger},
 };
 constexpr FieldSpec kConditional[] = {
     {"conditional_attr", kC, "\"\"", false},
@@ -122,10 +122,10 @@ constexpr FieldSpec kConditional[] = {
     {"sources", kC, "[]", false},
 };
 constexpr FieldSpec kDiscussion[] = {
-    {"discussion_category", kS, "\"Week 1\"", false},
-    {"discussion_id", kS, "null", false},
-    {"discussion_target", kS, "\"Topic-Level Student-Visible Label\"", false},
-    {"sort_key", kS, "null", false},
+    {"discussion_category", kS, "\"Week 1\"", false, FieldType::kString},
+    {"discussion_id", kS, "null", false, FieldType::kString},
+    {"discussion_target", kS, "\"Topic-Level Student-Visible Label\"", false, FieldType::kString},
+    {"sort_key", kS, "null", false, FieldType::kString},
 };
 constexpr FieldSpec kLibrary[] = {
     {"library", kS, "null", false},
@@ -174,6 +174,20 @@ const FieldSpec* FindIn(const FieldSpec* fields, size_t n, std::string_view name
 
 std::string_view FieldScopeName(FieldScope scope) {
   return scope == FieldScope::kContent ? "content" : "settings";
+}
+
+std::string_view FieldTypeName(FieldType type) {
+  switch (type) {
+    case FieldType::kString: return "a string";
+    case FieldType::kBoolean: return "a boolean";
+    case FieldType::kInteger: return "an integer";
+    case FieldType::kFloat: return "a number";
+    case FieldType::kDate: return "a date string";
+    case FieldType::kList: return "a list";
+    case FieldType::kDict: return "an object";
+    case FieldType::kAny: break;
+  }
+  return "any value";
 }
 
 namespace {

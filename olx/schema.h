@@ -14,11 +14,17 @@ namespace blockrt::olx {
 enum class FieldScope : uint8_t { kContent, kSettings };
 std::string_view FieldScopeName(FieldScope scope);  // "content" / "settings"
 
+// The JSON type of a field's value (the XBlock field class), so policy
+// values of the wrong type can be reported. kAny: not checked.
+enum class FieldType : uint8_t { kAny, kString, kBoolean, kInteger, kFloat, kDate, kList, kDict };
+std::string_view FieldTypeName(FieldType type);  // "a string", "an integer"...
+
 struct FieldSpec {
   std::string_view name;
   FieldScope scope;
   std::string_view default_json;  // the class default as JSON ("null", "\"Text\"", "[]")
   bool inheritable;
+  FieldType type = FieldType::kAny;
 };
 
 // Where a definition's `data` field comes from.

@@ -32,11 +32,15 @@ struct OpenFile {
   pugi::xml_document doc;
   RootExtent extent;
   // Line numbers for blocks met in document order: the line at line_offset.
-  size_t line_offset = 0;
-  uint32_t line = 1;
-  std::string_view saved_rel;  // rel in the course's arena, once a block needs it
+  // Mutable: positions are a cache of the (const) text.
+  mutable size_t line_offset = 0;
+  mutable size_t line_start = 0;  // offset of line `line`'s first byte
+  mutable uint32_t line = 1;
+  mutable LxmlCursor lxml_cursor;  // generated names of siblings (lxml_text.h)
+  std::string_view saved_rel;      // rel in the course's arena, once a block needs it
 
-  uint32_t LineOf(size_t offset);
+  uint32_t LineOf(size_t offset) const;
+  TextPosition PositionAt(size_t offset) const;
 };
 
 class CourseLoader {
@@ -62,6 +66,9 @@ class CourseLoader {
 
   void Report(Severity sev, const std::string& rel, std::string_view text, size_t offset,
               std::string message);
+  // At `offset` of an open file, its position found incrementally (a report
+  // per sibling must not rescan the file from its start).
+  void Report(Severity sev, const OpenFile& file, size_t offset, std::string message);
   void ReportFile(Severity sev, const std::string& rel, std::string message);
   void ReportStatus(const std::string& rel, const Status& st);
 
@@ -75,12 +82,15 @@ class CourseLoader {
   void LoadPolicies();
   void LoadDrafts();
   void LoadExtras();
+  void ShareLastDefinitions();
 
   int32_t ProcessElement(const pugi::xml_node& node, OpenFile& file, int32_t parent, uint32_t depth,
                          bool draft);
   int32_t ProcessLegacyFilename(const pugi::xml_node& node, OpenFile& file, std::string_view tag,
                                 const std::string& url_name, const std::string& filename,
                                 int32_t parent, uint32_t depth, bool draft);
+  bool SafePath(const std::string& rel, const OpenFile& file, const pugi::xml_node& node,
+                std::string_view what);
   bool IsOnPath(const std::string& rel, const OpenFile& file, const pugi::xml_node& node);
   void LoadHtmlBody(const pugi::xml_node& node, const OpenFile& file, std::string_view type,
                     CourseBlock* block);
@@ -113,6 +123,7 @@ class CourseLoader {
   keys::Key context_;
   bool context_ok_ = false;
   bool too_many_reported_ = false;
+  bool duplicates_ = false;  // a usage id was seen twice (not renamed)
 };
 
 }  // namespace blockrt::olx::internal

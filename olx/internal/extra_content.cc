@@ -3,6 +3,8 @@
 #include <nlohmann/json.hpp>
 
 #include "olx/internal/file_io.h"
+#include "olx/internal/json_parse.h"
+#include "olx/internal/root_dir.h"
 
 namespace blockrt::olx::internal {
 namespace {
@@ -21,38 +23,35 @@ bool JsonField(const std::string& name, const std::string& text, ExtraFile* out)
   std::string field = name.substr(d1 + 1, d2 - d1 - 1);
   if (field == "data" || field == "metadata") return false;
   nlohmann::json value;
-  try {
-    value = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
-  } catch (const nlohmann::json::exception&) {
-    return false;
-  }
-  if (value.is_discarded()) return false;
+  JsonFailure failure;
+  if (!ParseJsonText(text, &value, &failure)) return false;
   out->slug = name.substr(0, d1);
   out->field = std::move(field);
   out->text = value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   return true;
 }
 
-void ListDir(const std::string& root, const std::string& rel_dir, std::string_view category,
+void ListDir(const RootDir& root, const std::string& rel_dir, std::string_view category,
              size_t max_bytes, std::vector<ExtraFile>* out, std::vector<Diagnostic>* diags) {
-  for (const std::string& name : ListFiles(root + rel_dir)) {
+  for (const std::string& name : ListFiles(root.Full(rel_dir))) {
     if (name.empty() || name.back() == '~' || name.rfind("._", 0) == 0) continue;
     std::string rel = rel_dir + "/" + name;
-    Result<std::string> text = ReadFile(root + rel, max_bytes);
-    if (!text.ok()) {
-      diags->push_back(Diagnostic{Severity::kError, rel, 0, 0, text.status().message()});
+    std::string text_bytes;
+    Status read = root.Read(rel, max_bytes, &text_bytes);
+    if (!read.ok()) {
+      diags->push_back(Diagnostic{Severity::kError, rel, 0, 0, read.message()});
       continue;
     }
     ExtraFile file;
     file.category = category;
     file.rel = rel;
     if (name.find(".json") != std::string::npos) {
-      if (!JsonField(name, *text, &file)) continue;
+      if (!JsonField(name, text_bytes, &file)) continue;
     } else {
       size_t dot = name.rfind('.');
       file.slug = dot == std::string::npos || dot == 0 ? name : name.substr(0, dot);
       file.field = "data";
-      file.text = std::move(text).value();
+      file.text = std::move(text_bytes);
     }
     out->push_back(std::move(file));
   }
@@ -67,14 +66,14 @@ std::string_view ExtraContentDir(std::string_view category) {
   return {};
 }
 
-std::vector<ExtraFile> ListExtraContent(const std::string& root, const std::string& run,
+std::vector<ExtraFile> ListExtraContent(const RootDir& root, const std::string& run,
                                         size_t max_bytes, std::vector<Diagnostic>* diagnostics) {
   std::vector<ExtraFile> out;
   for (const auto& c : kCategories) {
     std::string dir(c[1]);
-    if (!IsDirectory(root + dir)) continue;
+    if (!root.IsDirectory(dir)) continue;
     ListDir(root, dir, c[0], max_bytes, &out, diagnostics);
-    if (!run.empty() && IsDirectory(root + dir + "/" + run)) {
+    if (!run.empty() && root.IsDirectory(dir + "/" + run)) {
       ListDir(root, dir + "/" + run, c[0], max_bytes, &out, diagnostics);
     }
   }
@@ -84,11 +83,8 @@ std::vector<ExtraFile> ListExtraContent(const std::string& root, const std::stri
 std::map<std::string, StaticTab> StaticTabsOf(std::string_view tabs_json) {
   std::map<std::string, StaticTab> out;
   nlohmann::json tabs;
-  try {
-    tabs = nlohmann::json::parse(tabs_json, nullptr, /*allow_exceptions=*/false);
-  } catch (const nlohmann::json::exception&) {
-    return out;
-  }
+  JsonFailure failure;
+  if (!ParseJsonText(tabs_json, &tabs, &failure)) return out;
   if (!tabs.is_array()) return out;
   for (const nlohmann::json& tab : tabs) {
     if (!tab.is_object()) continue;

@@ -25,11 +25,12 @@ struct ExtraFile {
 // The directory a category is exported to ("info" for course_info...).
 std::string_view ExtraContentDir(std::string_view category);
 
-// Every extra-content file under `root` (ending in '/') in the reference's
+// Every extra-content file under `root` in the reference's
 // order: info, tabs, custom_tags, about; each DIR then DIR/RUN; files sorted.
 // *~ files, unreadable files and .json files that are not SLUG.FIELD.json with
 // valid JSON (or whose FIELD is data/metadata) are skipped, as the importer does.
-std::vector<ExtraFile> ListExtraContent(const std::string& root, const std::string& run,
+class RootDir;
+std::vector<ExtraFile> ListExtraContent(const RootDir& root, const std::string& run,
                                         size_t max_bytes, std::vector<Diagnostic>* diagnostics);
 
 struct StaticTab {

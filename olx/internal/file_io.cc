@@ -20,6 +20,11 @@ Status ReadFileAt(int dir_fd, const char* path, size_t max_bytes, std::string* o
     if (errno == ENOENT || errno == ENOTDIR) return Status::NotFound(shown() + ": no such file");
     return Status::IOError(shown() + ": " + std::strerror(errno));
   }
+  return ReadOpenFile(fd, max_bytes, out, shown);
+}
+
+Status ReadOpenFile(int fd, size_t max_bytes, std::string* out,
+                    const std::function<std::string()>& shown) {
   struct stat st;
   if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
     ::close(fd);
@@ -41,6 +46,32 @@ Status ReadFileAt(int dir_fd, const char* path, size_t max_bytes, std::string* o
   }
   ::close(fd);
   out->resize(done);
+  return Status::OK();
+}
+
+Status CopyOpenFile(int from, const std::string& to) {
+  int out = ::open(to.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  if (out < 0) return Status::IOError(to + ": " + std::strerror(errno));
+  char buf[1 << 16];
+  for (;;) {
+    ssize_t n = ::read(from, buf, sizeof buf);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      ::close(out);
+      return Status::IOError(to + ": read failed: " + std::strerror(errno));
+    }
+    if (n == 0) break;
+    for (ssize_t done = 0; done < n;) {
+      ssize_t w = ::write(out, buf + done, static_cast<size_t>(n - done));
+      if (w < 0 && errno == EINTR) continue;
+      if (w <= 0) {
+        ::close(out);
+        return Status::IOError(to + ": write failed: " + std::strerror(errno));
+      }
+      done += w;
+    }
+  }
+  if (::close(out) != 0) return Status::IOError(to + ": " + std::strerror(errno));
   return Status::OK();
 }
 

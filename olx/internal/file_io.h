@@ -18,6 +18,11 @@ Result<std::string> ReadFile(const std::string& path, size_t max_bytes);
 // capacity is reused); messages name shown(), built only on failure.
 Status ReadFileAt(int dir_fd, const char* path, size_t max_bytes, std::string* out,
                   const std::function<std::string()>& shown);
+// ReadFileAt's checks and read for an open descriptor, which it closes.
+Status ReadOpenFile(int fd, size_t max_bytes, std::string* out,
+                    const std::function<std::string()>& shown);
+// Copies the rest of `from` (left open) to the new file `to` (O_EXCL).
+Status CopyOpenFile(int from, const std::string& to);
 bool IsRegularFile(const std::string& path);
 bool IsDirectory(const std::string& path);
 // Regular files directly in `dir`, sorted by name ("" list when missing).

@@ -100,6 +100,28 @@ std::map<std::string, size_t> LocateJsonValues(std::string_view text) {
   return Locator(text).Run();
 }
 
+size_t OffsetOfPointer(const std::map<std::string, size_t>& offsets, std::string pointer) {
+  while (true) {
+    auto it = offsets.find(pointer);
+    if (it != offsets.end()) return it->second;
+    size_t slash = pointer.rfind('/');
+    if (slash == std::string::npos || pointer.empty()) return 0;
+    pointer.resize(slash);
+  }
+}
+
+std::string_view NumberLiteralAt(std::string_view text, size_t offset) {
+  size_t end = offset;
+  while (end < text.size()) {
+    char c = text[end];
+    if (!((c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E')) {
+      break;
+    }
+    ++end;
+  }
+  return offset < text.size() ? text.substr(offset, end - offset) : std::string_view();
+}
+
 std::string JsonPointerToken(std::string_view key) {
   std::string out;
   for (char c : key) {

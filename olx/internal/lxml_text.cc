@@ -81,11 +81,24 @@ size_t DecodeEntity(std::string_view text, size_t amp, std::string* out) {
 
 class Walker {
  public:
-  explicit Walker(const ElementSource& src) : src_(src), text_(src.text) {}
+  Walker(const ElementSource& src, LxmlCursor* cursor)
+      : src_(src), text_(src.text), cursor_(src.parent == kNpos ? nullptr : cursor) {}
 
   std::string Run() {
     target_depth_ = src_.parent == kNpos ? 0 : 1;
     size_t i = src_.parent == kNpos ? src_.offset : src_.parent;
+    if (cursor_ != nullptr && cursor_->text == text_.data() && cursor_->size == text_.size() &&
+        cursor_->parent == src_.parent && cursor_->at <= src_.offset) {
+      // Resume inside the parent, at an earlier sibling, in the state the
+      // parent had there.
+      Frame f;
+      f.any = cursor_->any;
+      f.first_text = cursor_->first_text;
+      f.last_text = cursor_->last_text;
+      f.mixed = cursor_->mixed;
+      stack_.push_back(f);
+      i = cursor_->at;
+    }
     const size_t n = text_.size();
     while (i < n && state_ != kDone) {
       if (text_[i] != '<') {
@@ -293,6 +306,12 @@ class Walker {
     size_t i = lt + 1;
     while (i < n && !IsBlankByte(text_[i]) && text_[i] != '>' && text_[i] != '/') ++i;
     std::string_view name = text_.substr(lt + 1, i - lt - 1);
+    if (cursor_ != nullptr && state_ == kBefore && lt == src_.offset &&
+        stack_.size() == target_depth_) {
+      const Frame& p = stack_.back();
+      *cursor_ = LxmlCursor{text_.data(), text_.size(), src_.parent,   lt,
+                            p.any,        p.first_text, p.last_text, p.mixed};
+    }
     if (!NonTextChild()) return n;
     bool target = stack_.size() == target_depth_ && lt == src_.offset && state_ == kBefore;
     if (target) state_ = kInside;
@@ -381,6 +400,7 @@ class Walker {
 
   const ElementSource& src_;
   std::string_view text_;
+  LxmlCursor* cursor_;
   size_t target_depth_ = 0;
   State state_ = kBefore;
   std::vector<Frame> stack_;
@@ -389,6 +409,8 @@ class Walker {
 
 }  // namespace
 
-std::string LxmlToString(const ElementSource& source) { return Walker(source).Run(); }
+std::string LxmlToString(const ElementSource& source, LxmlCursor* cursor) {
+  return Walker(source, cursor).Run();
+}
 
 }  // namespace blockrt::olx::internal

@@ -23,10 +23,25 @@ struct ElementSource {
   bool ascii = true;
 };
 
+// Where the last walk over a parent's children reached its target, so naming
+// many siblings of one parent walks that parent's content once (each walk
+// otherwise starts at the parent's '<': quadratic in the sibling count).
+// Valid for one text; reset it when the text changes.
+struct LxmlCursor {
+  const char* text = nullptr;
+  size_t size = 0;
+  size_t parent = std::string_view::npos;
+  size_t at = 0;  // the last target's '<'
+  // The parent's state just before that target (libxml2's blank heuristics).
+  bool any = false, first_text = false, last_text = false, mixed = false;
+};
+
 // The element and its tail (text up to the next sibling node), as lxml prints
 // them: blank text removed by libxml2's keepBlanks=0 heuristic, entities and
 // CDATA decoded and re-escaped, attributes normalized, empty elements as <a/>.
-std::string LxmlToString(const ElementSource& source);
+// With a cursor, resumes from it when it is for the same text and parent and
+// not past the element, and leaves it at the element.
+std::string LxmlToString(const ElementSource& source, LxmlCursor* cursor = nullptr);
 
 }  // namespace blockrt::olx::internal
 

@@ -14,15 +14,17 @@
 
 namespace blockrt::olx::internal {
 
-// Values as attribute strings: JSON strings unquoted, anything else as JSON.
+// Values as attribute strings: JSON strings unquoted, numbers as written,
+// anything else as compact JSON.
 using PolicyMap = std::unordered_map<std::string, std::vector<Attribute>>;
 
 // Parses `text`; on invalid JSON or a non-object returns false and fills
 // *error (the policy is then empty, as the reference treats it).
-// Field names that cannot be XML attribute names are dropped with a warning
-// appended to *dropped.
+// Findings about single values go to *findings, at path:line:col: field
+// names that cannot be XML attribute names (dropped), values whose JSON type
+// is not the field's (kept), integers out of range (kept as written).
 bool ParsePolicy(std::string_view path, std::string_view text, PolicyMap* out, Diagnostic* error,
-                 std::vector<Diagnostic>* dropped);
+                 std::vector<Diagnostic>* findings);
 
 // An XML 1.0 Name (ASCII rules; non-ASCII bytes are accepted as name chars).
 bool IsXmlName(std::string_view name);

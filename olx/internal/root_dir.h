@@ -2,6 +2,10 @@
 // to one directory descriptor, so the kernel walks only the relative part of
 // each path (a course load opens ~1,000 small files; the absolute walk was a
 // tenth of its time). Messages still name the full path.
+//
+// Every path is checked against CheckRelativePath (olx_path.h) and resolved
+// beneath the root: a symlink leading out of the export is refused like a
+// "../" in a url_name.
 #ifndef BLOCKRT_OLX_INTERNAL_ROOT_DIR_H_
 #define BLOCKRT_OLX_INTERNAL_ROOT_DIR_H_
 
@@ -16,8 +20,7 @@ namespace blockrt::olx::internal {
 
 class RootDir {
  public:
-  // `root` ends with '/' (or is empty for the working directory). When it
-  // cannot be opened, every call falls back to the full path.
+  // `root` ends with '/' (or is empty for the working directory).
   explicit RootDir(std::string root);
   ~RootDir();
   RootDir(const RootDir&) = delete;
@@ -27,21 +30,24 @@ class RootDir {
   std::string Full(std::string_view rel) const { return root_ + std::string(rel); }
 
   // Replaces *out with the file's bytes (its capacity is reused). NotFound for
-  // a missing file, InvalidArgument over max_bytes, IOError otherwise: the
-  // same statuses and messages as ReadFile(Full(rel)).
+  // a missing file, InvalidArgument for an unsafe path or one leading out of
+  // the root, or over max_bytes; IOError otherwise.
   Status Read(const std::string& rel, size_t max_bytes, std::string* out) const;
   bool IsRegularFile(const std::string& rel) const;
   bool IsDirectory(const std::string& rel) const;
+  // Opens `rel` (O_RDONLY | extra_flags) beneath the root into *fd.
+  Status Open(const std::string& rel, int extra_flags, int* fd) const;
+  // Copies the file or directory tree `rel` to the absolute path `to`, bytes
+  // unchanged; entries that lead out of the root make it fail.
+  Status CopyTo(const std::string& rel, const std::string& to) const;
 
  private:
-  // The descriptor and path to use for `rel`: absolute or unusual paths and a
-  // root that failed to open go through the full path.
-  int Resolve(const std::string& rel, std::string* full, const char** path) const;
   int Subdir(std::string_view name) const;
-  unsigned ModeOf(const std::string& rel) const;  // st_mode, or 0 when stat fails
+  unsigned ModeOf(const std::string& rel) const;  // st_mode, or 0 when unusable
 
   std::string root_;
   int fd_ = -1;
+  int open_errno_ = 0;  // why fd_ did not open
   // First-level directories ("problem", "vertical"...) held open too: most
   // files are TYPE/NAME.xml, and one component is the cheapest walk. -1 marks
   // a name that did not open (its files take the general path).
