@@ -185,7 +185,7 @@ int RunLib(const Invocation& inv) {
              << f.positional.size() << " (see --help)\n";
     return kExitUsage;
   }
-  Result<std::unique_ptr<runtime::Engine>> engine = OpenEngine(f);
+  Result<std::unique_ptr<runtime::Engine>> engine = OpenEngine(f, /*create=*/sub == "create");
   if (!engine.ok()) return ReportError(f, "lib", engine.status(), inv.out, inv.err);
   nlohmann::json result;
   std::string text;

@@ -102,6 +102,12 @@ Status EnsureSchema(SQLite::Database& db, bool read_only) {
   int version = db.execAndGet("PRAGMA user_version").getInt();
   int app_id = db.execAndGet("PRAGMA application_id").getInt();
   int tables = db.execAndGet("SELECT count(*) FROM sqlite_master").getInt();
+  if (version < 0) {
+    // Only a foreign or hand-edited file has a negative user_version; the
+    // migration table is indexed by it, so it must never get that far.
+    return Status::Corruption("not a blockrt store: unsupported schema version " +
+                              std::to_string(version));
+  }
   if (version == 0 && tables > 0) {
     return Status::Corruption("not a blockrt store: database has tables but no schema version");
   }
