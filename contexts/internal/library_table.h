@@ -30,6 +30,8 @@ class LibraryTable {
   // NotFound when no library has that key.
   Result<std::shared_ptr<const LibraryInfo>> Get(std::string_view key) const;
   Status Put(const LibraryInfo& info);
+  // NotFound when no library has that key.
+  Status Remove(std::string_view key);
   Result<std::vector<LibraryInfo>> List() const;
   void Forget(std::string_view key);
   // Moves on with every Forget(): callers keeping LibraryInfo of their own
