@@ -184,6 +184,7 @@ Result<int64_t> Store::ExportDirectory(std::string_view bundle, const Ref& at,
     for (const Entry& e : ListVisible(s, b.id, at.is_draft() ? &d : nullptr, version, "")) {
       std::string where = "path '" + e.path + "' at " + at.ToString() + " (v" +
                           std::to_string(version) + ") of bundle '" + b.slug + "'";
+      BLOCKRT_RETURN_IF_ERROR(CheckEntry(e, [&] { return where; }));
       BLOCKRT_RETURN_IF_ERROR(WriteOut(s, e, tmp / e.path, where));
       ++count;
     }
