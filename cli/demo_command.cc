@@ -11,8 +11,10 @@
 #include <functional>
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "cli/command.h"
+#include "cli/errors.h"
 #include "cli/runtime_cli.h"
 
 namespace blockrt::cli {
@@ -21,11 +23,13 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr char kDemoHelp[] =
-    "usage: blockrt demo [--workdir DIR] [--fixtures DIR]\n"
+    "usage: blockrt demo [--workdir DIR] [--fixtures DIR] [--force]\n"
     "\n"
-    "Runs the main job end to end in DIR (default ./demo): the key-validation batch,\n"
-    "then a content library built from --fixtures (default fixtures/library) in a fresh\n"
-    "store DIR/library.db, published, loaded and rendered in Studio and LMS modes.\n"
+    "Runs the main job end to end in DIR (default ./demo): the key-validation batch\n"
+    "(DIR/keys.txt), then a content library built from --fixtures (default\n"
+    "fixtures/library) in a fresh store DIR/library.db, published, loaded and rendered\n"
+    "in Studio and LMS modes. DIR/library.db and DIR/keys.txt must not exist yet;\n"
+    "--force replaces them (a previous demo's output).\n"
     "Exits 1 if any step fails, 2 on usage or I/O errors.\n";
 
 constexpr char kLib[] = "lib:DemoX:fractions";
@@ -95,9 +99,6 @@ int RunLibraryJob(const Invocation& inv, const std::string& workdir, const std::
     return kExitUsage;
   }
   const fs::path db = fs::path(workdir) / "library.db";
-  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
-    fs::remove(db.string() + suffix, ec);
-  }
   out << "library job: " << kLib << " from " << fixtures << " in " << db.string() << "\n";
   auto opened = runtime::Engine::Open(db.string());
   if (!opened.ok()) {
@@ -197,28 +198,64 @@ int RunKeysBatchIsolated(const Invocation& inv, const std::string& workdir) {
   return kExitFindings;
 }
 
+// The files the demo writes into its workdir (the store with its SQLite side
+// files, and the key batch).
+std::vector<fs::path> DemoOutputs(const std::string& workdir) {
+  std::vector<fs::path> out;
+  for (const char* name :
+       {"library.db", "library.db-wal", "library.db-shm", "library.db-journal", "keys.txt"}) {
+    out.push_back(fs::path(workdir) / name);
+  }
+  return out;
+}
+
+// Refuses to touch a workdir holding earlier output unless `force`, which
+// removes it (the entries themselves: a symlink is removed, never followed).
+Status PrepareWorkdir(const std::string& workdir, bool force) {
+  std::error_code ec;
+  for (const fs::path& p : DemoOutputs(workdir)) {
+    if (!fs::exists(fs::symlink_status(p, ec))) continue;
+    if (!force) {
+      return Status::AlreadyExists(p.string() +
+                                   " exists; pass --force to replace the previous demo's output "
+                                   "or choose a fresh --workdir");
+    }
+    if (!fs::remove(p, ec) || ec) {
+      return Status::IOError("cannot remove " + p.string() + ": " + ec.message());
+    }
+  }
+  return Status::OK();
+}
+
 }  // namespace
 
 int RunDemo(const Invocation& inv) {
   std::string workdir = "demo";
   std::string fixtures = "fixtures/library";
+  bool force = false;
   for (size_t i = 0; i < inv.args.size(); ++i) {
     const std::string& a = inv.args[i];
     if (IsHelpFlag(a)) {
       *inv.out << kDemoHelp;
       return kExitOk;
     }
-    if ((a == "--workdir" || a == "--fixtures") && i + 1 < inv.args.size()) {
+    if (a == "--force") {
+      force = true;
+    } else if ((a == "--workdir" || a == "--fixtures") && i + 1 < inv.args.size()) {
       (a == "--workdir" ? workdir : fixtures) = inv.args[++i];
     } else {
-      *inv.err << "blockrt demo: unknown or incomplete argument '" << a << "' (see --help)\n";
-      return kExitUsage;
+      return PrintUsageError(inv, "demo", "unknown or incomplete argument '" + a + "' (see --help)");
     }
   }
   std::error_code ec;
   fs::create_directories(workdir, ec);
   if (ec) {
-    *inv.err << "blockrt demo: cannot create " << workdir << ": " << ec.message() << "\n";
+    return PrintError(inv, "demo",
+                      Status::IOError("cannot create " + workdir + ": " + ec.message()), false);
+  }
+  if (Status st = PrepareWorkdir(workdir, force); !st.ok()) {
+    // Exit 2 like other unusable arguments: nothing ran.
+    PrintError(inv, "demo", st, false);
     return kExitUsage;
   }
   int keys_rc = RunKeysBatchIsolated(inv, workdir);

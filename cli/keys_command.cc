@@ -15,6 +15,8 @@
 #include "cli/json_text.h"
 #include "cli/command.h"
 #include "cli/keys_commands.h"
+#include "cli/errors.h"
+#include "cli/number_arg.h"
 #include "cli/line_reader.h"
 #include "keys/key.h"
 #include "keys/key_json.h"
@@ -51,8 +53,7 @@ const char kKeysHelp[] =
     "Exit codes: 0 all keys valid, 1 some key invalid, 2 usage or I/O error.\n";
 
 int Usage(const Invocation& inv, const std::string& msg) {
-  *inv.err << "blockrt keys: " << msg << "\n" << kKeysHelp;
-  return kExitUsage;
+  return PrintUsageError(inv, "keys", msg, kKeysHelp);
 }
 
 // The key as it would appear in Python source: printable, escapes for the rest.
@@ -88,11 +89,8 @@ enum OptionBit : unsigned {
   kOptSeed = 16
 };
 
-bool ParseCount(const std::string& text, uint64_t* out) {
-  if (text.empty() || text.find_first_not_of("0123456789") != std::string::npos) return false;
-  *out = std::strtoull(text.c_str(), nullptr, 10);
-  return true;
-}
+// `keys gen` writes about 40 bytes a key: 10^9 keys is already ~40 GB.
+constexpr uint64_t kMaxGenCount = 1000000000;
 
 // Returns an exit code when the command must stop here (help or usage error).
 std::optional<int> ParseKeysOptions(const Invocation& inv, const std::vector<std::string>& args,
@@ -112,13 +110,13 @@ std::optional<int> ParseKeysOptions(const Invocation& inv, const std::vector<std
     } else if ((allowed & kOptJsonInput) && a == "--json-input") {
       o->json_input = true;
     } else if ((allowed & kOptMax) && a == "--max-findings" && has_value) {
-      if (!ParseCount(args[++i], &o->max_findings)) {
-        return Usage(inv, "--max-findings takes a number, not '" + args[i] + "'");
-      }
+      Result<uint64_t> n = ParseUnsignedArg("--max-findings", args[++i]);
+      if (!n.ok()) return Usage(inv, n.status().message());
+      o->max_findings = *n;
     } else if ((allowed & kOptSeed) && a == "--seed" && has_value) {
-      if (!ParseCount(args[++i], &o->seed)) {
-        return Usage(inv, "--seed takes a number, not '" + args[i] + "'");
-      }
+      Result<uint64_t> n = ParseUnsignedArg("--seed", args[++i]);
+      if (!n.ok()) return Usage(inv, n.status().message());
+      o->seed = *n;
     } else if (!a.empty() && a[0] == '-' && a != "-") {
       return Usage(inv, "unknown option '" + a + "'");
     } else {
@@ -174,8 +172,8 @@ int RunParse(const Invocation& inv, const std::vector<std::string>& args) {
     if (json_input) {
       nlohmann::json v = nlohmann::json::parse(line, nullptr, false);
       if (v.is_discarded() || !v.is_string()) {
-        *inv.err << "blockrt keys parse: stdin:" << lineno << ": expected a JSON string\n";
-        return kExitUsage;
+        return PrintUsageError(inv, "keys parse",
+                               "stdin:" + std::to_string(lineno) + ": expected a JSON string");
       }
       emit(v.get<std::string>());
     } else {
@@ -270,7 +268,7 @@ bool CheckStream(const Invocation& inv, int fd, const std::string& name, keys::K
   for (int k = 0; k < keys::kNumKeyKinds; ++k) t->per_kind[k] += per_kind[k];
   progress.Done();
   if (!reader.error().empty()) {
-    *inv.err << "blockrt keys check: " << name << ": read error: " << reader.error() << "\n";
+    PrintError(inv, "keys check", Status::IOError(name + ": read error: " + reader.error()), json);
     return false;
   }
   return true;
@@ -290,8 +288,7 @@ int RunCheck(const Invocation& inv, const std::vector<std::string>& args) {
   for (const auto& f : files) {
     int fd = f == "-" ? 0 : ::open(f.c_str(), O_RDONLY);
     if (fd < 0) {
-      *inv.err << "blockrt keys check: " << f << ": " << std::strerror(errno) << "\n";
-      return kExitUsage;
+      return PrintError(inv, "keys check", Status::IOError(f + ": " + std::strerror(errno)), json);
     }
     bool ok = CheckStream(inv, fd, f, base, json, max_findings, &t, &shown);
     if (fd != 0) ::close(fd);
@@ -344,10 +341,10 @@ int RunCheck(const Invocation& inv, const std::vector<std::string>& args) {
 int RunGen(const Invocation& inv, const std::vector<std::string>& args) {
   KeysOptions o;
   if (auto rc = ParseKeysOptions(inv, args, kOptSeed, &o)) return *rc;
-  uint64_t n = 0;
-  if (o.positional.size() != 1 || !ParseCount(o.positional[0], &n)) {
-    return Usage(inv, "gen needs one count N");
-  }
+  if (o.positional.size() != 1) return Usage(inv, "gen needs one count N");
+  Result<uint64_t> count = ParseUnsignedArg("N", o.positional[0], 0, kMaxGenCount);
+  if (!count.ok()) return Usage(inv, count.status().message());
+  const uint64_t n = *count;
   const uint64_t seed = o.seed;
   keys::testing::KeyMix mix(seed);
   std::string buf;

@@ -18,6 +18,7 @@ constexpr char kLibHelp[] =
     "\n"
     "  create LIB [--title T] [--admin USER] [--public]   create a library\n"
     "  list                                               list libraries\n"
+    "  delete LIB                                         delete a library and its bundle\n"
     "  role LIB USER ROLE                                 set admin|author|learner|none\n"
     "  add-block LIB TYPE ID [--parent USAGE]             create a block (and include it)\n"
     "  set-olx USAGE FILE                                 replace a block's OLX ('-' = stdin)\n"
@@ -79,6 +80,10 @@ Status RunSub(const std::string& sub, const CommonFlags& f, runtime::Engine& eng
     }
     *result = {{"libraries", arr}};
     if (!text->empty()) text->pop_back();
+  } else if (sub == "delete") {
+    BLOCKRT_RETURN_IF_ERROR(a.DeleteLibrary(p[0]));
+    *result = {{"deleted_library", p[0]}};
+    *text = "deleted " + p[0] + " (run 'blockrt store gc' to reclaim its bytes)";
   } else if (sub == "role") {
     std::optional<contexts::LibraryRole> role = contexts::LibraryRoleFromName(p[2]);
     if (!role)
@@ -177,7 +182,7 @@ Status RunSub(const std::string& sub, const CommonFlags& f, runtime::Engine& eng
 
 int RunLib(const Invocation& inv) {
   static const Sub kSubs[] = {
-      {"create", 1},  {"list", 0},         {"role", 3},      {"add-block", 3},    {"set-olx", 2},
+      {"create", 1},  {"list", 0},         {"delete", 1},         {"role", 3},      {"add-block", 3},    {"set-olx", 2},
       {"get-olx", 1}, {"delete-block", 1}, {"add-asset", 3}, {"delete-asset", 2}, {"import", 2},
       {"publish", 1}, {"discard", 1},      {"status", 1},    {"blocks", 1}};
   CommonFlags f;
@@ -205,7 +210,7 @@ int RunLib(const Invocation& inv) {
              << f.positional.size() << " (see --help)\n";
     return kExitUsage;
   }
-  Result<std::unique_ptr<runtime::Engine>> engine = OpenEngine(f);
+  Result<std::unique_ptr<runtime::Engine>> engine = OpenEngine(f, /*create=*/sub == "create");
   if (!engine.ok()) return ReportError(f, "lib", engine.status(), inv.out, inv.err);
   nlohmann::json result;
   std::string text;

@@ -1,7 +1,9 @@
 // `blockrt course load DIR` and `blockrt course export DIR OUT`.
+#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <ostream>
 
+#include "cli/errors.h"
 #include "cli/olx_commands.h"
 #include "olx/course.h"
 
@@ -71,6 +73,17 @@ json GradingJson(const olx::Course& c) {
   return {{"path", c.grading_policy_path}, {"graders", graders}, {"cutoffs", cutoffs}};
 }
 
+// A missing or unreadable export folder is an I/O error (exit 2) naming it;
+// a folder without course.xml/library.xml is a finding about the input.
+Result<olx::Course> LoadExport(const std::string& dir) {
+  std::error_code ec;
+  if (!std::filesystem::is_directory(dir, ec)) {
+    return Status::IOError("cannot read export folder '" + dir + "': " +
+                           (ec ? ec.message() : std::string("not a directory")));
+  }
+  return olx::LoadCourse(dir);
+}
+
 }  // namespace
 
 int RunCourseLoad(const Invocation& inv, const std::vector<std::string>& args) {
@@ -93,19 +106,15 @@ int RunCourseLoad(const Invocation& inv, const std::vector<std::string>& args) {
     *inv.err << "usage: blockrt course load [--json] DIR\n";
     return kExitUsage;
   }
-  Result<olx::Course> course = olx::LoadCourse(dir);
+  Result<olx::Course> course = LoadExport(dir);
   if (!course.ok()) {
     if (course.status().code() == Status::Code::kParseError) {
       // The root file itself is broken: that is a finding about the input.
-      if (as_json) {
-        *inv.out << Dump({{"ok", false}, {"error", course.status().message()}}) << "\n";
-      } else {
-        *inv.out << course.status().message() << "\n";
-      }
+      if (as_json) return PrintError(inv, "course load", course.status(), true);
+      *inv.out << course.status().message() << "\n";
       return kExitFindings;
     }
-    *inv.err << "blockrt course load: " << course.status().ToString() << "\n";
-    return kExitUsage;
+    return PrintError(inv, "course load", course.status(), as_json);
   }
   const olx::Course& c = *course;
   int rc = c.error_count() > 0 ? kExitFindings : kExitOk;
@@ -162,15 +171,13 @@ int RunCourseExport(const Invocation& inv, const std::vector<std::string>& args)
     *inv.err << "usage: blockrt course export DIR OUT\n";
     return kExitUsage;
   }
-  Result<olx::Course> course = olx::LoadCourse(paths[0]);
+  Result<olx::Course> course = LoadExport(paths[0]);
   if (!course.ok()) {
-    *inv.err << "blockrt course export: " << course.status().ToString() << "\n";
-    return course.status().code() == Status::Code::kParseError ? kExitFindings : kExitUsage;
+    return PrintError(inv, "course export", course.status(), false);
   }
   Status st = olx::ExportCourse(*course, paths[1]);
   if (!st.ok()) {
-    *inv.err << "blockrt course export: " << st.ToString() << "\n";
-    return kExitUsage;
+    return PrintError(inv, "course export", st, false);
   }
   *inv.out << "exported " << course->blocks.size() << " blocks of " << course->context_key << " to "
            << paths[1] << "\n";

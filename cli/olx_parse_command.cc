@@ -4,6 +4,8 @@
 #include <nlohmann/json.hpp>
 #include <ostream>
 
+#include "cli/errors.h"
+#include "cli/number_arg.h"
 #include "cli/olx_commands.h"
 #include "olx/definition.h"
 #include "olx/directory_source.h"
@@ -164,13 +166,9 @@ int RunOlxGraph(const Invocation& inv, const std::vector<std::string>& args) {
         continue;
       }
       const std::string& v = args[++i];
-      char* end = nullptr;
-      unsigned long n = std::strtoul(v.c_str(), &end, 10);
-      if (v.empty() || *end != '\0' || n == 0 || n > 100000) {
-        *inv.err << "blockrt olx graph: --max-depth needs a positive number, got '" << v << "'\n";
-        return kExitUsage;
-      }
-      options.max_depth = static_cast<uint32_t>(n);
+      Result<uint64_t> n = ParseUnsignedArg("--max-depth", v, 1, 100000);
+      if (!n.ok()) return PrintUsageError(inv, "olx graph", n.status().message());
+      options.max_depth = static_cast<uint32_t>(*n);
     } else if (!a.empty() && a[0] == '-') {
       *inv.err << "blockrt olx graph: unknown option '" << a << "'\n";
       return kExitUsage;

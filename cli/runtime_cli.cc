@@ -2,6 +2,7 @@
 #include "cli/runtime_cli.h"
 
 #include "contexts/user.h"
+#include "cli/errors.h"
 
 #include <algorithm>
 #include <cstdlib>
@@ -66,36 +67,32 @@ bool HasSwitch(const CommonFlags& flags, const std::string& name) {
   return std::find(flags.switches.begin(), flags.switches.end(), name) != flags.switches.end();
 }
 
-int ExitCodeFor(const Status& st) {
-  if (st.ok()) return kExitOk;
-  return st.code() == Status::Code::kIOError ? kExitUsage : kExitFindings;
-}
-
 int ReportError(const CommonFlags& flags, const char* command, const Status& st, std::ostream* out,
                 std::ostream* err) {
-  if (flags.json) {
-    *out << JsonText(nlohmann::json{{"ok", false},
-                                    {"code", std::string(Status::CodeName(st.code()))},
-                                    {"error", st.message()}})
-         << "\n";
-  } else {
-    *err << "blockrt " << command << ": " << st.ToString() << "\n";
-  }
-  return ExitCodeFor(st);
+  Invocation inv{{}, nullptr, out, err};
+  return PrintError(inv, command, st, flags.json);
 }
 
-Result<std::unique_ptr<runtime::Engine>> OpenEngine(const CommonFlags& flags) {
+Result<std::unique_ptr<runtime::Engine>> OpenEngine(const CommonFlags& flags, bool create) {
   // --user is checked where it enters: every command acting for a user opens
   // the engine first, and nothing downstream (records, JSON) must see bytes
   // that are not a valid id.
   if (!flags.user.empty()) BLOCKRT_RETURN_IF_ERROR(contexts::ValidateUserId(flags.user));
+  std::string path = flags.db;
   if (!flags.db_given) {
     // Same default as `blockrt store`: $BLOCKRT_STORE, else ./blockrt.db.
     if (const char* env = std::getenv("BLOCKRT_STORE"); env != nullptr && env[0] != '\0') {
-      return runtime::Engine::Open(env);
+      path = env;
     }
   }
-  return runtime::Engine::Open(flags.db);
+  runtime::EngineOptions options;
+  options.create_if_missing = create;
+  Result<std::unique_ptr<runtime::Engine>> engine = runtime::Engine::Open(path, options);
+  if (!engine.ok() && !create && engine.status().code() == Status::Code::kIOError) {
+    return Status::IOError(engine.status().message() +
+                           " (create one with 'blockrt lib create' or 'blockrt store init')");
+  }
+  return engine;
 }
 
 nlohmann::json BlockJson(const runtime::Runtime& rt, const runtime::Block& block) {

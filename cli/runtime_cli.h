@@ -39,13 +39,15 @@ bool ParseCommonFlags(const std::vector<std::string>& args,
 const std::string* OptionValue(const CommonFlags& flags, const std::string& name);
 bool HasSwitch(const CommonFlags& flags, const std::string& name);
 
-// kExitUsage for I/O and usage problems, kExitFindings for the rest.
-int ExitCodeFor(const Status& st);
-// Prints "blockrt CMD: message" (or a JSON error line) and returns the exit code.
+// PrintError (cli/errors.h) with these flags' --json: the one error shape and
+// exit-code map of every command.
 int ReportError(const CommonFlags& flags, const char* command, const Status& st, std::ostream* out,
                 std::ostream* err);
 
-Result<std::unique_ptr<runtime::Engine>> OpenEngine(const CommonFlags& flags);
+// Opens the store named by --db / $BLOCKRT_STORE / ./blockrt.db. Only commands
+// that create something pass `create`: a read of a mistyped path must be an
+// IOError naming it, not an empty new store answering "not found".
+Result<std::unique_ptr<runtime::Engine>> OpenEngine(const CommonFlags& flags, bool create = false);
 
 // The block as `rt`'s user may see it (Runtime::VisibleFields).
 nlohmann::json BlockJson(const runtime::Runtime& rt, const runtime::Block& block);

@@ -3,6 +3,8 @@
 #include <ostream>
 
 #include "cli/json_text.h"
+#include "cli/errors.h"
+#include "cli/number_arg.h"
 #include "cli/runtime_cli.h"
 
 namespace blockrt::cli {
@@ -95,13 +97,9 @@ int RunLoad(const Invocation& inv) {
   }
   int depth = 1;
   if (const std::string* d = OptionValue(f, "--depth")) {
-    char* end = nullptr;
-    long v = std::strtol(d->c_str(), &end, 10);
-    if (d->empty() || *end != '\0' || v < 0 || v > 64) {
-      *inv.err << "blockrt load: --depth must be an integer in 0..64, got '" << *d << "'\n";
-      return kExitUsage;
-    }
-    depth = static_cast<int>(v);
+    Result<int64_t> v = ParseIntArg("--depth", *d, 0, 64);
+    if (!v.ok()) return PrintUsageError(inv, "load", v.status().message());
+    depth = static_cast<int>(*v);
   }
   auto engine = OpenEngine(f);
   if (!engine.ok()) return ReportError(f, "load", engine.status(), inv.out, inv.err);

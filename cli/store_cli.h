@@ -46,7 +46,6 @@ struct Ctx {
   store::Ref At() const;
 };
 
-int ExitCodeFor(const Status& st);
 std::string FormatTime(int64_t micros);
 nlohmann::json FileJson(const store::FileInfo& f);
 

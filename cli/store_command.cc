@@ -9,6 +9,8 @@
 #include <iterator>
 #include <sstream>
 
+#include "cli/errors.h"
+#include "cli/number_arg.h"
 #include "cli/store_cli.h"
 
 namespace blockrt::cli {
@@ -57,6 +59,7 @@ struct Sub {
 };
 
 const Sub kSubs[] = {
+    {"init", nullptr, 0, 0, nullptr},  // handled in RunStore: the only command that creates
     {"bundle", "create", 1, 1, BundleCreate},
     {"bundle", "list", 0, 0, BundleList},
     {"bundle", "show", 1, 1, BundleShow},
@@ -80,16 +83,6 @@ const Sub kSubs[] = {
     {"verify", nullptr, 0, 0, Verify},
     {"rotate-secrets", nullptr, 0, 0, RotateSecrets},
 };
-
-bool ParseInt(const std::string& s, int64_t* out) {
-  if (s.empty()) return false;
-  char* end = nullptr;
-  errno = 0;
-  long long v = std::strtoll(s.c_str(), &end, 10);
-  if (errno != 0 || *end != '\0') return false;
-  *out = v;
-  return true;
-}
 
 // Splits flags from positionals. Returns an error message, or "" on success.
 std::string ParseArgs(const std::vector<std::string>& in, Args* a) {
@@ -130,10 +123,11 @@ std::string ParseArgs(const std::vector<std::string>& in, Args* a) {
       if (s == "--prefix") a->prefix = v;
       if (s == "--path") a->paths.push_back(v);
       if (s == "--version" || s == "--expect-rev") {
-        int64_t n = 0;
-        if (!ParseInt(v, &n) || n < 0)
-          return s + " expects a non-negative integer, got '" + v + "'";
-        (s == "--version" ? a->version : a->expect_rev) = n;
+        // Versions start at 1 (0 is not "latest": omit --version for that);
+        // draft revisions start at 0.
+        Result<int64_t> n = ParseIntArg(s, v, s == "--version" ? 1 : 0);
+        if (!n.ok()) return n.status().message();
+        (s == "--version" ? a->version : a->expect_rev) = *n;
       }
     } else if (s.size() > 1 && s[0] == '-' && s != "-") {
       return "unknown option '" + s + "'";
@@ -147,29 +141,7 @@ std::string ParseArgs(const std::vector<std::string>& in, Args* a) {
 
 }  // namespace
 
-int ExitCodeFor(const Status& st) {
-  switch (st.code()) {
-    case Status::Code::kOk:
-      return kExitOk;
-    case Status::Code::kIOError:
-    case Status::Code::kInternal:
-    case Status::Code::kPermissionDenied:
-    case Status::Code::kNotSupported:
-      return kExitUsage;
-    default:
-      return kExitFindings;
-  }
-}
-
-int Ctx::Fail(const Status& st) const {
-  if (args.json) {
-    Json({{"error",
-           {{"code", std::string(Status::CodeName(st.code()))}, {"message", st.message()}}}});
-  } else {
-    *inv.err << "blockrt store: " << st.ToString() << "\n";
-  }
-  return ExitCodeFor(st);
-}
+int Ctx::Fail(const Status& st) const { return PrintError(inv, "store", st, args.json); }
 
 store::Ref Ctx::At() const {
   if (args.draft_given) return store::Ref::Draft(args.draft);
@@ -281,11 +253,9 @@ int Discard(Ctx& c) {
 }
 
 int LinkSet(Ctx& c) {
-  int64_t version = 0;
-  if (!ParseInt(c.args.pos[3], &version) || version < 1) {
-    return c.Fail(
-        Status::InvalidArgument("VERSION must be a positive integer, got '" + c.args.pos[3] + "'"));
-  }
+  Result<int64_t> parsed = ParseIntArg("VERSION", c.args.pos[3], 1);
+  if (!parsed.ok()) return c.Fail(parsed.status());
+  const int64_t version = *parsed;
   auto target = c.store->GetBundle(c.args.pos[2]);
   if (!target.ok()) return c.Fail(target.status());
   store::WriteOptions wo;
@@ -375,13 +345,13 @@ int RunStore(const Invocation& inv) {
       break;
     }
   }
-  if (w1 != "init" && sub == nullptr) {
+  if (sub == nullptr) {
     *inv.err << "blockrt store: unknown command '" << w1 << (w2.empty() ? "" : " " + w2) << "'\n"
              << kHelp;
     return kExitUsage;
   }
-  args.pos.erase(args.pos.begin(), args.pos.begin() + (sub && sub->word2 ? 2 : 1));
-  if (sub != nullptr && (args.pos.size() < sub->min_pos || args.pos.size() > sub->max_pos)) {
+  args.pos.erase(args.pos.begin(), args.pos.begin() + (sub->word2 ? 2 : 1));
+  if (args.pos.size() < sub->min_pos || args.pos.size() > sub->max_pos) {
     *inv.err << "blockrt store: wrong number of arguments for '" << w1
              << (sub->word2 ? std::string(" ") + sub->word2 : "") << "'\n"
              << kHelp;

@@ -469,6 +469,21 @@ Result<int64_t> LibraryAuthoring::Publish(std::string_view library_key, std::str
   return version;
 }
 
+Status LibraryAuthoring::DeleteLibrary(std::string_view library_key) {
+  BLOCKRT_ASSIGN_OR_RETURN(auto lib, Lib(library_key));
+  store::Store& store = *ctx_->snapshots().store();
+  // The record goes first: while it names the bundle, the store refuses to
+  // delete the bundle (it is owned).
+  Status st = store.Transact([&]() -> Status {
+    BLOCKRT_RETURN_IF_ERROR(ctx_->table().Remove(lib->key));
+    Status deleted = store.DeleteBundle(lib->bundle_uuid);
+    return deleted.IsNotFound() ? Status::OK() : deleted;
+  });
+  ctx_->table().Forget(lib->key);
+  ctx_->snapshots().Invalidate(lib->bundle_uuid);
+  return st;
+}
+
 Status LibraryAuthoring::Discard(std::string_view library_key) {
   BLOCKRT_ASSIGN_OR_RETURN(auto lib, Lib(library_key));
   BLOCKRT_RETURN_IF_ERROR(Require(*lib, LibraryRole::kAuthor, "discard the draft of"));

@@ -109,6 +109,11 @@ class LibraryAuthoring {
   // Commits the draft as a new version. FailedPrecondition when nothing
   // changed; InvalidArgument when the draft's OLX fails the checks.
   Result<int64_t> Publish(std::string_view library_key, std::string_view author = {});
+  // Deletes the library: its record and its bundle (every version, draft and
+  // asset) in one transaction. A library whose bundle is already gone (a
+  // "zombie" left by an older build's `store bundle delete`) just loses its
+  // record. FailedPrecondition while another bundle links to its bundle.
+  Status DeleteLibrary(std::string_view library_key);
   // Drops unpublished changes (no-op without a draft).
   Status Discard(std::string_view library_key);
   Result<bool> HasUnpublishedChanges(std::string_view library_key) const;

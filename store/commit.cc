@@ -126,13 +126,19 @@ Result<int64_t> Store::Commit(std::string_view bundle, std::string_view draft,
     }
     for (const Entry& e : changes) {
       int64_t path_id = PathId(s, b.id, e.path);
-      Query q = s.Prepare("INSERT INTO file_version(path_id, version, blob_id) VALUES(?, ?, ?)");
+      Query q = s.Prepare(
+          "INSERT INTO file_version(path_id, version, blob_id, digest) VALUES(?, ?, ?, ?)");
       q->bind(1, static_cast<int64_t>(path_id));
       q->bind(2, static_cast<int64_t>(new_version));
       if (e.blob_id != 0) {
+        // The draft row's recorded digest carries over (checked on commit
+        // like on any read, so a damaged draft row cannot publish).
+        BLOCKRT_RETURN_IF_ERROR(CheckEntry(e, [&] { return "draft file '" + e.path + "'"; }));
         q->bind(3, static_cast<int64_t>(e.blob_id));
+        q->bind(4, e.digest);
       } else {
         q->bind(3);
+        q->bind(4);
       }
       q->exec();
     }

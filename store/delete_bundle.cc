@@ -23,6 +23,22 @@ Status Store::DeleteBundle(std::string_view bundle) {
                                           q->getColumn(0).getString() + "'");
       }
     }
+    {
+      // An upper layer that keeps a bundle's uuid in a record (a content
+      // library, say) owns the bundle: deleting it under the record would
+      // leave a zombie that no longer resolves. The owner deletes through
+      // its own API, which drops the record first.
+      Query q = s.Prepare(
+          "SELECT tbl, key FROM record WHERE instr(value, CAST(?1 AS BLOB)) > 0 "
+          "ORDER BY tbl, key LIMIT 1");
+      q->bind(1, b.uuid);
+      if (q->executeStep()) {
+        return Status::FailedPrecondition(
+            "bundle '" + b.slug + "' is owned by record '" + q->getColumn(1).getString() +
+            "' in table '" + q->getColumn(0).getString() +
+            "' (for a content library: 'blockrt lib delete " + q->getColumn(1).getString() + "')");
+      }
+    }
     static const char* const kDeletes[] = {
         "DELETE FROM draft_link WHERE draft_id IN (SELECT id FROM draft WHERE bundle_id = ?)",
         "DELETE FROM draft_file WHERE draft_id IN (SELECT id FROM draft WHERE bundle_id = ?)",

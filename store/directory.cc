@@ -1,10 +1,15 @@
 // Directory import into a draft and export of any snapshot, byte-identical.
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <random>
 #include <set>
 #include <system_error>
 
@@ -57,8 +62,13 @@ Status WriteOut(Store::Impl& s, const Entry& e, const fs::path& target, const st
   if (ec)
     return Status::IOError("cannot create '" + target.parent_path().string() +
                            "': " + ec.message());
-  FILE* f = std::fopen(target.c_str(), "wb");
+  // A new file in the fresh temporary tree: O_EXCL|O_NOFOLLOW so nothing
+  // already there (least of all a symlink) is ever written through; 0666
+  // under the umask, like any file a tool creates.
+  int fd = ::open(target.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+  FILE* f = fd < 0 ? nullptr : ::fdopen(fd, "wb");
   if (f == nullptr) {
+    if (fd >= 0) ::close(fd);
     return Status::IOError("cannot create '" + target.string() + "': " + std::strerror(errno));
   }
   Status st = ReadBlob(
@@ -74,6 +84,25 @@ Status WriteOut(Store::Impl& s, const Entry& e, const fs::path& target, const st
     st = Status::IOError("cannot write '" + target.string() + "': " + std::strerror(errno));
   }
   return st;
+}
+
+// A fresh sibling directory for the export to fill. mkdir (not mkdtemp, which
+// makes 0700) so the export root gets the usual 0777-under-umask mode, like
+// the folders below it.
+Result<fs::path> MakeTempDir(const fs::path& parent) {
+  std::random_device rd;
+  for (int attempt = 0; attempt < 100; ++attempt) {
+    char name[32];
+    std::snprintf(name, sizeof name, ".blockrt-export-%08x", static_cast<unsigned>(rd()));
+    fs::path p = parent / name;
+    if (::mkdir(p.c_str(), 0777) == 0) return p;
+    if (errno != EEXIST) {
+      return Status::IOError("cannot create a temporary directory in '" + parent.string() +
+                             "': " + std::strerror(errno));
+    }
+  }
+  return Status::IOError("cannot create a temporary directory in '" + parent.string() +
+                         "': every name taken");
 }
 
 }  // namespace
@@ -124,20 +153,28 @@ Result<int64_t> Store::ExportDirectory(std::string_view bundle, const Ref& at,
   if (dir.empty()) return Status::InvalidArgument("export directory is empty");
   fs::path target = fs::path(dir).lexically_normal();
   if (target.filename().empty()) target = target.parent_path();
+  // '.', '..' and '/' name a directory the export would have to replace.
+  if (target.empty() || target.filename() == "." || target.filename() == ".." ||
+      target == target.root_path()) {
+    return Status::InvalidArgument("export target '" + dir +
+                                   "' must name a new directory, not '.', '..' or '/'");
+  }
   std::error_code ec;
-  bool existed = fs::exists(target, ec);
-  if (existed && (!fs::is_directory(target, ec) || !fs::is_empty(target, ec))) {
+  fs::file_status target_st = fs::symlink_status(target, ec);
+  if (fs::is_symlink(target_st)) {
+    return Status::FailedPrecondition("export target '" + dir +
+                                      "' is a symbolic link; exports never write through one");
+  }
+  bool existed = fs::exists(target_st);
+  if (existed && (!fs::is_directory(target_st) || !fs::is_empty(target, ec))) {
     return Status::FailedPrecondition("export target '" + dir +
                                       "' exists and is not an empty directory");
   }
   fs::path parent = target.has_parent_path() ? target.parent_path() : fs::path(".");
   fs::create_directories(parent, ec);
-  std::string tmpl = (parent / (".blockrt-export-XXXXXX")).string();
-  if (mkdtemp(tmpl.data()) == nullptr) {
-    return Status::IOError("cannot create a temporary directory in '" + parent.string() +
-                           "': " + std::strerror(errno));
-  }
-  fs::path tmp(tmpl);
+  Result<fs::path> made = MakeTempDir(parent);
+  if (!made.ok()) return made.status();
+  fs::path tmp = *made;
   int64_t count = 0;
   Status st = impl_->Read([&]() -> Status {
     Store::Impl& s = *impl_;
@@ -147,6 +184,7 @@ Result<int64_t> Store::ExportDirectory(std::string_view bundle, const Ref& at,
     for (const Entry& e : ListVisible(s, b.id, at.is_draft() ? &d : nullptr, version, "")) {
       std::string where = "path '" + e.path + "' at " + at.ToString() + " (v" +
                           std::to_string(version) + ") of bundle '" + b.slug + "'";
+      BLOCKRT_RETURN_IF_ERROR(CheckEntry(e, [&] { return where; }));
       BLOCKRT_RETURN_IF_ERROR(WriteOut(s, e, tmp / e.path, where));
       ++count;
     }

@@ -104,10 +104,12 @@ Result<bool> StageFile(Store::Impl& s, const BundleRow& b, const DraftRow& d, st
     BLOCKRT_RETURN_IF_ERROR(CheckNoFileDirClash(s, b, d, path));
   }
   Query up =
-      s.Prepare("INSERT OR REPLACE INTO draft_file(draft_id, path, blob_id) VALUES(?, ?, ?)");
+      s.Prepare("INSERT OR REPLACE INTO draft_file(draft_id, path, blob_id, digest) "
+                "VALUES(?, ?, ?, ?)");
   up->bind(1, static_cast<int64_t>(d.id));
   up->bind(2, std::string(path));
   up->bind(3, static_cast<int64_t>(blob.id));
+  up->bind(4, blob.digest);
   up->exec();
   return true;
 }
@@ -119,7 +121,8 @@ Status StageDelete(Store::Impl& s, const BundleRow& b, const DraftRow& d, std::s
   }
   if (LookupPublished(s, b.id, d.base_version, path)) {
     Query up =
-        s.Prepare("INSERT OR REPLACE INTO draft_file(draft_id, path, blob_id) VALUES(?, ?, NULL)");
+        s.Prepare("INSERT OR REPLACE INTO draft_file(draft_id, path, blob_id, digest) "
+                  "VALUES(?, ?, NULL, NULL)");
     up->bind(1, static_cast<int64_t>(d.id));
     up->bind(2, std::string(path));
     up->exec();

@@ -115,6 +115,55 @@ TEST_F(StoreTest, VerifyReportsBrokenStructure) {
   EXPECT_THAT(messages, ::testing::Contains(::testing::HasSubstr("missing blob")));
 }
 
+TEST_F(StoreTest, RepointedOrMissingBlobIsCorruptionOnEveryRead) {
+  std::string b = MakeBundle("lib");
+  ASSERT_EQ(CommitFiles(b, {{"a", "one"}, {"b", "two"}}), 1);
+  // a's row now names b's (sound) blob: every blob still hashes right.
+  Tamper(db_path(),
+         "PRAGMA foreign_keys = OFF; UPDATE file_version SET blob_id = (SELECT id FROM blob "
+         "WHERE digest = '" + ContentDigest("two") + "') WHERE path_id = "
+         "(SELECT id FROM path WHERE path = 'a')");
+  EXPECT_EQ(store_->ReadFile(b, Ref::Latest(), "a").status().code(), Status::Code::kCorruption);
+  EXPECT_EQ(store_->ListFiles(b, Ref::Latest()).status().code(), Status::Code::kCorruption);
+  auto report = store_->Verify();
+  ASSERT_TRUE(report.ok());
+  ASSERT_EQ(report->problems.size(), 1u);
+  EXPECT_THAT(report->problems[0].used_by, ::testing::ElementsAre("lib v1:a"));
+  // A missing blob row: the file must not vanish from the listing.
+  Tamper(db_path(), "PRAGMA foreign_keys = OFF; DELETE FROM blob WHERE digest = '" +
+                        ContentDigest("two") + "'");
+  EXPECT_EQ(store_->ListFiles(b, Ref::Latest()).status().code(), Status::Code::kCorruption);
+  EXPECT_EQ(store_->StatFile(b, Ref::Latest(), "b").status().code(), Status::Code::kCorruption);
+}
+
+TEST_F(StoreTest, BundleNamedByARecordIsOwned) {
+  std::string b = MakeBundle("lib");
+  auto info = store_->GetBundle(b);
+  ASSERT_TRUE(info.ok());
+  ASSERT_TRUE(store_->PutRecord("libraries", "lib:O:l", "{\"bundle\":\"" + info->uuid + "\"}").ok());
+  Status st = store_->DeleteBundle(b);
+  EXPECT_EQ(st.code(), Status::Code::kFailedPrecondition);
+  EXPECT_THAT(st.message(), ::testing::HasSubstr("lib:O:l"));
+  ASSERT_TRUE(store_->DeleteRecord("libraries", "lib:O:l").ok());
+  EXPECT_TRUE(store_->DeleteBundle(b).ok());
+}
+
+TEST_F(StoreTest, NegativeSchemaVersionIsNotAStore) {
+  store_.reset();
+  Tamper(db_path(), "PRAGMA user_version = -1");
+  auto r = Store::Open(db_path());
+  EXPECT_EQ(r.status().code(), Status::Code::kCorruption) << r.status().ToString();
+  EXPECT_THAT(r.status().message(), ::testing::HasSubstr("unsupported schema version -1"));
+}
+
+TEST_F(StoreTest, OpenWithoutCreateNamesTheMissingFile) {
+  StoreOptions o;
+  o.create_if_missing = false;
+  auto r = Store::Open(db_path() + ".typo", o);
+  EXPECT_EQ(r.status().code(), Status::Code::kIOError);
+  EXPECT_THAT(r.status().message(), ::testing::HasSubstr(".typo"));
+}
+
 TEST_F(StoreTest, NewerSchemaIsRefused) {
   store_.reset();
   Tamper(db_path(), "PRAGMA user_version = 99");

@@ -69,11 +69,24 @@ Result<VerifyReport> Store::Verify() {
         {"SELECT b.slug || ' draft ' || d.name FROM draft d JOIN bundle b ON b.id = d.bundle_id "
          "WHERE d.base_version > b.latest_version",
          "draft is based on a version that does not exist"},
-        {"SELECT 'blob ' || fv.blob_id FROM file_version fv LEFT JOIN blob b ON b.id = fv.blob_id "
-         "WHERE fv.blob_id IS NOT NULL AND b.id IS NULL "
-         "UNION ALL SELECT 'blob ' || df.blob_id FROM draft_file df "
+        {"SELECT coalesce(o.slug, '?') || ' v' || fv.version || ':' || coalesce(p.path, '?') || "
+         "' (blob ' || fv.blob_id || ')' FROM file_version fv "
+         "LEFT JOIN path p ON p.id = fv.path_id LEFT JOIN bundle o ON o.id = p.bundle_id "
+         "LEFT JOIN blob b ON b.id = fv.blob_id WHERE fv.blob_id IS NOT NULL AND b.id IS NULL "
+         "UNION ALL SELECT coalesce(o.slug, '?') || ' draft ' || coalesce(d.name, '?') || ':' || "
+         "df.path || ' (blob ' || df.blob_id || ')' FROM draft_file df "
+         "LEFT JOIN draft d ON d.id = df.draft_id LEFT JOIN bundle o ON o.id = d.bundle_id "
          "LEFT JOIN blob b ON b.id = df.blob_id WHERE df.blob_id IS NOT NULL AND b.id IS NULL",
          "file refers to a missing blob"},
+        // Per-path digests: a row pointed at another (sound) blob would serve
+        // that blob's bytes while every blob still hashes right.
+        {"SELECT b.slug || ' v' || fv.version || ':' || p.path FROM file_version fv "
+         "JOIN path p ON p.id = fv.path_id JOIN bundle b ON b.id = p.bundle_id "
+         "JOIN blob bl ON bl.id = fv.blob_id WHERE fv.digest IS NOT bl.digest "
+         "UNION ALL SELECT b.slug || ' draft ' || d.name || ':' || df.path FROM draft_file df "
+         "JOIN draft d ON d.id = df.draft_id JOIN bundle b ON b.id = d.bundle_id "
+         "JOIN blob bl ON bl.id = df.blob_id WHERE df.digest IS NOT bl.digest",
+         "file points at a blob whose digest is not the one recorded for its path"},
     };
     for (const auto& check : kChecks) {
       Query q = s.Prepare(check[0]);

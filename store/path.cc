@@ -15,6 +15,14 @@ Status Reject(std::string_view path, size_t pos, std::string_view why) {
                                  ": " + std::string(why));
 }
 
+// A name longer than NAME_MAX could be stored but never exported or imported.
+Status SegmentTooLong(std::string_view path, size_t pos, size_t len) {
+  return Reject(path, pos,
+                "segment of " + std::to_string(len) + " bytes, over the " +
+                    std::to_string(kMaxSegmentBytes) +
+                    "-byte limit of a file name (it could not be exported)");
+}
+
 }  // namespace
 
 Status ValidatePath(std::string_view path) {
@@ -34,6 +42,7 @@ Status ValidatePath(std::string_view path) {
     if (c == '/') {
       std::string_view seg = path.substr(seg_start, i - seg_start);
       if (seg.empty()) return Reject(path, i, "empty segment ('//')");
+      if (seg.size() > kMaxSegmentBytes) return SegmentTooLong(path, seg_start, seg.size());
       if (seg == ".") return Reject(path, seg_start, "'.' segment");
       if (seg == "..") return Reject(path, seg_start, "'..' segment");
       seg_start = i + 1;
@@ -50,6 +59,7 @@ Status ValidatePath(std::string_view path) {
   }
   std::string_view last = path.substr(seg_start);
   if (last.empty()) return Reject(path, path.size(), "trailing '/'");
+  if (last.size() > kMaxSegmentBytes) return SegmentTooLong(path, seg_start, last.size());
   if (last == ".") return Reject(path, seg_start, "'.' segment");
   if (last == "..") return Reject(path, seg_start, "'..' segment");
   return Status::OK();

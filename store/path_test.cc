@@ -15,7 +15,8 @@ TEST(ValidatePathTest, AcceptsRelativeUtf8Paths) {
       "a/.b/..c/c..",
       "static/ünï cödé/notes.txt",
       "emoji/\xf0\x9f\x98\x80.png",
-      std::string(500, 'x'),
+      std::string(255, 'x'),
+      std::string(255, 'x') + "/" + std::string(244, 'y'),  // 500 bytes, segments at NAME_MAX
       "a b/c-d_e~f!@#$%^&()",
   };
   for (const std::string& p : kGood) EXPECT_TRUE(ValidatePath(p).ok()) << p;
@@ -29,6 +30,9 @@ struct Bad {
 TEST(ValidatePathTest, RejectsWithReason) {
   const Bad kBad[] = {
       {"", "empty"},
+      {std::string(256, 'x'), "255-byte limit"},
+      {"a/" + std::string(300, 'x') + "/b", "segment of 300 bytes"},
+      {std::string(500, 'x'), "255-byte limit"},
       {"/etc/passwd", "absolute"},
       {"a//b", "'//'"},
       {"a/", "trailing"},

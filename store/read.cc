@@ -30,6 +30,7 @@ Status Locate(Store::Impl& s, std::string_view bundle, const Ref& at, std::strin
   std::optional<Entry> e =
       LookupVisible(s, b->id, at.is_draft() ? &draft : nullptr, *version, path);
   if (!e) return Status::NotFound("no file " + Where(*b, at, *version, path));
+  BLOCKRT_RETURN_IF_ERROR(CheckEntry(*e, [&] { return Where(*b, at, *version, path); }));
   *entry = std::move(*e);
   return Status::OK();
 }
@@ -97,8 +98,10 @@ Result<std::vector<FileInfo>> Store::ListFiles(std::string_view bundle, const Re
     std::vector<Entry> entries =
         ListVisible(*impl_, b.id, at.is_draft() ? &draft : nullptr, version, prefix);
     out.reserve(entries.size());
-    for (Entry& e : entries)
+    for (Entry& e : entries) {
+      BLOCKRT_RETURN_IF_ERROR(CheckEntry(e, [&] { return Where(b, at, version, e.path); }));
       out.push_back(FileInfo{std::move(e.path), e.size, std::move(e.digest)});
+    }
     return Status::OK();
   });
   if (!st.ok()) return st;

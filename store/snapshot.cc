@@ -7,24 +7,42 @@ bool HasPrefix(std::string_view s, std::string_view prefix) {
   return s.size() >= prefix.size() && s.compare(0, prefix.size(), prefix) == 0;
 }
 
+// Columns: path, blob_id, recorded digest, blob digest, blob size.
 Entry EntryFromRow(SQLite::Statement& q) {
   Entry e;
   e.path = q.getColumn(0).getString();
   if (!q.isColumnNull(1)) {
     e.blob_id = q.getColumn(1).getInt64();
     e.digest = q.getColumn(2).getString();
-    e.size = q.getColumn(3).getInt64();
+    e.blob_found = !q.isColumnNull(3);
+    e.blob_digest = q.getColumn(3).getString();
+    e.size = q.getColumn(4).getInt64();
   }
   return e;
 }
 
 }  // namespace
 
+Status CheckEntry(const Entry& e, const std::function<std::string()>& where) {
+  if (e.blob_id == 0) return Status::OK();
+  if (!e.blob_found) {
+    return Status::Corruption(where() + ": blob " + std::to_string(e.blob_id) + " is missing");
+  }
+  if (e.digest.empty()) {
+    return Status::Corruption(where() + ": no digest recorded for the path");
+  }
+  if (e.digest != e.blob_digest) {
+    return Status::Corruption(where() + ": the path records digest " + e.digest +
+                              " but points at blob " + e.blob_digest);
+  }
+  return Status::OK();
+}
+
 std::optional<Entry> LookupPublished(Store::Impl& s, int64_t bundle_id, int64_t version,
                                      std::string_view path) {
   if (version <= 0) return std::nullopt;
   Query q = s.Prepare(
-      "SELECT p.path, fv.blob_id, b.digest, b.size FROM path p "
+      "SELECT p.path, fv.blob_id, fv.digest, b.digest, b.size FROM path p "
       "JOIN file_version fv ON fv.path_id = p.id "
       "LEFT JOIN blob b ON b.id = fv.blob_id "
       "WHERE p.bundle_id = ? AND p.path = ? AND fv.version <= ? "
@@ -38,7 +56,7 @@ std::optional<Entry> LookupPublished(Store::Impl& s, int64_t bundle_id, int64_t 
 
 std::optional<Entry> LookupDraftChange(Store::Impl& s, int64_t draft_id, std::string_view path) {
   Query q = s.Prepare(
-      "SELECT df.path, df.blob_id, b.digest, b.size FROM draft_file df "
+      "SELECT df.path, df.blob_id, df.digest, b.digest, b.size FROM draft_file df "
       "LEFT JOIN blob b ON b.id = df.blob_id WHERE df.draft_id = ? AND df.path = ?");
   q->bind(1, static_cast<int64_t>(draft_id));
   q->bind(2, std::string(path));
@@ -63,13 +81,15 @@ std::vector<Entry> ListPublished(Store::Impl& s, int64_t bundle_id, int64_t vers
   std::vector<Entry> out;
   if (version <= 0) return out;
   // For every path of the bundle (from `prefix` on, in order), the newest
-  // row at or before `version`; deletions (NULL blob) drop out of the join.
+  // row at or before `version`; deletions (NULL blob_id) are filtered. The
+  // blob is LEFT JOINed: a missing blob row must surface (CheckEntry), not
+  // make the file vanish from the listing.
   Query q = s.Prepare(
-      "SELECT p.path, fv.blob_id, b.digest, b.size FROM path p "
+      "SELECT p.path, fv.blob_id, fv.digest, b.digest, b.size FROM path p "
       "JOIN file_version fv ON fv.path_id = p.id AND fv.version = "
       "  (SELECT max(version) FROM file_version WHERE path_id = p.id AND version <= ?2) "
-      "JOIN blob b ON b.id = fv.blob_id "
-      "WHERE p.bundle_id = ?1 AND p.path >= ?3 ORDER BY p.path");
+      "LEFT JOIN blob b ON b.id = fv.blob_id "
+      "WHERE p.bundle_id = ?1 AND p.path >= ?3 AND fv.blob_id IS NOT NULL ORDER BY p.path");
   q->bind(1, static_cast<int64_t>(bundle_id));
   q->bind(2, static_cast<int64_t>(version));
   q->bind(3, std::string(prefix));
@@ -84,7 +104,7 @@ std::vector<Entry> ListPublished(Store::Impl& s, int64_t bundle_id, int64_t vers
 std::vector<Entry> ListDraftChanges(Store::Impl& s, int64_t draft_id, std::string_view prefix) {
   std::vector<Entry> out;
   Query q = s.Prepare(
-      "SELECT df.path, df.blob_id, b.digest, b.size FROM draft_file df "
+      "SELECT df.path, df.blob_id, df.digest, b.digest, b.size FROM draft_file df "
       "LEFT JOIN blob b ON b.id = df.blob_id WHERE df.draft_id = ? AND df.path >= ? "
       "ORDER BY df.path");
   q->bind(1, static_cast<int64_t>(draft_id));

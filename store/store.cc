@@ -2,6 +2,9 @@
 #include "store/store.h"
 
 #include <sqlite3.h>
+#include <sys/stat.h>
+
+#include <cerrno>
 
 #include <algorithm>
 #include <chrono>
@@ -161,6 +164,13 @@ const std::string& Store::path() const { return impl_->path; }
 
 Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const StoreOptions& options) {
   if (path.empty()) return Status::InvalidArgument("store path is empty");
+  if (!options.create_if_missing || options.read_only) {
+    // SQLite's CANTOPEN does not say why; a missing file is the usual typo.
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0 && errno == ENOENT) {
+      return Status::IOError("no store at '" + path + "': file does not exist");
+    }
+  }
   int flags = options.read_only ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE;
   if (options.create_if_missing && !options.read_only) flags |= SQLite::OPEN_CREATE;
   std::unique_ptr<Impl> impl;

@@ -112,7 +112,9 @@ class Store {
   Result<BundleInfo> GetBundle(std::string_view bundle);
   Result<std::vector<BundleInfo>> ListBundles();
   // Deletes the bundle with all its versions and drafts; FailedPrecondition
-  // while another bundle links to it. Its bytes go at the next CollectGarbage.
+  // while another bundle links to it or a record names its uuid (the record's
+  // owner, e.g. a content library, must delete it). Its bytes go at the next
+  // CollectGarbage.
   Status DeleteBundle(std::string_view bundle);
   Result<std::vector<VersionInfo>> ListVersions(std::string_view bundle);
   Result<VersionInfo> GetVersion(std::string_view bundle, int64_t version);

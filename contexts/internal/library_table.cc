@@ -124,6 +124,15 @@ Status LibraryTable::Update(std::string_view key,
   return st;
 }
 
+Status LibraryTable::Remove(std::string_view key) {
+  Status st = store_->DeleteRecord(kLibraryTable, key);
+  Forget(key);
+  if (st.IsNotFound()) {
+    return Status::NotFound("content library '" + std::string(key) + "' does not exist");
+  }
+  return st;
+}
+
 Result<std::vector<LibraryInfo>> LibraryTable::List() const {
   BLOCKRT_ASSIGN_OR_RETURN(std::vector<store::Record> records, store_->ListRecords(kLibraryTable));
   std::vector<LibraryInfo> out;

@@ -36,6 +36,9 @@ class LibraryTable {
   // not the cache, so a concurrent grant or revocation is never overwritten
   // by a stale copy. `change` returning an error writes nothing.
   Status Update(std::string_view key, const std::function<Status(LibraryInfo*)>& change);
+
+  // NotFound when no library has that key.
+  Status Remove(std::string_view key);
   Result<std::vector<LibraryInfo>> List() const;
   void Forget(std::string_view key);
   // Moves on with every Forget(): callers keeping LibraryInfo of their own

@@ -91,9 +91,22 @@ CREATE TABLE record(
   UNIQUE(tbl, key));
 )sql";
 
+// Version 2: every file row records the digest of the bytes written at that
+// path, independently of the blob it points at, so a blob_id pointed at
+// another blob (or a blob row gone) is Corruption on read and in verify
+// instead of another file's bytes or a silently vanished file.
+constexpr const char* kSchemaV2 = R"sql(
+ALTER TABLE file_version ADD COLUMN digest TEXT;
+ALTER TABLE draft_file ADD COLUMN digest TEXT;
+UPDATE file_version SET digest = (SELECT digest FROM blob WHERE blob.id = file_version.blob_id)
+  WHERE blob_id IS NOT NULL;
+UPDATE draft_file SET digest = (SELECT digest FROM blob WHERE blob.id = draft_file.blob_id)
+  WHERE blob_id IS NOT NULL;
+)sql";
+
 // migrations[i] takes a store from schema version i to i + 1. Index 0 creates
-// the schema from nothing; later steps will ALTER in place.
-constexpr const char* kMigrations[] = {kSchemaV1};
+// the schema from nothing; later steps ALTER in place.
+constexpr const char* kMigrations[] = {kSchemaV1, kSchemaV2};
 static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) == kSchemaVersion);
 
 }  // namespace
@@ -102,6 +115,12 @@ Status EnsureSchema(SQLite::Database& db, bool read_only) {
   int version = db.execAndGet("PRAGMA user_version").getInt();
   int app_id = db.execAndGet("PRAGMA application_id").getInt();
   int tables = db.execAndGet("SELECT count(*) FROM sqlite_master").getInt();
+  if (version < 0) {
+    // Only a foreign or hand-edited file has a negative user_version; the
+    // migration table is indexed by it, so it must never get that far.
+    return Status::Corruption("not a blockrt store: unsupported schema version " +
+                              std::to_string(version));
+  }
   if (version == 0 && tables > 0) {
     return Status::Corruption("not a blockrt store: database has tables but no schema version");
   }

@@ -12,7 +12,7 @@ class Database;
 
 namespace blockrt::store {
 
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 // PRAGMA application_id marking a blockrt store ("BlRt").
 inline constexpr int32_t kApplicationId = 0x426c5274;
 

@@ -4,6 +4,7 @@
 #define BLOCKRT_STORE_INTERNAL_SNAPSHOT_H_
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -17,9 +18,15 @@ namespace blockrt::store {
 struct Entry {
   std::string path;
   int64_t blob_id = 0;  // 0 = deleted (only in draft change lists)
-  std::string digest;
+  std::string digest;   // recorded for the path when it was written
   int64_t size = 0;
+  bool blob_found = false;  // the blob row exists
+  std::string blob_digest;  // the digest of the blob row blob_id names
 };
+
+// Corruption (naming where()) when a live entry's blob row is missing or its
+// digest is not the one recorded for the path; every read and listing checks.
+Status CheckEntry(const Entry& e, const std::function<std::string()>& where);
 
 // The file at `path` as of `version` (0 = nothing published), or nullopt.
 std::optional<Entry> LookupPublished(Store::Impl& s, int64_t bundle_id, int64_t version,
