@@ -12,13 +12,13 @@
 #include <string>
 #include <string_view>
 
+#include "base/json_depth.h"
+
 namespace blockrt::olx::internal {
 
-inline constexpr uint32_t kMaxJsonDepth = 128;
-
-// The offset of the first '[' or '{' (outside strings) that opens level
-// max_depth + 1, or npos when the text nests no deeper than max_depth.
-size_t FindJsonTooDeep(std::string_view text, uint32_t max_depth = kMaxJsonDepth);
+// The depth rule has one home, base/json_depth.h.
+using ::blockrt::FindJsonTooDeep;
+using ::blockrt::kMaxJsonDepth;
 
 struct JsonFailure {
   size_t offset = 0;
