@@ -3,10 +3,8 @@
 #include <cstdint>
 
 namespace blockrt {
-namespace {
 
-// The length of the well-formed sequence at s[i], or 0.
-size_t SequenceLength(std::string_view s, size_t i) {
+size_t Utf8SequenceLength(std::string_view s, size_t i) {
   const auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
   const unsigned char c = byte(i);
   if (c < 0x80) return 1;
@@ -34,11 +32,9 @@ size_t SequenceLength(std::string_view s, size_t i) {
   return len;
 }
 
-}  // namespace
-
 bool IsValidUtf8(std::string_view s, size_t* bad_offset) {
   for (size_t i = 0; i < s.size();) {
-    size_t len = SequenceLength(s, i);
+    size_t len = Utf8SequenceLength(s, i);
     if (len == 0) {
       if (bad_offset != nullptr) *bad_offset = i;
       return false;
@@ -54,7 +50,7 @@ std::string PrintableBytes(std::string_view s) {
   out.reserve(s.size());
   for (size_t i = 0; i < s.size();) {
     const unsigned char c = static_cast<unsigned char>(s[i]);
-    size_t len = SequenceLength(s, i);
+    size_t len = Utf8SequenceLength(s, i);
     if (len == 0 || c < 0x20 || c == 0x7f || c == '\\') {
       out += "\\x";
       out.push_back(kHex[c >> 4]);

@@ -10,6 +10,10 @@
 
 namespace blockrt {
 
+// The length of the well-formed UTF-8 sequence starting at s[i] (i < size),
+// or 0 when none starts there.
+size_t Utf8SequenceLength(std::string_view s, size_t i);
+
 // True when `s` is well-formed UTF-8 (no overlongs, surrogates or code points
 // above U+10FFFF). On false, *bad_offset (when given) is the first bad byte.
 bool IsValidUtf8(std::string_view s, size_t* bad_offset = nullptr);
