@@ -19,10 +19,10 @@ TEST(JsonDepth, FindsTheFirstTooDeepOpening) {
       {"[[]]", 1, 1},
       {"{\"a\":[1]}", 2, npos},
       {"{\"a\":[{}]}", 2, 6},
-      {"\"[[[[\"", 1, npos},           // brackets inside strings do not count
-      {"[\"\\\"[[[\"]", 1, npos},      // nor after an escaped quote
-      {"[][][][]", 1, npos},           // siblings do not add up
-      {"]]]][[", 1, 5},                // stray closers do not go below zero
+      {"\"[[[[\"", 1, npos},       // brackets inside strings do not count
+      {"[\"\\\"[[[\"]", 1, npos},  // nor after an escaped quote
+      {"[][][][]", 1, npos},       // siblings do not add up
+      {"]]]][[", 1, 5},            // stray closers do not go below zero
       {std::string(300000, '['), 128, 128},
   };
   for (const Case& c : cases) EXPECT_EQ(FindJsonTooDeep(c.text, c.max_depth), c.want) << c.text;

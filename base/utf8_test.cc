@@ -13,15 +13,15 @@ TEST(Utf8Test, ValidityTable) {
   } cases[] = {
       {"", true},
       {"eve", true},
-      {"\xc3\xa9l\xc3\xa8ve", true},         // élève
-      {"\xf0\x9f\x98\x80", true},            // U+1F600
-      {"eve\xff", false, 3},                 // not a lead byte
-      {"\xc3", false, 0},                    // truncated
-      {"\xc0\xaf", false, 0},                // overlong '/'
-      {"\xe0\x80\xaf", false, 0},            // overlong, 3 bytes
-      {"\xed\xa0\x80", false, 0},            // surrogate U+D800
-      {"\xf4\x90\x80\x80", false, 0},        // above U+10FFFF
-      {"ok\xe2\x82", false, 2},              // truncated euro sign
+      {"\xc3\xa9l\xc3\xa8ve", true},   // élève
+      {"\xf0\x9f\x98\x80", true},      // U+1F600
+      {"eve\xff", false, 3},           // not a lead byte
+      {"\xc3", false, 0},              // truncated
+      {"\xc0\xaf", false, 0},          // overlong '/'
+      {"\xe0\x80\xaf", false, 0},      // overlong, 3 bytes
+      {"\xed\xa0\x80", false, 0},      // surrogate U+D800
+      {"\xf4\x90\x80\x80", false, 0},  // above U+10FFFF
+      {"ok\xe2\x82", false, 2},        // truncated euro sign
   };
   for (const Case& c : cases) {
     size_t bad = 99;

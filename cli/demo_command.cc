@@ -244,7 +244,8 @@ int RunDemo(const Invocation& inv) {
     } else if ((a == "--workdir" || a == "--fixtures") && i + 1 < inv.args.size()) {
       (a == "--workdir" ? workdir : fixtures) = inv.args[++i];
     } else {
-      return PrintUsageError(inv, "demo", "unknown or incomplete argument '" + a + "' (see --help)");
+      return PrintUsageError(inv, "demo",
+                             "unknown or incomplete argument '" + a + "' (see --help)");
     }
   }
   std::error_code ec;

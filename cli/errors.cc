@@ -27,7 +27,8 @@ int ExitCodeFor(const Status& st) {
 }
 
 nlohmann::json ErrorJson(const Status& st) {
-  return {{"error", {{"code", std::string(Status::CodeName(st.code()))}, {"message", st.message()}}}};
+  return {
+      {"error", {{"code", std::string(Status::CodeName(st.code()))}, {"message", st.message()}}}};
 }
 
 int PrintError(const Invocation& inv, std::string_view command, const Status& st, bool json) {

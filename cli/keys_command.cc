@@ -12,12 +12,12 @@
 #include <optional>
 #include <string>
 
-#include "cli/json_text.h"
 #include "cli/command.h"
-#include "cli/keys_commands.h"
 #include "cli/errors.h"
-#include "cli/number_arg.h"
+#include "cli/json_text.h"
+#include "cli/keys_commands.h"
 #include "cli/line_reader.h"
+#include "cli/number_arg.h"
 #include "keys/key.h"
 #include "keys/key_json.h"
 #include "keys/testing/key_mix.h"

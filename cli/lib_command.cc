@@ -182,13 +182,13 @@ Status RunSub(const std::string& sub, const CommonFlags& f, runtime::Engine& eng
 
 int RunLib(const Invocation& inv) {
   static const Sub kSubs[] = {
-      {"create", 1},  {"list", 0},         {"delete", 1},         {"role", 3},      {"add-block", 3},    {"set-olx", 2},
-      {"get-olx", 1}, {"delete-block", 1}, {"add-asset", 3}, {"delete-asset", 2}, {"import", 2},
-      {"publish", 1}, {"discard", 1},      {"status", 1},    {"blocks", 1}};
+      {"create", 1},  {"list", 0},    {"delete", 1},       {"role", 3},      {"add-block", 3},
+      {"set-olx", 2}, {"get-olx", 1}, {"delete-block", 1}, {"add-asset", 3}, {"delete-asset", 2},
+      {"import", 2},  {"publish", 1}, {"discard", 1},      {"status", 1},    {"blocks", 1}};
   CommonFlags f;
   f.mode = runtime::Mode::kStudio;  // `lib blocks` lists the draft unless --lms
-  if (!ParseCommonFlags(inv.args, {"--title", "--admin", "--parent"}, {"--public", "--all", "--merge"}, &f,
-                        inv.err, "lib")) {
+  if (!ParseCommonFlags(inv.args, {"--title", "--admin", "--parent"},
+                        {"--public", "--all", "--merge"}, &f, inv.err, "lib")) {
     return kExitUsage;
   }
   if (f.help || f.positional.empty()) {

@@ -15,8 +15,7 @@ namespace blockrt::cli {
 
 // `what` names the value in the error ("--seed", "N"). InvalidArgument when
 // `text` is not a decimal integer in [min, max].
-Result<uint64_t> ParseUnsignedArg(std::string_view what, std::string_view text,
-                                  uint64_t min = 0,
+Result<uint64_t> ParseUnsignedArg(std::string_view what, std::string_view text, uint64_t min = 0,
                                   uint64_t max = std::numeric_limits<uint64_t>::max());
 Result<int64_t> ParseIntArg(std::string_view what, std::string_view text,
                             int64_t min = std::numeric_limits<int64_t>::min(),

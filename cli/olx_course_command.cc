@@ -78,8 +78,8 @@ json GradingJson(const olx::Course& c) {
 Result<olx::Course> LoadExport(const std::string& dir) {
   std::error_code ec;
   if (!std::filesystem::is_directory(dir, ec)) {
-    return Status::IOError("cannot read export folder '" + dir + "': " +
-                           (ec ? ec.message() : std::string("not a directory")));
+    return Status::IOError("cannot read export folder '" + dir +
+                           "': " + (ec ? ec.message() : std::string("not a directory")));
   }
   return olx::LoadCourse(dir);
 }

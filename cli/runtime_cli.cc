@@ -1,11 +1,11 @@
-#include "cli/json_text.h"
 #include "cli/runtime_cli.h"
-
-#include "contexts/user.h"
-#include "cli/errors.h"
 
 #include <algorithm>
 #include <cstdlib>
+
+#include "cli/errors.h"
+#include "cli/json_text.h"
+#include "contexts/user.h"
 
 namespace blockrt::cli {
 

@@ -2,8 +2,8 @@
 #include <algorithm>
 #include <ostream>
 
-#include "cli/json_text.h"
 #include "cli/errors.h"
+#include "cli/json_text.h"
 #include "cli/number_arg.h"
 #include "cli/runtime_cli.h"
 
@@ -63,10 +63,9 @@ nlohmann::json LoadTree(const runtime::Runtime& rt, const runtime::Block& block,
     // A stored bundle may hold a cycle written before cycles were refused.
     const bool cycle =
         std::find(walk->path.begin(), walk->path.end(), k.text()) != walk->path.end();
-    Result<runtime::Block> child =
-        cycle ? Result<runtime::Block>(
-                    Status::FailedPrecondition("include cycle: " + k.text() + " includes itself"))
-              : rt.LoadBlock(k.text());
+    Result<runtime::Block> child = cycle ? Result<runtime::Block>(Status::FailedPrecondition(
+                                               "include cycle: " + k.text() + " includes itself"))
+                                         : rt.LoadBlock(k.text());
     if (!child.ok()) {
       const Status& st = child.status();
       walk->child_failed = true;
@@ -109,13 +108,13 @@ int RunLoad(const Invocation& inv) {
   LoadWalk walk;
   nlohmann::json tree = LoadTree(rt, *block, depth, &walk);
   if (walk.too_many) {
-    return ReportError(f, "load",
-                       Status::FailedPrecondition(
-                           "load of " + f.positional[0] + " stopped after " +
-                           std::to_string(kMaxLoadedBlocks) +
-                           " blocks (a block includes the same children many times over?); "
-                           "use a smaller --depth"),
-                       inv.out, inv.err);
+    return ReportError(
+        f, "load",
+        Status::FailedPrecondition("load of " + f.positional[0] + " stopped after " +
+                                   std::to_string(kMaxLoadedBlocks) +
+                                   " blocks (a block includes the same children many times over?); "
+                                   "use a smaller --depth"),
+        inv.out, inv.err);
   }
   const std::vector<nlohmann::json>& lines = walk.lines;
   const bool child_failed = walk.child_failed;

@@ -225,9 +225,8 @@ Result<keys::Key> LibraryAuthoring::CreateBlock(std::string_view library_key,
   // The existence test and the write in one transaction: two creators of one
   // id cannot both succeed.
   BLOCKRT_RETURN_IF_ERROR(InTransaction(*lib, [&]() -> Status {
-    BLOCKRT_ASSIGN_OR_RETURN(
-        std::optional<DefinitionLocator> existing,
-        ctx_->DefinitionForUsage(usage.view(), ContentSelector{kStudioDraft}));
+    BLOCKRT_ASSIGN_OR_RETURN(std::optional<DefinitionLocator> existing,
+                             ctx_->DefinitionForUsage(usage.view(), ContentSelector{kStudioDraft}));
     if (existing) {
       return Status::AlreadyExists("An XBlock with ID '" + usage.ToString() + "' already exists");
     }
@@ -349,9 +348,9 @@ Status LibraryAuthoring::DeleteBlock(const keys::KeyView& usage) {
     }
     store::Store& store = *ctx_->snapshots().store();
     BLOCKRT_ASSIGN_OR_RETURN(auto snap, ctx_->snapshots().Draft(lib->bundle_uuid, kStudioDraft));
-    BLOCKRT_ASSIGN_OR_RETURN(std::vector<std::string> doomed,
-                             internal::DefinitionsToDelete(store, ctx_->definitions(), *snap,
-                                                           def.olx_path));
+    BLOCKRT_ASSIGN_OR_RETURN(
+        std::vector<std::string> doomed,
+        internal::DefinitionsToDelete(store, ctx_->definitions(), *snap, def.olx_path));
     for (const std::string& path : doomed) {
       // "TYPE/ID/definition.xml" -> the folder "TYPE/ID/" the block owns.
       std::string prefix = path.substr(0, path.size() - std::string_view("definition.xml").size());

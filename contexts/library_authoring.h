@@ -20,8 +20,8 @@
 #include <functional>
 #include <map>
 #include <string>
-#include <vector>
 #include <string_view>
+#include <vector>
 
 #include "base/result.h"
 #include "contexts/library.h"
@@ -123,8 +123,7 @@ class LibraryAuthoring {
   // PermissionDenied unless the actor (if any) holds `needed` on `lib`.
   Status Require(const LibraryInfo& lib, LibraryRole needed, std::string_view what) const;
   // The library of `usage` after Require(needed).
-  Result<std::shared_ptr<const LibraryInfo>> LibFor(const keys::KeyView& usage,
-                                                    LibraryRole needed,
+  Result<std::shared_ptr<const LibraryInfo>> LibFor(const keys::KeyView& usage, LibraryRole needed,
                                                     std::string_view what) const;
   // Runs `fn` in one store write transaction that reads the library's bundle
   // afresh (views cached before it may predate another process's write).

@@ -528,11 +528,11 @@ Result<keys::Key> LibraryContext::UsageForChildInclude(const keys::KeyView& pare
   if (!inc.link_id.empty()) {
     // As in LoadUsage: an unknown link never falls back to the own bundle.
     BLOCKRT_ASSIGN_OR_RETURN(
-        auto snap, parent_definition.is_draft()
-                       ? snapshots_->Draft(parent_definition.bundle_uuid,
-                                           parent_definition.draft_name)
-                       : snapshots_->Version(parent_definition.bundle_uuid,
-                                             static_cast<int64_t>(parent_definition.version)));
+        auto snap,
+        parent_definition.is_draft()
+            ? snapshots_->Draft(parent_definition.bundle_uuid, parent_definition.draft_name)
+            : snapshots_->Version(parent_definition.bundle_uuid,
+                                  static_cast<int64_t>(parent_definition.version)));
     if (snap->FindLink(inc.link_id) == nullptr) {
       return Status::NotFound("Link not found: " + inc.link_id);
     }

@@ -65,10 +65,10 @@ TEST(DeriveTest, DuplicateMappingDerivesUnderTheNewParent) {
   const std::string lcb = "block-v1:O+C+R+type@library_content+block@";
   for (const auto& row : v["duplicate_mapping_myLCB_to_dupeLCB"]) {
     const std::string source = row["library_block"];
-    EXPECT_EQ(Derived(source, lcb + "myLCB"),
-              "block-v1:O+C+R+type@problem+block@" + row["source_child (myLCB)"].get<std::string>());
-    EXPECT_EQ(Derived(source, lcb + "dupeLCB"),
-              "block-v1:O+C+R+type@problem+block@" + row["dest_child (dupeLCB)"].get<std::string>());
+    EXPECT_EQ(Derived(source, lcb + "myLCB"), "block-v1:O+C+R+type@problem+block@" +
+                                                  row["source_child (myLCB)"].get<std::string>());
+    EXPECT_EQ(Derived(source, lcb + "dupeLCB"), "block-v1:O+C+R+type@problem+block@" +
+                                                    row["dest_child (dupeLCB)"].get<std::string>());
   }
 }
 
@@ -81,8 +81,9 @@ TEST(DeriveTest, GrandchildDerivesFromItsDerivedParent) {
   EXPECT_EQ(Derived(vert, lcb), "block-v1:O+C+R+type@vertical+block@" + vert_id);
   Result<Key> child = DeriveDescendantUsageKey({View(vert), View(prob)}, View(lcb));
   ASSERT_TRUE(child.ok()) << child.status().ToString();
-  EXPECT_EQ(child->ToString(), "block-v1:O+C+R+type@problem+block@" +
-                                   g["problem_under_vertical"]["derived_block_id"].get<std::string>());
+  EXPECT_EQ(child->ToString(),
+            "block-v1:O+C+R+type@problem+block@" +
+                g["problem_under_vertical"]["derived_block_id"].get<std::string>());
   // The same as deriving the child under the vertical's derived key by hand.
   EXPECT_EQ(child->ToString(), Derived(prob, "block-v1:O+C+R+type@vertical+block@" + vert_id));
   Result<std::string> unique = DeriveUniqueData(View(prob), vert_id);
@@ -150,9 +151,9 @@ TEST(DeriveTest, PythonBytesRepr) {
   const ReprCase cases[] = {
       {"abc", "b'abc'"},
       {"", "b''"},
-      {"a'b", "b\"a'b\""},           // ' and no ": double quotes
-      {"a'b\"c", "b'a\\'b\"c'"},     // both: single quotes, ' escaped
-      {"a\"b", "b'a\"b'"},           // " alone is not escaped
+      {"a'b", "b\"a'b\""},        // ' and no ": double quotes
+      {"a'b\"c", "b'a\\'b\"c'"},  // both: single quotes, ' escaped
+      {"a\"b", "b'a\"b'"},        // " alone is not escaped
       {"\\", "b'\\\\'"},
       {"\t\n\r", "b'\\t\\n\\r'"},
       {std::string("\x00\x1f\x7f\xff", 4), "b'\\x00\\x1f\\x7f\\xff'"},
@@ -175,7 +176,8 @@ TEST(DeriveTest, RefusesWhatDeriveKeyCannotHash) {
   const std::string lcb = "block-v1:O+C+R+type@library_content+block@myLCB";
   const std::string lb = "lb:O:L:problem:x";
   const ErrorCase cases[] = {
-      {"not a key", lcb, "source: invalid key 'not a key' at position 9: expected NAMESPACE:... (no ':')"},
+      {"not a key", lcb,
+       "source: invalid key 'not a key' at position 9: expected NAMESPACE:... (no ':')"},
       {lb, "block-v1:O+C", "parent: invalid key 'block-v1:O+C' at position 12: expected "},
       {"course-v1:O+C+R", lcb, "source 'course-v1:O+C+R' is a CourseLocator, not a usage key"},
       {lb, "lib:O:L", "parent 'lib:O:L' is a LibraryLocatorV2, not a usage key"},

@@ -5,9 +5,9 @@
 #include <sys/stat.h>
 
 #include <algorithm>
-#include <filesystem>
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <unordered_set>
 
 #include "olx/course.h"
@@ -248,8 +248,7 @@ Status ExportCourse(const Course& course, std::string_view out_dir) {
   std::string tmpl = (parent.empty() ? std::string() : parent.string() + "/") + "." +
                      fs::path(out).filename().string() + ".export-XXXXXX";
   if (::mkdtemp(tmpl.data()) == nullptr) {
-    return Status::IOError(tmpl + ": cannot create a temporary directory: " +
-                           std::strerror(errno));
+    return Status::IOError(tmpl + ": cannot create a temporary directory: " + std::strerror(errno));
   }
   ::chmod(tmpl.c_str(), 0755);
   Status st = Exporter(course, tmpl).Run();

@@ -166,12 +166,11 @@ GradingPolicy ParseGradingPolicy(std::string_view path, std::string_view text,
   internal::JsonFailure failure;
   if (!internal::ParseJsonText(text, &doc, &failure)) {
     internal::TextPosition pos = internal::PositionOf(text, failure.offset);
-    diagnostics->push_back(Diagnostic{Severity::kError, std::string(path),
-                                      failure.located ? pos.line : 0,
-                                      failure.located ? pos.column : 0,
-                                      (failure.located ? "invalid JSON grading policy: "
-                                                       : "unusable JSON grading policy: ") +
-                                          failure.message});
+    diagnostics->push_back(Diagnostic{
+        Severity::kError, std::string(path), failure.located ? pos.line : 0,
+        failure.located ? pos.column : 0,
+        (failure.located ? "invalid JSON grading policy: " : "unusable JSON grading policy: ") +
+            failure.message});
     return policy;
   }
   Checker check(path, text, diagnostics);

@@ -61,9 +61,9 @@ TEST_F(RootDirTest, ReadsLikeFullPaths) {
 // Paths the rule refuses (olx_path.h) are never opened, existing or not.
 TEST_F(RootDirTest, UnsafePathsAreRefused) {
   RootDir root(root_);
-  for (std::string rel : std::vector<std::string>{"problem/", "./course.xml", "../x.xml",
-                                                  "problem/../course.xml", "",
-                          "problem//p1.xml", root_ + "course.xml"}) {
+  for (std::string rel :
+       std::vector<std::string>{"problem/", "./course.xml", "../x.xml", "problem/../course.xml", "",
+                                "problem//p1.xml", root_ + "course.xml"}) {
     SCOPED_TRACE(rel);
     std::string got;
     Status st = root.Read(rel, 1 << 20, &got);

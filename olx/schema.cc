@@ -178,14 +178,22 @@ std::string_view FieldScopeName(FieldScope scope) {
 
 std::string_view FieldTypeName(FieldType type) {
   switch (type) {
-    case FieldType::kString: return "a string";
-    case FieldType::kBoolean: return "a boolean";
-    case FieldType::kInteger: return "an integer";
-    case FieldType::kFloat: return "a number";
-    case FieldType::kDate: return "a date string";
-    case FieldType::kList: return "a list";
-    case FieldType::kDict: return "an object";
-    case FieldType::kAny: break;
+    case FieldType::kString:
+      return "a string";
+    case FieldType::kBoolean:
+      return "a boolean";
+    case FieldType::kInteger:
+      return "an integer";
+    case FieldType::kFloat:
+      return "a number";
+    case FieldType::kDate:
+      return "a date string";
+    case FieldType::kList:
+      return "a list";
+    case FieldType::kDict:
+      return "an object";
+    case FieldType::kAny:
+      break;
   }
   return "any value";
 }

@@ -130,7 +130,8 @@ Result<AssetRef> AssetUrlSigner::Verify(std::string_view url, int64_t now_unix) 
   bool ok = false;
   // Every key is always checked, so timing reveals nothing about which matched.
   for (const std::string& key : keys_) {
-    if (!key.empty()) ok |= internal::ConstantTimeEquals(internal::HmacSha256Hex(key, text), signature);
+    if (!key.empty())
+      ok |= internal::ConstantTimeEquals(internal::HmacSha256Hex(key, text), signature);
   }
   if (!ok) {
     return Status::PermissionDenied("asset URL signature does not match: " + std::string(url));

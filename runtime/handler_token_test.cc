@@ -149,14 +149,14 @@ TEST(AssetUrlSigner, RefusesAnythingAroundTheSignedUrl) {
     Status::Code code;
   };
   const Case cases[] = {
-      {"/evil" + url, Status::Code::kInvalidArgument},                      // prefix not at 0
-      {"http://x/?u=" + url, Status::Code::kInvalidArgument},               // prefix inside
-      {url + "&extra=1", Status::Code::kInvalidArgument},                   // unsigned parameter
-      {url + "&expires=999", Status::Code::kInvalidArgument},               // repeated
-      {url + "&signature=00", Status::Code::kInvalidArgument},              // repeated
+      {"/evil" + url, Status::Code::kInvalidArgument},          // prefix not at 0
+      {"http://x/?u=" + url, Status::Code::kInvalidArgument},   // prefix inside
+      {url + "&extra=1", Status::Code::kInvalidArgument},       // unsigned parameter
+      {url + "&expires=999", Status::Code::kInvalidArgument},   // repeated
+      {url + "&signature=00", Status::Code::kInvalidArgument},  // repeated
       {url.substr(0, url.find("&signature")), Status::Code::kPermissionDenied},
       {"/api/blockrt/v1/assets/b/1/p/x/static/definition.xml" + q,
-       Status::Code::kPermissionDenied},                                    // other file
+       Status::Code::kPermissionDenied},  // other file
       {"/api/blockrt/v1/assets/b/2/p/x/static/a.png" + q,
        Status::Code::kPermissionDenied},                                    // other version
       {"/api/blockrt/v1/assets//1/p" + q, Status::Code::kInvalidArgument},  // empty bundle

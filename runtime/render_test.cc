@@ -93,7 +93,8 @@ TEST_F(RenderTest, MissingAssetAndDanglingChildStayVisible) {
   auto lib = engine_->libraries().Library(unit->view());
   ASSERT_TRUE(lib.ok());
   const std::string path = "unit/unit1/definition.xml";
-  auto olx = engine_->store().ReadFile((*lib)->bundle_uuid, store::Ref::Draft("studio_draft"), path);
+  auto olx =
+      engine_->store().ReadFile((*lib)->bundle_uuid, store::Ref::Draft("studio_draft"), path);
   ASSERT_TRUE(olx.ok());
   std::string ghost = *olx;
   ghost.insert(ghost.rfind("</unit>"), "<xblock-include definition=\"html/ghost\"/>\n");

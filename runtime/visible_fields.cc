@@ -9,9 +9,7 @@ namespace blockrt::runtime {
 namespace {
 
 // Settings that hold (a copy of) the authored content, answers included.
-bool RestatesContent(std::string_view name) {
-  return name == "markdown" || name == "source_code";
-}
+bool RestatesContent(std::string_view name) { return name == "markdown" || name == "source_code"; }
 
 // A learner may read a settings field the block's schema declares, unless
 // it restates the content. Attributes the schema does not know are not

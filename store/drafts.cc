@@ -103,9 +103,9 @@ Result<bool> StageFile(Store::Impl& s, const BundleRow& b, const DraftRow& d, st
   if (check_clash && (!change || change->blob_id == 0)) {
     BLOCKRT_RETURN_IF_ERROR(CheckNoFileDirClash(s, b, d, path));
   }
-  Query up =
-      s.Prepare("INSERT OR REPLACE INTO draft_file(draft_id, path, blob_id, digest) "
-                "VALUES(?, ?, ?, ?)");
+  Query up = s.Prepare(
+      "INSERT OR REPLACE INTO draft_file(draft_id, path, blob_id, digest) "
+      "VALUES(?, ?, ?, ?)");
   up->bind(1, static_cast<int64_t>(d.id));
   up->bind(2, std::string(path));
   up->bind(3, static_cast<int64_t>(blob.id));
@@ -120,9 +120,9 @@ Status StageDelete(Store::Impl& s, const BundleRow& b, const DraftRow& d, std::s
                             "' of bundle '" + b.slug + "'");
   }
   if (LookupPublished(s, b.id, d.base_version, path)) {
-    Query up =
-        s.Prepare("INSERT OR REPLACE INTO draft_file(draft_id, path, blob_id, digest) "
-                  "VALUES(?, ?, NULL, NULL)");
+    Query up = s.Prepare(
+        "INSERT OR REPLACE INTO draft_file(draft_id, path, blob_id, digest) "
+        "VALUES(?, ?, NULL, NULL)");
     up->bind(1, static_cast<int64_t>(d.id));
     up->bind(2, std::string(path));
     up->exec();

@@ -121,8 +121,10 @@ TEST_F(StoreTest, RepointedOrMissingBlobIsCorruptionOnEveryRead) {
   // a's row now names b's (sound) blob: every blob still hashes right.
   Tamper(db_path(),
          "PRAGMA foreign_keys = OFF; UPDATE file_version SET blob_id = (SELECT id FROM blob "
-         "WHERE digest = '" + ContentDigest("two") + "') WHERE path_id = "
-         "(SELECT id FROM path WHERE path = 'a')");
+         "WHERE digest = '" +
+             ContentDigest("two") +
+             "') WHERE path_id = "
+             "(SELECT id FROM path WHERE path = 'a')");
   EXPECT_EQ(store_->ReadFile(b, Ref::Latest(), "a").status().code(), Status::Code::kCorruption);
   EXPECT_EQ(store_->ListFiles(b, Ref::Latest()).status().code(), Status::Code::kCorruption);
   auto report = store_->Verify();
@@ -140,7 +142,8 @@ TEST_F(StoreTest, BundleNamedByARecordIsOwned) {
   std::string b = MakeBundle("lib");
   auto info = store_->GetBundle(b);
   ASSERT_TRUE(info.ok());
-  ASSERT_TRUE(store_->PutRecord("libraries", "lib:O:l", "{\"bundle\":\"" + info->uuid + "\"}").ok());
+  ASSERT_TRUE(
+      store_->PutRecord("libraries", "lib:O:l", "{\"bundle\":\"" + info->uuid + "\"}").ok());
   Status st = store_->DeleteBundle(b);
   EXPECT_EQ(st.code(), Status::Code::kFailedPrecondition);
   EXPECT_THAT(st.message(), ::testing::HasSubstr("lib:O:l"));

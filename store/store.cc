@@ -4,9 +4,8 @@
 #include <sqlite3.h>
 #include <sys/stat.h>
 
-#include <cerrno>
-
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <random>
 

@@ -1,13 +1,15 @@
 #include "store/internal/validate.h"
 
-#include "base/utf8.h"
-
 #include <cstdint>
 #include <string>
 
+#include "base/utf8.h"
+
 namespace blockrt::store {
 
-size_t Utf8SequenceLength(std::string_view s, size_t i) { return ::blockrt::Utf8SequenceLength(s, i); }
+size_t Utf8SequenceLength(std::string_view s, size_t i) {
+  return ::blockrt::Utf8SequenceLength(s, i);
+}
 
 bool IsValidUtf8(std::string_view s) { return ::blockrt::IsValidUtf8(s); }
 

@@ -234,7 +234,8 @@ TEST_F(HostileOlx, D19_ManyAttributesAreLinear) {
 // Defect 19: 100k duplicate sibling pointers (renamed problems, shared html,
 // nameless blocks) load in linear time, and so does a 100k-field policy.
 TEST_F(HostileOlx, D19_ManyDuplicateSiblingsAreLinear) {
-  std::string body = "<chapter url_name=\"ch\"><sequential url_name=\"s\"><vertical url_name=\"v\">\n";
+  std::string body =
+      "<chapter url_name=\"ch\"><sequential url_name=\"s\"><vertical url_name=\"v\">\n";
   for (int i = 0; i < 40000; ++i) body += "<problem url_name=\"p\"/>\n";
   for (int i = 0; i < 30000; ++i) body += "<html url_name=\"h\"/>\n";
   for (int i = 0; i < 30000; ++i) body += "<problem><p>x</p></problem>\n";
@@ -327,8 +328,8 @@ TEST_F(HostileOlx, D27_DuplicateUsagesSurviveARoundTrip) {
 }
 
 TEST_F(HostileOlx, D27_XmlDagCorpusRoundTrips) {
-  const std::string dag = std::string(BLOCKRT_CORPORA_DIR) +
-                          "/edx-platform-test-data/common/test/data/xml_dag";
+  const std::string dag =
+      std::string(BLOCKRT_CORPORA_DIR) + "/edx-platform-test-data/common/test/data/xml_dag";
   if (!fs::exists(dag)) GTEST_SKIP() << "no corpus at " << dag;
   auto first = LoadCourse(dag);
   ASSERT_TRUE(first.ok());

@@ -93,9 +93,10 @@ TEST_F(HostileRuntime, Defect2OpenAssetServesOnlyVisibleStaticFiles) {
       {"definition.xml", {Bundle(), ver, "html/intro/definition.xml", kIntro}},
       {"another block's file", {Bundle(), ver, "problem/quiz1/static/pies.svg", kIntro}},
       {"dot-dot", {Bundle(), ver, "html/intro/static/../definition.xml", kIntro}},
-      {"the draft from the LMS", {Bundle(), "studio_draft", "html/intro/static/fraction.svg", kIntro}},
-      {"a block that does not exist", {Bundle(), ver, "html/intro/static/fraction.svg",
-                                       "lb:DemoX:fractions:html:nope"}},
+      {"the draft from the LMS",
+       {Bundle(), "studio_draft", "html/intro/static/fraction.svg", kIntro}},
+      {"a block that does not exist",
+       {Bundle(), ver, "html/intro/static/fraction.svg", "lb:DemoX:fractions:html:nope"}},
   };
   for (const Case& c : cases) {
     EXPECT_EQ(bob.OpenAsset(SignWithStoreKey(c.ref)).status().code(),
@@ -156,7 +157,8 @@ TEST_F(HostileRuntime, Defect4LearnersGetNoAnswers) {
   }
   auto html = bob.Render(*quiz);
   ASSERT_TRUE(html.ok());
-  for (const char* leak : {"correct=", "answer=", "solution", "Yes, one half", "One half is larger"}) {
+  for (const char* leak :
+       {"correct=", "answer=", "solution", "Yes, one half", "One half is larger"}) {
     EXPECT_EQ(html->content.find(leak), std::string::npos) << leak;
   }
   // Answer attributes on any element are dropped, wherever CAPA hides them.
@@ -288,9 +290,8 @@ class HostileRuntimeCli : public ::testing::Test {
 TEST_F(HostileRuntimeCli, Defect4LoadJsonHasNoAnswersForLearners) {
   ASSERT_EQ(Run("lib create lib:T:fr --title Fr --admin alice").first, 0);
   ASSERT_EQ(Run("lib role lib:T:fr bob learner").first, 0);
-  ASSERT_EQ(Run("lib import lib:T:fr " + std::string(BLOCKRT_SOURCE_DIR) + "/fixtures/library")
-                .first,
-            0);
+  ASSERT_EQ(
+      Run("lib import lib:T:fr " + std::string(BLOCKRT_SOURCE_DIR) + "/fixtures/library").first, 0);
   ASSERT_EQ(Run("lib publish lib:T:fr").first, 0);
   auto learner = Run("load lb:T:fr:problem:quiz1 --lms --user bob --json");
   ASSERT_EQ(learner.first, 0) << learner.second;

@@ -375,9 +375,9 @@ TEST_F(HostileStoreCli, Defect26OneErrorShapeAndExitMap) {
   ExpectErrorLine(course, "io_error");
 
   // Unexpected extra positionals are usage errors.
-  for (const char* args : {"store --db s.db init extra", "store --db s.db gc extra",
-                           "store --db s.db verify x", "lib list extra --db s.db",
-                           "keys gen 3 4", "course load a b"}) {
+  for (const char* args :
+       {"store --db s.db init extra", "store --db s.db gc extra", "store --db s.db verify x",
+        "lib list extra --db s.db", "keys gen 3 4", "course load a b"}) {
     EXPECT_EQ(Blockrt(args).code, 2) << args;
   }
 

@@ -57,9 +57,10 @@ TEST(KeysDeriveCliTest, OnePairPrintsTheDerivedKey) {
   EXPECT_EQ(r.code, 0) << r.err;
   EXPECT_EQ(r.out, std::string(kW) + "\n");
   // The v1 spelling with a version derives the same key.
-  r = Derive("lib-block-v1:O+L+branch@library+version@519665f6223ebd6980884f2b+type@problem+block@"
-             "libBlockW " +
-             std::string(kLcb));
+  r = Derive(
+      "lib-block-v1:O+L+branch@library+version@519665f6223ebd6980884f2b+type@problem+block@"
+      "libBlockW " +
+      std::string(kLcb));
   EXPECT_EQ(r.out, std::string(kW) + "\n");
 }
 
@@ -67,15 +68,16 @@ TEST(KeysDeriveCliTest, BadPairExitsOneWithTheReason) {
   CliResult r = Derive(std::string("course-v1:O+C+R ") + kLcb);
   EXPECT_EQ(r.code, 1);
   EXPECT_EQ(r.out, "");
-  EXPECT_EQ(r.err, "blockrt keys derive: source 'course-v1:O+C+R' is a CourseLocator, not a usage key\n");
+  EXPECT_EQ(r.err,
+            "blockrt keys derive: source 'course-v1:O+C+R' is a CourseLocator, not a usage key\n");
 }
 
 TEST(KeysDeriveCliTest, StdinKeepsLinesAlignedAndNamesFailingLines) {
   std::string in = std::string("lb:O:L:problem:libBlockW\t") + kLcb + "\n" +  // 1 ok
-                   "lb:O:L:problem:libBlockW " + kLcb + "\n" +              // 2 no tab
-                   "bad key\t" + kLcb + "\n" +                              // 3 invalid source
-                   "lb:O:L:problem:libBlockX\tlib:O:L\n" +                  // 4 parent not usage
-                   "lb:O:L:problem:libBlockX\t" + kLcb + "\n";              // 5 ok
+                   "lb:O:L:problem:libBlockW " + kLcb + "\n" +                // 2 no tab
+                   "bad key\t" + kLcb + "\n" +                                // 3 invalid source
+                   "lb:O:L:problem:libBlockX\tlib:O:L\n" +                    // 4 parent not usage
+                   "lb:O:L:problem:libBlockX\t" + kLcb + "\n";                // 5 ok
   CliResult r = Derive("", in);
   EXPECT_EQ(r.code, 1);
   EXPECT_EQ(r.out, std::string(kW) + "\n\n\n\n" +

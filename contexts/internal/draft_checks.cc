@@ -28,8 +28,8 @@ class SnapshotSource : public olx::OlxSource {
       return snapshots_.store()->ReadFile(own_.bundle_uuid, own_.ref(), where.path);
     }
     if (!where.version) return Status::NotFound(where.path);
-    BLOCKRT_ASSIGN_OR_RETURN(auto snap,
-                             snapshots_.Version(where.bundle, static_cast<int64_t>(*where.version)));
+    BLOCKRT_ASSIGN_OR_RETURN(
+        auto snap, snapshots_.Version(where.bundle, static_cast<int64_t>(*where.version)));
     if (snap->Find(where.path) == nullptr) return Status::NotFound(where.path);
     return snapshots_.store()->ReadFile(snap->bundle_uuid, snap->ref(), where.path);
   }
@@ -40,8 +40,8 @@ class SnapshotSource : public olx::OlxSource {
     const BundleSnapshot* snap = &own_;
     if (!IsOwn(from)) {
       if (!from.version) return Status::NotFound(std::string(name));
-      BLOCKRT_ASSIGN_OR_RETURN(held,
-                               snapshots_.Version(from.bundle, static_cast<int64_t>(*from.version)));
+      BLOCKRT_ASSIGN_OR_RETURN(
+          held, snapshots_.Version(from.bundle, static_cast<int64_t>(*from.version)));
       snap = held.get();
     }
     const store::LinkInfo* link = snap->FindLink(name);
@@ -156,8 +156,8 @@ Status CheckDefinitions(BundleSnapshots& snapshots, const BundleSnapshot& snap,
     Result<std::string> bytes = source.Read(graph.location(v));
     problems.push_back(graph.location(v).path + ":" +
                        (bytes.ok() ? RootPosition(*bytes) : std::string("1:1")) +
-                       ": error: Invalid root tag in OLX, expected " +
-                       std::string(type) + " (got <" + def->block_type + ">)");
+                       ": error: Invalid root tag in OLX, expected " + std::string(type) +
+                       " (got <" + def->block_type + ">)");
   }
   if (problems.empty()) return Status::OK();
   std::string message;

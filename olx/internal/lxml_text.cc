@@ -309,7 +309,7 @@ class Walker {
     if (cursor_ != nullptr && state_ == kBefore && lt == src_.offset &&
         stack_.size() == target_depth_) {
       const Frame& p = stack_.back();
-      *cursor_ = LxmlCursor{text_.data(), text_.size(), src_.parent,   lt,
+      *cursor_ = LxmlCursor{text_.data(), text_.size(), src_.parent, lt,
                             p.any,        p.first_text, p.last_text, p.mixed};
     }
     if (!NonTextChild()) return n;

@@ -128,11 +128,10 @@ bool ParsePolicy(std::string_view path, std::string_view text, PolicyMap* out, D
   JsonFailure failure;
   if (!ParseJsonText(text, &doc, &failure)) {
     TextPosition pos = PositionOf(text, failure.offset);
-    *error = failure.located
-                 ? Diagnostic{Severity::kError, std::string(path), pos.line, pos.column,
-                              "invalid JSON policy (ignored): " + failure.message}
-                 : Diagnostic{Severity::kError, std::string(path), 0, 0,
-                              "unusable JSON policy (ignored): " + failure.message};
+    *error = failure.located ? Diagnostic{Severity::kError, std::string(path), pos.line, pos.column,
+                                          "invalid JSON policy (ignored): " + failure.message}
+                             : Diagnostic{Severity::kError, std::string(path), 0, 0,
+                                          "unusable JSON policy (ignored): " + failure.message};
     return false;
   }
   if (!doc.is_object()) {
@@ -149,9 +148,9 @@ bool ParsePolicy(std::string_view path, std::string_view text, PolicyMap* out, D
       for (auto& [name, value] : fields.items()) {
         std::string where = at + JsonPointerToken(name);
         if (!IsXmlName(name)) {
-          check.Report(Severity::kWarning, where,
-                       "policy field '" + name + "' of " + key +
-                           " is not a valid attribute name; ignored");
+          check.Report(
+              Severity::kWarning, where,
+              "policy field '" + name + "' of " + key + " is not a valid attribute name; ignored");
           continue;
         }
         check.Check(key, name, value, where);

@@ -32,12 +32,12 @@ inline bool IsResponseTag(std::string_view tag) {
 // never copied into a learner's view, whatever element holds them.
 inline bool IsAnswerAttribute(std::string_view name) {
   static constexpr std::string_view kNames[] = {
-      "correct",  "answer",      "answers",   "expect",    "cfn",       "solution",
-      "hint",     "explanation", "tolerance", "answer_id", "correct_answer"};
+      "correct", "answer",      "answers",   "expect",    "cfn",           "solution",
+      "hint",    "explanation", "tolerance", "answer_id", "correct_answer"};
   for (std::string_view n : kNames) {
-    if (name.size() == n.size() &&
-        std::equal(n.begin(), n.end(), name.begin(),
-                   [](char a, char b) { return a == (b >= 'A' && b <= 'Z' ? b + 32 : b); })) {
+    if (name.size() == n.size() && std::equal(n.begin(), n.end(), name.begin(), [](char a, char b) {
+          return a == (b >= 'A' && b <= 'Z' ? b + 32 : b);
+        })) {
       return true;
     }
   }

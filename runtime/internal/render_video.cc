@@ -102,8 +102,7 @@ Status RenderVideoBody(const Block& block, std::string* html) {
   std::vector<std::string> parsed;  // what the full JSON parser decoded
   const std::string* raw = block.RawField("html5_sources");
   if (raw != nullptr && !PlainStringArray(*raw, &sources)) {
-    BLOCKRT_RETURN_IF_ERROR(
-        CheckJsonDepth(*raw, "html5_sources of " + block.usage_key().text()));
+    BLOCKRT_RETURN_IF_ERROR(CheckJsonDepth(*raw, "html5_sources of " + block.usage_key().text()));
     nlohmann::json j = nlohmann::json::parse(*raw, nullptr, false);
     if (j.is_array()) {
       for (const auto& s : j) {
