@@ -3,6 +3,7 @@
 #include <cstring>
 
 #include "base/sha1.h"
+#include "keys/internal/append_pieces.h"
 #include "keys/internal/char_class.h"
 #include "keys/internal/py_repr.h"
 
@@ -13,24 +14,7 @@ constexpr size_t kDerivedIdDigits = 20;  // hexdigest()[:20]
 
 // [a-zA-Z0-9_.-]*, the v2 org rule: valid in every v1 id field, and printable
 // ASCII without quotes or backslashes, so the bytes repr leaves it as it is.
-bool IsPlain(std::string_view v) {
-  return internal::AllAsciiIn(v, internal::kAsciiField);
-}
-
-// Appends the pieces with one resize (short appends one by one cost more
-// than the hashing).
-template <size_t N>
-void AppendAll(std::string* out, const std::string_view (&parts)[N]) {
-  size_t n = 0;
-  for (std::string_view p : parts) n += p.size();
-  size_t at = out->size();
-  out->resize(at + n);
-  char* w = &(*out)[at];
-  for (std::string_view p : parts) {
-    std::memcpy(w, p.data(), p.size());
-    w += p.size();
-  }
-}
+bool IsPlain(std::string_view v) { return internal::AllAsciiIn(v, internal::kAsciiField); }
 
 std::string Quoted(const KeyView& k) {
   std::string text = k.ToString();
@@ -118,9 +102,15 @@ Status AppendUniqueData(const KeyView& source_usage, std::string_view dest_paren
       IsPlain(*source_usage.course())) {
     // The common case in one write: b'library-v1:ORG+SLUG+branch@library':ID:PARENT.
     // [a-zA-Z0-9_.-] needs no escaping and is valid in a v1 library key.
-    std::string_view parts[] = {"b'library-v1:", *source_usage.org(), "+", *source_usage.course(),
-                                "+branch@library':", id, ":", dest_parent_block_id};
-    AppendAll(out, parts);
+    std::string_view parts[] = {"b'library-v1:",
+                                *source_usage.org(),
+                                "+",
+                                *source_usage.course(),
+                                "+branch@library':",
+                                id,
+                                ":",
+                                dest_parent_block_id};
+    internal::AppendPieces(out, parts);
     return Status::OK();
   }
   scratch->clear();
@@ -130,7 +120,7 @@ Status AppendUniqueData(const KeyView& source_usage, std::string_view dest_paren
   // context goes through the bytes repr; the ids are inserted raw.
   internal::AppendPythonBytesRepr(out, *scratch);
   std::string_view parts[] = {":", id, ":", dest_parent_block_id};
-  AppendAll(out, parts);
+  internal::AppendPieces(out, parts);
   return Status::OK();
 }
 
@@ -160,7 +150,8 @@ Result<std::string> DeriveUniqueData(const KeyView& source_usage,
 
 Result<std::string> DeriveBlockId(const KeyView& source_usage,
                                   std::string_view dest_parent_block_id) {
-  BLOCKRT_ASSIGN_OR_RETURN(std::string unique, DeriveUniqueData(source_usage, dest_parent_block_id));
+  BLOCKRT_ASSIGN_OR_RETURN(std::string unique,
+                           DeriveUniqueData(source_usage, dest_parent_block_id));
   std::string id;
   AppendSha1Hex(&id, unique, kDerivedIdDigits);
   return id;

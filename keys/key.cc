@@ -3,6 +3,7 @@
 #include <cstring>
 #include <initializer_list>
 
+#include "keys/internal/append_pieces.h"
 #include "keys/internal/aside_parts.h"
 #include "keys/internal/char_class.h"
 
@@ -188,15 +189,7 @@ bool AppendUsageKeyText(const KeyView& context, std::string_view block_type,
     context.AppendCanonical(&canonical);
     std::string_view rest = std::string_view(canonical).substr(context_ns_size);
     const std::string_view parts[] = {usage_ns, rest, "+type@", block_type, "+block@", block_id};
-    size_t n = 0;
-    for (std::string_view p : parts) n += p.size();
-    size_t at = out->size();
-    out->resize(at + n);
-    char* w = &(*out)[at];
-    for (std::string_view p : parts) {
-      std::memcpy(w, p.data(), p.size());
-      w += p.size();
-    }
+    internal::AppendPieces(out, parts);
   };
   auto join = [&](std::initializer_list<std::string_view> parts, char sep) {
     bool first = true;

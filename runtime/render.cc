@@ -6,6 +6,7 @@
 #include <string>
 
 #include "runtime/internal/html_escape.h"
+#include "runtime/internal/render_memo.h"
 #include "runtime/internal/renderers.h"
 #include "runtime/internal/static_urls.h"
 #include "runtime/runtime.h"
@@ -30,8 +31,7 @@ void OpenWrapper(const Block& block, std::string_view view, std::string* html) {
 
 // Learners see that a child is unavailable, never why: the reason names
 // bundle uuids, store paths and link names (authors in Studio get it all).
-void ErrorPlaceholder(std::string_view key, const Status& st, bool show_reason,
-                      std::string* html) {
+void ErrorPlaceholder(std::string_view key, const Status& st, bool show_reason, std::string* html) {
   html->append("<div class=\"xblock-error\" data-usage-id=\"");
   internal::AppendEscaped(key, html);
   html->append("\">");
@@ -43,10 +43,10 @@ void ErrorPlaceholder(std::string_view key, const Status& st, bool show_reason,
 }  // namespace
 
 Result<std::string_view> Runtime::ProblemMarkup(const Block& block) const {
-  if (const std::string_view* html = memo_.FindProblemView(&block.olx())) return *html;
+  if (const std::string_view* html = memo_->FindProblemView(&block.olx())) return *html;
   problem_scratch_.clear();
   BLOCKRT_RETURN_IF_ERROR(internal::RenderProblemMarkup(block, &problem_scratch_));
-  return memo_.PutProblemView(block.shared_olx(), problem_scratch_);
+  return memo_->PutProblemView(block.shared_olx(), problem_scratch_);
 }
 
 Result<Fragment> Runtime::Render(const Block& block, std::string_view view) const {
@@ -61,7 +61,7 @@ Result<Fragment> Runtime::Render(const Block& block, std::string_view view) cons
     return Status::PermissionDenied(
         "anonymous users (or no user) can only render public_view, not " + std::string(view));
   }
-  memo_.Trim();  // no view of the memo is held between renders
+  memo_->Trim();  // no view of the memo is held between renders
   Fragment out;
   // Sized like the previous render: one allocation instead of a string
   // doubling its way up (large reallocations also make malloc consolidate
@@ -122,11 +122,10 @@ Status Runtime::RenderBlock(const Block& block, std::string_view view, int depth
           std::any_of(render_path_.begin(), render_path_.end(),
                       [&](const keys::Key* k) { return k->text() == child_key.text(); });
       if (cycle) {
-        st = Status::FailedPrecondition("include cycle: " + child_key.text() +
-                                        " includes itself");
+        st = Status::FailedPrecondition("include cycle: " + child_key.text() + " includes itself");
       } else if (depth + 1 >= kMaxRenderDepth) {
-        st = Status::FailedPrecondition("render depth limit of " +
-                                        std::to_string(kMaxRenderDepth) + " levels reached");
+        st = Status::FailedPrecondition("render depth limit of " + std::to_string(kMaxRenderDepth) +
+                                        " levels reached");
       } else {
         Result<Block> child = Load(keys::Key(block.children()[i]), &block.usage_key(), false);
         render_path_.push_back(&block.usage_key());

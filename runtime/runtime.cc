@@ -4,6 +4,7 @@
 #include <chrono>
 
 #include "contexts/library.h"
+#include "runtime/internal/render_memo.h"
 
 namespace blockrt::runtime {
 namespace {
@@ -39,7 +40,10 @@ int64_t RuntimeSystem::Now() const {
 }
 
 Runtime::Runtime(const RuntimeSystem* system, Mode mode, contexts::User user)
-    : system_(system), mode_(mode), user_(std::move(user)) {}
+    : system_(system),
+      mode_(mode),
+      user_(std::move(user)),
+      memo_(std::make_unique<internal::RenderMemo>()) {}
 Runtime::Runtime(Runtime&&) noexcept = default;
 Runtime& Runtime::operator=(Runtime&&) noexcept = default;
 Runtime::~Runtime() = default;

@@ -27,9 +27,13 @@
 #include "runtime/block.h"
 #include "runtime/fragment.h"
 #include "runtime/handler_token.h"
-#include "runtime/internal/render_memo.h"
 
 namespace blockrt::runtime {
+
+namespace internal {
+class RenderMemo;
+struct TokenEntry;
+}  // namespace internal
 
 enum class Mode { kStudio, kLms };
 std::string_view ModeName(Mode mode);  // "studio" / "lms"
@@ -157,7 +161,7 @@ class Runtime {
   Status RenderInto(const Block& block, std::string_view view, int depth, Fragment* out) const;
   Status RenderBlock(const Block& block, std::string_view view, int depth, Fragment* out) const;
   // This period's handler token of `block` for this runtime's user (memoized).
-  Result<internal::RenderMemo::TokenEntry*> Token(const Block& block) const;
+  Result<internal::TokenEntry*> Token(const Block& block) const;
   // The problem view's actions (a submit button carrying
   // HandlerUrl(block, "xmodule_handler", "problem_check")), memoized.
   Result<std::string_view> ProblemActions(const Block& block) const;
@@ -179,7 +183,8 @@ class Runtime {
   // Handler tokens already signed (they only change every 2 days, and HMAC
   // dominates a problem's render) and problem views up to the user-specific
   // actions (CAPA markup is read once per parsed definition).
-  mutable internal::RenderMemo memo_;
+  // Behind a pointer so this header does not expose the memo (runtime/internal/).
+  std::unique_ptr<internal::RenderMemo> memo_;
   // Signed asset URLs: "bundle/version/path" -> (expiry, URL). Expiries are
   // rounded up to a minute, so a URL is reused (and cacheable) for a while.
   mutable std::unordered_map<std::string, std::pair<int64_t, std::string>> asset_urls_;

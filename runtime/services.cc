@@ -3,7 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/json_depth.h"
-
+#include "runtime/internal/render_memo.h"
 #include "runtime/internal/renderers.h"
 #include "runtime/runtime.h"
 
@@ -33,7 +33,7 @@ std::string VersionOrDraft(const contexts::DefinitionLocator& def) {
 
 }  // namespace
 
-Result<internal::RenderMemo::TokenEntry*> Runtime::Token(const Block& block) const {
+Result<internal::TokenEntry*> Runtime::Token(const Block& block) const {
   if (user_.is_none()) {
     return Status::InvalidArgument(
         "Cannot get handler URLs without specifying a specific user ID.");
@@ -49,17 +49,17 @@ Result<internal::RenderMemo::TokenEntry*> Runtime::Token(const Block& block) con
   const std::string& usage = block.usage_key().text();
   const int64_t now = system_->Now();
   const int64_t period = now / kHandlerTokenPeriodSeconds;
-  internal::RenderMemo::TokenEntry* memo = memo_.FindToken(usage);
+  internal::RenderMemo::TokenEntry* memo = memo_->FindToken(usage);
   if (memo == nullptr || memo->period != period) {
-    memo = memo_.PutToken(usage, period,
-                          HandlerToken(opt.handler_token_keys.front(), user_.id, usage, now, 0));
+    memo = memo_->PutToken(usage, period,
+                           HandlerToken(opt.handler_token_keys.front(), user_.id, usage, now, 0));
   }
   return memo;
 }
 
 Result<std::string> Runtime::HandlerUrl(const Block& block, std::string_view handler,
                                         std::string_view suffix, std::string_view query) const {
-  memo_.Trim();  // the memo stays bounded for callers that never render
+  memo_->Trim();  // the memo stays bounded for callers that never render
   BLOCKRT_ASSIGN_OR_RETURN(internal::RenderMemo::TokenEntry * memo, Token(block));
   return BuildHandlerUrl(system_->options().site_root, block.usage_key().text(), user_.id,
                          memo->token, handler, suffix, query);
@@ -74,7 +74,7 @@ Result<std::string_view> Runtime::ProblemActions(const Block& block) const {
         BuildHandlerUrl(system_->options().site_root, block.usage_key().text(), user_.id,
                         memo->token, "xmodule_handler", "problem_check", {}),
         &html);
-    memo_.SetProblemActions(memo, html);
+    memo_->SetProblemActions(memo, html);
   }
   return memo->problem_actions;
 }
@@ -223,8 +223,8 @@ Result<std::map<std::string, std::string>> Runtime::UserState(const Block& block
     return raw.status();
   }
   nlohmann::json j = FindJsonTooDeep(*raw) == std::string::npos
-                       ? nlohmann::json::parse(*raw, nullptr, false)
-                       : nlohmann::json(nlohmann::json::value_t::discarded);
+                         ? nlohmann::json::parse(*raw, nullptr, false)
+                         : nlohmann::json(nlohmann::json::value_t::discarded);
   if (j.is_discarded() || !j.is_object()) {
     return Status::Corruption("learner state of " + StateKey(user_, block) +
                               " is not a JSON object");

@@ -86,6 +86,14 @@ Result<std::shared_ptr<const LibraryInfo>> LibraryTable::Get(std::string_view ke
     auto it = cache_.find(probe);
     if (it != cache_.end()) return it->second;
   }
+  BLOCKRT_ASSIGN_OR_RETURN(LibraryInfo info, ReadStored(key));
+  auto shared = std::make_shared<const LibraryInfo>(std::move(info));
+  std::unique_lock lock(mu_);
+  if (generation_.load(std::memory_order_relaxed) == generation) cache_[std::string(key)] = shared;
+  return shared;
+}
+
+Result<LibraryInfo> LibraryTable::ReadStored(std::string_view key) const {
   Result<std::string> raw = store_->GetRecord(kLibraryTable, key);
   if (!raw.ok()) {
     if (raw.status().IsNotFound()) {
@@ -93,11 +101,7 @@ Result<std::shared_ptr<const LibraryInfo>> LibraryTable::Get(std::string_view ke
     }
     return raw.status();
   }
-  BLOCKRT_ASSIGN_OR_RETURN(LibraryInfo info, DecodeLibrary(key, *raw));
-  auto shared = std::make_shared<const LibraryInfo>(std::move(info));
-  std::unique_lock lock(mu_);
-  if (generation_.load(std::memory_order_relaxed) == generation) cache_[std::string(key)] = shared;
-  return shared;
+  return DecodeLibrary(key, *raw);
 }
 
 Status LibraryTable::Put(const LibraryInfo& info) {
@@ -109,14 +113,7 @@ Status LibraryTable::Put(const LibraryInfo& info) {
 Status LibraryTable::Update(std::string_view key,
                             const std::function<Status(LibraryInfo*)>& change) {
   Status st = store_->Transact([&]() -> Status {
-    Result<std::string> raw = store_->GetRecord(kLibraryTable, key);
-    if (!raw.ok()) {
-      if (raw.status().IsNotFound()) {
-        return Status::NotFound("content library '" + std::string(key) + "' does not exist");
-      }
-      return raw.status();
-    }
-    BLOCKRT_ASSIGN_OR_RETURN(LibraryInfo info, DecodeLibrary(key, *raw));
+    BLOCKRT_ASSIGN_OR_RETURN(LibraryInfo info, ReadStored(key));
     BLOCKRT_RETURN_IF_ERROR(change(&info));
     return store_->PutRecord(kLibraryTable, key, EncodeLibrary(info));
   });

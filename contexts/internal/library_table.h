@@ -46,6 +46,8 @@ class LibraryTable {
   uint64_t generation() const { return generation_.load(std::memory_order_acquire); }
 
  private:
+  // The stored record of `key` (not the cache); NotFound names the library.
+  Result<LibraryInfo> ReadStored(std::string_view key) const;
   store::Store* store_;
   mutable std::shared_mutex mu_;
   mutable std::unordered_map<std::string, std::shared_ptr<const LibraryInfo>> cache_;

@@ -19,15 +19,18 @@
 
 namespace blockrt::runtime::internal {
 
+// One usage's memoized handler token (and the problem actions built from it).
+struct TokenEntry {
+  uint64_t hash = 0;
+  std::string_view usage;
+  int64_t period = 0;
+  std::string_view token;
+  std::string_view problem_actions;  // the problem view's actions HTML; empty until built
+};
+
 class RenderMemo {
  public:
-  struct TokenEntry {
-    uint64_t hash = 0;
-    std::string_view usage;
-    int64_t period = 0;
-    std::string_view token;
-    std::string_view problem_actions;  // the problem view's actions HTML; empty until built
-  };
+  using TokenEntry = internal::TokenEntry;
 
   // The entry of `usage`, or null.
   TokenEntry* FindToken(std::string_view usage);
