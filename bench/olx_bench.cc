@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "olx/course.h"
+#include "olx/course/course.h"
 #include "olx/definition.h"
 
 namespace {

@@ -5,7 +5,7 @@
 
 #include "cli/errors.h"
 #include "cli/olx_commands.h"
-#include "olx/course.h"
+#include "olx/course/course.h"
 
 namespace blockrt::cli {
 namespace {

@@ -14,7 +14,7 @@
 #include <string>
 #include <string_view>
 
-#include "olx/course.h"
+#include "olx/course/course.h"
 
 namespace {
 

@@ -10,7 +10,7 @@
 #include <sstream>
 #include <string>
 
-#include "olx/course.h"
+#include "olx/course/course.h"
 #include "olx/definition.h"
 
 namespace blockrt::olx {

@@ -8,7 +8,7 @@
 #include <map>
 #include <string>
 
-#include "olx/course.h"
+#include "olx/course/course.h"
 
 namespace {
 

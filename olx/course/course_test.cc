@@ -1,4 +1,4 @@
-#include "olx/course.h"
+#include "olx/course/course.h"
 
 #include <gtest/gtest.h>
 

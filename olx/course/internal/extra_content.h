@@ -1,8 +1,8 @@
 // about/, info/, tabs/ and custom_tags/ (XMLModuleStore.load_extra_content):
 // each file is one block of the course whose `data` is the file text; the
 // per-run subdirectory DIR/RUN/ is read after DIR/ and overrides it.
-#ifndef BLOCKRT_OLX_INTERNAL_EXTRA_CONTENT_H_
-#define BLOCKRT_OLX_INTERNAL_EXTRA_CONTENT_H_
+#ifndef BLOCKRT_OLX_COURSE_INTERNAL_EXTRA_CONTENT_H_
+#define BLOCKRT_OLX_COURSE_INTERNAL_EXTRA_CONTENT_H_
 
 #include <cstddef>
 #include <map>
@@ -42,4 +42,4 @@ std::map<std::string, StaticTab> StaticTabsOf(std::string_view tabs_json);
 
 }  // namespace blockrt::olx::internal
 
-#endif  // BLOCKRT_OLX_INTERNAL_EXTRA_CONTENT_H_
+#endif  // BLOCKRT_OLX_COURSE_INTERNAL_EXTRA_CONTENT_H_

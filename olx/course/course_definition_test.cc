@@ -1,4 +1,4 @@
-#include "olx/internal/course_definition.h"
+#include "olx/course/internal/course_definition.h"
 
 #include <gtest/gtest.h>
 

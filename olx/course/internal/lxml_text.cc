@@ -1,4 +1,4 @@
-#include "olx/internal/lxml_text.h"
+#include "olx/course/internal/lxml_text.h"
 
 #include <cstdint>
 #include <cstdio>

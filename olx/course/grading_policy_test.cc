@@ -1,4 +1,4 @@
-#include "olx/grading_policy.h"
+#include "olx/course/grading_policy.h"
 
 #include <gtest/gtest.h>
 

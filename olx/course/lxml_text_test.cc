@@ -1,12 +1,12 @@
 // LxmlToString against vectors printed by lxml 4.9 (etree.tostring after an
 // XMLParser(remove_blank_text=True) parse), and the url_name fallback built on it.
-#include "olx/internal/lxml_text.h"
+#include "olx/course/internal/lxml_text.h"
 
 #include <gtest/gtest.h>
 
 #include <string>
 
-#include "olx/internal/url_name.h"
+#include "olx/course/internal/url_name.h"
 
 namespace blockrt::olx::internal {
 namespace {

@@ -3,19 +3,19 @@
 // stays proportional to the tree, not to the export's bytes. Files, their
 // buffers and the scratch strings are reused, so a block costs only the
 // allocations its own strings need.
-#include "olx/internal/course_loader.h"
+#include "olx/course/internal/course_loader.h"
 
 #include <algorithm>
 #include <cstring>
 #include <unordered_map>
 
-#include "olx/course.h"
-#include "olx/internal/course_definition.h"
-#include "olx/internal/course_rules.h"
+#include "olx/course/course.h"
+#include "olx/course/internal/course_definition.h"
+#include "olx/course/internal/course_rules.h"
 #include "olx/internal/definition_fields.h"
 #include "olx/internal/file_io.h"
 #include "olx/internal/olx_path.h"
-#include "olx/internal/url_name.h"
+#include "olx/course/internal/url_name.h"
 #include "olx/internal/xml_document.h"
 
 namespace blockrt::olx {

@@ -2,13 +2,13 @@
 // policy files, drafts/ and the extra content directories.
 #include <map>
 
-#include "olx/internal/course_definition.h"
-#include "olx/internal/course_loader.h"
-#include "olx/internal/course_rules.h"
+#include "olx/course/internal/course_definition.h"
+#include "olx/course/internal/course_loader.h"
+#include "olx/course/internal/course_rules.h"
 #include "olx/internal/definition_fields.h"
-#include "olx/internal/extra_content.h"
+#include "olx/course/internal/extra_content.h"
 #include "olx/internal/file_io.h"
-#include "olx/internal/url_name.h"
+#include "olx/course/internal/url_name.h"
 #include "olx/internal/xml_document.h"
 
 namespace blockrt::olx::internal {

@@ -1,4 +1,4 @@
-#include "olx/internal/extra_content.h"
+#include "olx/course/internal/extra_content.h"
 
 #include <nlohmann/json.hpp>
 

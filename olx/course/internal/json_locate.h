@@ -1,7 +1,7 @@
 // Byte offsets of the values in a JSON text, by JSON pointer, so findings about
 // a parsed document can be reported at path:line:col.
-#ifndef BLOCKRT_OLX_INTERNAL_JSON_LOCATE_H_
-#define BLOCKRT_OLX_INTERNAL_JSON_LOCATE_H_
+#ifndef BLOCKRT_OLX_COURSE_INTERNAL_JSON_LOCATE_H_
+#define BLOCKRT_OLX_COURSE_INTERNAL_JSON_LOCATE_H_
 
 #include <cstddef>
 #include <map>
@@ -27,4 +27,4 @@ std::string JsonPointerToken(std::string_view key);
 
 }  // namespace blockrt::olx::internal
 
-#endif  // BLOCKRT_OLX_INTERNAL_JSON_LOCATE_H_
+#endif  // BLOCKRT_OLX_COURSE_INTERNAL_JSON_LOCATE_H_

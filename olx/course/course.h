@@ -2,8 +2,8 @@
 // into a block tree the way edx-platform's XML modulestore reads them, and
 // written back. Loading collects Diagnostics instead of failing: only an
 // unusable root (no course.xml/library.xml, unreadable root) is an error.
-#ifndef BLOCKRT_OLX_COURSE_H_
-#define BLOCKRT_OLX_COURSE_H_
+#ifndef BLOCKRT_OLX_COURSE_COURSE_H_
+#define BLOCKRT_OLX_COURSE_COURSE_H_
 
 #include <cstddef>
 #include <cstdint>
@@ -16,7 +16,7 @@
 #include "base/result.h"
 #include "olx/definition.h"
 #include "olx/diagnostic.h"
-#include "olx/grading_policy.h"
+#include "olx/course/grading_policy.h"
 #include "olx/schema.h"
 #include "olx/view_list.h"
 
@@ -111,4 +111,4 @@ Status ExportCourse(const Course& course, std::string_view out_dir);
 
 }  // namespace blockrt::olx
 
-#endif  // BLOCKRT_OLX_COURSE_H_
+#endif  // BLOCKRT_OLX_COURSE_COURSE_H_

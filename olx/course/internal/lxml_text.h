@@ -3,8 +3,8 @@
 // (course-olx-format.md §4.1, xml.py make_name_unique). Works on the original
 // file text (already checked by ScanXml), not on a DOM, because pugixml drops
 // whitespace that libxml2 keeps.
-#ifndef BLOCKRT_OLX_INTERNAL_LXML_TEXT_H_
-#define BLOCKRT_OLX_INTERNAL_LXML_TEXT_H_
+#ifndef BLOCKRT_OLX_COURSE_INTERNAL_LXML_TEXT_H_
+#define BLOCKRT_OLX_COURSE_INTERNAL_LXML_TEXT_H_
 
 #include <cstddef>
 #include <string>
@@ -45,4 +45,4 @@ std::string LxmlToString(const ElementSource& source, LxmlCursor* cursor = nullp
 
 }  // namespace blockrt::olx::internal
 
-#endif  // BLOCKRT_OLX_INTERNAL_LXML_TEXT_H_
+#endif  // BLOCKRT_OLX_COURSE_INTERNAL_LXML_TEXT_H_

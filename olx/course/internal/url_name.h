@@ -1,6 +1,6 @@
 // url_name rules of the XML modulestore (make_name_unique, name_to_pathname).
-#ifndef BLOCKRT_OLX_INTERNAL_URL_NAME_H_
-#define BLOCKRT_OLX_INTERNAL_URL_NAME_H_
+#ifndef BLOCKRT_OLX_COURSE_INTERNAL_URL_NAME_H_
+#define BLOCKRT_OLX_COURSE_INTERNAL_URL_NAME_H_
 
 #include <string>
 #include <string_view>
@@ -27,4 +27,4 @@ bool RequiresUniqueUrlName(std::string_view tag);
 
 }  // namespace blockrt::olx::internal
 
-#endif  // BLOCKRT_OLX_INTERNAL_URL_NAME_H_
+#endif  // BLOCKRT_OLX_COURSE_INTERNAL_URL_NAME_H_

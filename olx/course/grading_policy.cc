@@ -1,11 +1,11 @@
-#include "olx/grading_policy.h"
+#include "olx/course/grading_policy.h"
 
 #include <cmath>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 
-#include "olx/internal/json_locate.h"
+#include "olx/course/internal/json_locate.h"
 #include "olx/internal/json_parse.h"
 #include "olx/internal/xml_scan.h"
 

@@ -2,8 +2,8 @@
 // (course-olx-format.md §1-5) split over course_loader.cc (the element walk)
 // and course_loader_extras.cc (identity, policies, drafts/, extra content).
 // Internal: exposes pugixml types.
-#ifndef BLOCKRT_OLX_INTERNAL_COURSE_LOADER_H_
-#define BLOCKRT_OLX_INTERNAL_COURSE_LOADER_H_
+#ifndef BLOCKRT_OLX_COURSE_INTERNAL_COURSE_LOADER_H_
+#define BLOCKRT_OLX_COURSE_INTERNAL_COURSE_LOADER_H_
 
 #include <deque>
 #include <memory>
@@ -14,10 +14,10 @@
 #include <vector>
 
 #include "keys/key.h"
-#include "olx/course.h"
-#include "olx/internal/block_id_set.h"
-#include "olx/internal/lxml_text.h"
-#include "olx/internal/policy.h"
+#include "olx/course/course.h"
+#include "olx/course/internal/block_id_set.h"
+#include "olx/course/internal/lxml_text.h"
+#include "olx/course/internal/policy.h"
 #include "olx/internal/root_dir.h"
 #include "olx/internal/xml_scan.h"
 
@@ -128,4 +128,4 @@ class CourseLoader {
 
 }  // namespace blockrt::olx::internal
 
-#endif  // BLOCKRT_OLX_INTERNAL_COURSE_LOADER_H_
+#endif  // BLOCKRT_OLX_COURSE_INTERNAL_COURSE_LOADER_H_

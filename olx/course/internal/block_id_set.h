@@ -1,8 +1,8 @@
 // The (block type, url_name) pairs a course load has seen, as an open-addressed
 // table of views: one probe per block and no node allocation per insert (a
 // std::unordered_set allocated once per block of a course).
-#ifndef BLOCKRT_OLX_INTERNAL_BLOCK_ID_SET_H_
-#define BLOCKRT_OLX_INTERNAL_BLOCK_ID_SET_H_
+#ifndef BLOCKRT_OLX_COURSE_INTERNAL_BLOCK_ID_SET_H_
+#define BLOCKRT_OLX_COURSE_INTERNAL_BLOCK_ID_SET_H_
 
 #include <cstddef>
 #include <functional>
@@ -72,4 +72,4 @@ class BlockIdSet {
 
 }  // namespace blockrt::olx::internal
 
-#endif  // BLOCKRT_OLX_INTERNAL_BLOCK_ID_SET_H_
+#endif  // BLOCKRT_OLX_COURSE_INTERNAL_BLOCK_ID_SET_H_

@@ -1,15 +1,15 @@
 // Builds a loaded block's CourseDefinition in the course's arena, with the
 // same fields DeriveFields gives a Definition: schema fields from the final
 // attributes, `data` per the type's DataKind, the rest of the markup as body.
-#ifndef BLOCKRT_OLX_INTERNAL_COURSE_DEFINITION_H_
-#define BLOCKRT_OLX_INTERNAL_COURSE_DEFINITION_H_
+#ifndef BLOCKRT_OLX_COURSE_INTERNAL_COURSE_DEFINITION_H_
+#define BLOCKRT_OLX_COURSE_INTERNAL_COURSE_DEFINITION_H_
 
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "base/arena.h"
-#include "olx/course.h"
+#include "olx/course/course.h"
 
 namespace blockrt::olx::internal {
 
@@ -27,4 +27,4 @@ void MergeFields(Arena* arena, const std::vector<CourseField>& extra, CourseDefi
 
 }  // namespace blockrt::olx::internal
 
-#endif  // BLOCKRT_OLX_INTERNAL_COURSE_DEFINITION_H_
+#endif  // BLOCKRT_OLX_COURSE_INTERNAL_COURSE_DEFINITION_H_

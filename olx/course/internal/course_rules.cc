@@ -1,11 +1,11 @@
 // The XML modulestore's per-element rules used by the course loader.
-#include "olx/internal/course_rules.h"
+#include "olx/course/internal/course_rules.h"
 
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
 
-#include "olx/internal/url_name.h"
+#include "olx/course/internal/url_name.h"
 #include "olx/internal/xml_document.h"
 
 namespace blockrt::olx::internal {

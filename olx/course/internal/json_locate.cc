@@ -1,4 +1,4 @@
-#include "olx/internal/json_locate.h"
+#include "olx/course/internal/json_locate.h"
 
 namespace blockrt::olx::internal {
 namespace {

@@ -2,8 +2,8 @@
 // attributes are import machinery, what is a pointer tag, which children are
 // not blocks, how a url_name is found and where an html body may live.
 // Internal: exposes pugixml types.
-#ifndef BLOCKRT_OLX_INTERNAL_COURSE_RULES_H_
-#define BLOCKRT_OLX_INTERNAL_COURSE_RULES_H_
+#ifndef BLOCKRT_OLX_COURSE_INTERNAL_COURSE_RULES_H_
+#define BLOCKRT_OLX_COURSE_INTERNAL_COURSE_RULES_H_
 
 #include <initializer_list>
 #include <pugixml.hpp>
@@ -50,4 +50,4 @@ Diagnostic DiagnosticFromStatus(const std::string& rel, const Status& st);
 
 }  // namespace blockrt::olx::internal
 
-#endif  // BLOCKRT_OLX_INTERNAL_COURSE_RULES_H_
+#endif  // BLOCKRT_OLX_COURSE_INTERNAL_COURSE_RULES_H_

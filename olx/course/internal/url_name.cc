@@ -1,4 +1,4 @@
-#include "olx/internal/url_name.h"
+#include "olx/course/internal/url_name.h"
 
 #include <algorithm>
 

@@ -1,10 +1,10 @@
-#include "olx/internal/policy.h"
+#include "olx/course/internal/policy.h"
 
 #include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
 
-#include "olx/internal/json_locate.h"
+#include "olx/course/internal/json_locate.h"
 #include "olx/internal/json_parse.h"
 #include "olx/internal/xml_scan.h"
 #include "olx/schema.h"

@@ -1,8 +1,8 @@
 // grading_policy.json (policies/RUN/grading_policy.json, or grading_policy.json
 // at the root of very old exports): the course's graders and grade cutoffs,
 // parsed, validated with located diagnostics, and written back.
-#ifndef BLOCKRT_OLX_GRADING_POLICY_H_
-#define BLOCKRT_OLX_GRADING_POLICY_H_
+#ifndef BLOCKRT_OLX_COURSE_GRADING_POLICY_H_
+#define BLOCKRT_OLX_COURSE_GRADING_POLICY_H_
 
 #include <cstdint>
 #include <string>
@@ -46,4 +46,4 @@ std::string WriteGradingPolicy(const GradingPolicy& policy);
 
 }  // namespace blockrt::olx
 
-#endif  // BLOCKRT_OLX_GRADING_POLICY_H_
+#endif  // BLOCKRT_OLX_COURSE_GRADING_POLICY_H_

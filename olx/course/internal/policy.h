@@ -1,14 +1,14 @@
 // policies/RUN/policy.json: {"TYPE/URL_NAME": {field: value}} applied over the
 // XML attributes after parsing (XmlMixin.apply_policy).
-#ifndef BLOCKRT_OLX_INTERNAL_POLICY_H_
-#define BLOCKRT_OLX_INTERNAL_POLICY_H_
+#ifndef BLOCKRT_OLX_COURSE_INTERNAL_POLICY_H_
+#define BLOCKRT_OLX_COURSE_INTERNAL_POLICY_H_
 
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
-#include "olx/course.h"
+#include "olx/course/course.h"
 #include "olx/definition.h"
 #include "olx/diagnostic.h"
 
@@ -35,4 +35,4 @@ void ApplyPolicy(const std::vector<Attribute>& policy, std::vector<CourseAttribu
 
 }  // namespace blockrt::olx::internal
 
-#endif  // BLOCKRT_OLX_INTERNAL_POLICY_H_
+#endif  // BLOCKRT_OLX_COURSE_INTERNAL_POLICY_H_
