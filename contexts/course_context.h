@@ -1,0 +1,87 @@
+// The `course-v1` learning context: courses stored as bundles of OLX export
+// files. A block-v1 key resolves to the block of that id in the course tree
+// loaded from the selected draft (Studio) or latest published version (LMS);
+// not found and not allowed look the same. Trees are loaded once per bundle
+// view and shared until the view changes.
+#ifndef BLOCKRT_CONTEXTS_COURSE_CONTEXT_H_
+#define BLOCKRT_CONTEXTS_COURSE_CONTEXT_H_
+
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "base/result.h"
+#include "contexts/bundle_snapshots.h"
+#include "contexts/course.h"
+#include "contexts/learning_context.h"
+#include "olx/course/course.h"
+
+namespace blockrt::contexts {
+
+namespace internal {
+class CourseTable;
+}  // namespace internal
+
+// One loaded view of a course: its export tree read from one bundle snapshot.
+struct CourseView {
+  std::shared_ptr<const CourseInfo> info;
+  std::shared_ptr<const BundleSnapshot> snapshot;
+  olx::Course course;
+  // Canonical usage key text -> index in course.blocks (first block wins when
+  // an id repeats, as the modulestore keeps one block per id).
+  std::unordered_map<std::string_view, uint32_t> by_usage;
+
+  // The block of `usage_key`, or nullptr.
+  const olx::CourseBlock* Find(std::string_view usage_key) const;
+};
+
+class CourseContext : public LearningContext {
+ public:
+  explicit CourseContext(std::shared_ptr<BundleSnapshots> snapshots);
+  ~CourseContext() override;
+
+  // NotFound when no course has that key. `key` is a course-v1: or block-v1: key.
+  Result<std::shared_ptr<const CourseInfo>> Course(const keys::KeyView& key) const;
+  // The tree of course `key` in `sel` (draft name, or "" for latest
+  // published). NotFound when the course does not exist; a course never
+  // published has an empty tree in the LMS.
+  Result<std::shared_ptr<const CourseView>> View(const keys::KeyView& key,
+                                                 ContentSelector sel) const;
+
+  bool CanEditBlock(const User& user, const keys::KeyView& usage,
+                    ContentSelector sel) const override;
+  bool CanViewBlock(const User& user, const keys::KeyView& usage,
+                    ContentSelector sel) const override;
+  Result<std::optional<DefinitionLocator>> DefinitionForUsage(const keys::KeyView& usage,
+                                                              ContentSelector sel) const override;
+  Result<std::optional<UsageLoad>> LoadUsage(ContextSession* session, const User* user,
+                                             const keys::KeyView& usage, ContentSelector sel,
+                                             bool edit, bool want_parent) const override;
+  Result<keys::Key> UsageForChildInclude(const keys::KeyView& parent_usage,
+                                         const DefinitionLocator& parent_definition,
+                                         const ChildInclude& include) const override;
+  Result<std::vector<keys::Key>> ListBlocks(const keys::KeyView& context_key,
+                                            ContentSelector sel) const override;
+  Result<std::vector<keys::Key>> TopLevelBlocks(const keys::KeyView& context_key,
+                                                ContentSelector sel) const override;
+  Result<std::optional<keys::Key>> ParentOf(const keys::KeyView& usage,
+                                            ContentSelector sel) const override;
+
+  BundleSnapshots& snapshots() const { return *snapshots_; }
+  internal::CourseTable& table() const { return *table_; }
+
+ private:
+  static bool Permitted(const CourseInfo& info, const User& user, CourseRole needed);
+
+  std::shared_ptr<BundleSnapshots> snapshots_;
+  std::unique_ptr<internal::CourseTable> table_;
+  // "course key\0draft" -> the newest view built.
+  mutable std::mutex views_mu_;
+  mutable std::unordered_map<std::string, std::shared_ptr<const CourseView>> views_;
+};
+
+}  // namespace blockrt::contexts
+
+#endif  // BLOCKRT_CONTEXTS_COURSE_CONTEXT_H_
