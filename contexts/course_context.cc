@@ -39,8 +39,6 @@ Result<std::string_view> CourseKeyText(const keys::KeyView& key) {
   return std::string_view(text);
 }
 
-std::optional<DefinitionLocator> NoDefinition() { return std::nullopt; }
-
 }  // namespace
 
 Result<std::shared_ptr<const CourseInfo>> CourseContext::Course(const keys::KeyView& key) const {
@@ -80,26 +78,6 @@ bool CourseContext::Permitted(const CourseInfo& info, const User& user, CourseRo
          (needed == CourseRole::kLearner && info.allow_public_learning);
 }
 
-bool CourseContext::CanEditBlock(const User& user, const keys::KeyView& usage,
-                                 ContentSelector sel) const {
-  Result<std::optional<UsageLoad>> load = LoadUsage(nullptr, &user, usage, sel, true, false);
-  return load.ok() && load->has_value();
-}
-
-bool CourseContext::CanViewBlock(const User& user, const keys::KeyView& usage,
-                                 ContentSelector sel) const {
-  Result<std::optional<UsageLoad>> load = LoadUsage(nullptr, &user, usage, sel, false, false);
-  return load.ok() && load->has_value();
-}
-
-Result<std::optional<DefinitionLocator>> CourseContext::DefinitionForUsage(
-    const keys::KeyView& usage, ContentSelector sel) const {
-  BLOCKRT_ASSIGN_OR_RETURN(std::optional<UsageLoad> load,
-                           LoadUsage(nullptr, nullptr, usage, sel, false, false));
-  if (!load) return NoDefinition();
-  return std::optional<DefinitionLocator>(*load->definition);
-}
-
 Result<std::optional<UsageLoad>> CourseContext::LoadUsage(ContextSession* session,
                                                           const User* user,
                                                           const keys::KeyView& usage,
@@ -123,15 +101,6 @@ Result<std::optional<UsageLoad>> CourseContext::LoadUsage(ContextSession* sessio
   auto it = view->by_usage.find(text);
   if (it == view->by_usage.end()) return std::optional<UsageLoad>();
   return std::optional<UsageLoad>(internal::LoadCourseBlock(view, it->second, want_parent));
-}
-
-Result<keys::Key> CourseContext::UsageForChildInclude(const keys::KeyView& parent_usage,
-                                                      const DefinitionLocator& parent_definition,
-                                                      const ChildInclude& include) const {
-  (void)parent_definition;
-  return Status::NotSupported("course blocks hold their children, not <xblock-include>s (" +
-                              include.block_type + "/" + include.definition_id + " in " +
-                              parent_usage.ToString() + ")");
 }
 
 Result<std::vector<keys::Key>> CourseContext::ListBlocks(const keys::KeyView& context_key,
@@ -158,14 +127,6 @@ Result<std::vector<keys::Key>> CourseContext::TopLevelBlocks(const keys::KeyView
   Result<keys::Key> root = keys::Key::Parse(view->course.blocks[0].usage_key);
   if (root.ok()) out.push_back(std::move(*root));
   return out;
-}
-
-Result<std::optional<keys::Key>> CourseContext::ParentOf(const keys::KeyView& usage,
-                                                         ContentSelector sel) const {
-  BLOCKRT_ASSIGN_OR_RETURN(std::optional<UsageLoad> load,
-                           LoadUsage(nullptr, nullptr, usage, sel, false, true));
-  if (!load || load->parent == nullptr) return std::optional<keys::Key>();
-  return *load->parent;
 }
 
 }  // namespace blockrt::contexts

@@ -57,24 +57,17 @@ class CourseContext : public LearningContext {
   Result<std::shared_ptr<const CourseView>> View(const keys::KeyView& key,
                                                  ContentSelector sel) const;
 
-  bool CanEditBlock(const User& user, const keys::KeyView& usage,
-                    ContentSelector sel) const override;
-  bool CanViewBlock(const User& user, const keys::KeyView& usage,
-                    ContentSelector sel) const override;
-  Result<std::optional<DefinitionLocator>> DefinitionForUsage(const keys::KeyView& usage,
-                                                              ContentSelector sel) const override;
+  // Staff may edit (Studio), learners view (LMS); public learning lets
+  // anyone view. Loads carry the definition with its fields resolved, the
+  // child keys and the parent: the runtime reads nothing itself.
   Result<std::optional<UsageLoad>> LoadUsage(ContextSession* session, const User* user,
                                              const keys::KeyView& usage, ContentSelector sel,
                                              bool edit, bool want_parent) const override;
-  Result<keys::Key> UsageForChildInclude(const keys::KeyView& parent_usage,
-                                         const DefinitionLocator& parent_definition,
-                                         const ChildInclude& include) const override;
+  // Every block of the tree, sorted by key; the course root.
   Result<std::vector<keys::Key>> ListBlocks(const keys::KeyView& context_key,
                                             ContentSelector sel) const override;
   Result<std::vector<keys::Key>> TopLevelBlocks(const keys::KeyView& context_key,
                                                 ContentSelector sel) const override;
-  Result<std::optional<keys::Key>> ParentOf(const keys::KeyView& usage,
-                                            ContentSelector sel) const override;
 
   BundleSnapshots& snapshots() const { return *snapshots_; }
   internal::CourseTable& table() const { return *table_; }
