@@ -112,10 +112,10 @@ TEST(CourseDefinitionTest, ProblemDataDropsSettingsAttributes) {
        &own,
        "<problem type=\"x\"><p/></problem>",
        2},
-      {"a default- attribute is not a field",
-       {{"default-display_name", "s"}},
+      {"library defaults are settings too",
+       {{"default-data", "d"}, {"default-display_name", "s"}, {"default-nope", "n"}},
        nullptr,
-       "<problem default-display_name=\"s\"><p/></problem>",
+       "<problem default-data=\"d\" default-nope=\"n\"><p/></problem>",
        1},
   };
   for (const Case& c : cases) {
@@ -136,6 +136,7 @@ TEST(CourseDefinitionTest, ProblemDataDropsSettingsAttributes) {
   EXPECT_FALSE(IsSettingsAttribute(problem, "data"));
   EXPECT_FALSE(IsSettingsAttribute(problem, "url_name"));
   EXPECT_FALSE(IsSettingsAttribute(problem, "type"));
+  EXPECT_TRUE(IsSettingsAttribute(problem, "default-max_attempts"));
 }
 
 TEST(CourseDefinitionTest, MergeFieldsReplacesAndInserts) {

@@ -54,7 +54,8 @@ void BuildCourseDefinition(Arena* arena, std::string_view block_type, const Bloc
 bool IsSettingsAttribute(const BlockSchema& schema, std::string_view name) {
   if (name == "data") return false;  // the content field itself, never an attribute of it
   const FieldSpec* spec = FindFieldSpec(schema, name);
-  return spec != nullptr && spec->scope == FieldScope::kSettings;
+  if (spec != nullptr) return spec->scope == FieldScope::kSettings;
+  return !LibraryDefaultField(schema, name).empty();  // a settings value too, one layer down
 }
 
 void MergeFields(Arena* arena, const std::vector<CourseField>& extra, CourseDefinition* def) {

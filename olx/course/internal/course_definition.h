@@ -22,15 +22,17 @@ namespace blockrt::olx::internal {
 // (XmlMixin.clean_metadata_from_xml before definition_from_xml): the
 // element's own attributes before the policy merge (`element_attrs`, sorted;
 // nullptr when they are `attrs`) without those that are settings fields of
-// the schema (its own, inheritable, display_name). Content and unknown
+// the schema (its own, inheritable, display_name) or their library defaults
+// (default-FIELD, schema.h). Content and unknown
 // attributes stay; url_name and import-only ones were never in `attrs`.
 void BuildCourseDefinition(Arena* arena, std::string_view block_type, const BlockSchema* schema,
                            const std::vector<CourseAttribute>& attrs, std::string_view markup,
                            std::string* scratch, CourseDefinition* out,
                            const std::vector<CourseAttribute>* element_attrs = nullptr);
 
-// True when `name` is a settings field of `schema` (SchemaOrUnknown applied):
-// an attribute the modulestore strips from a problem's `data`.
+// True when `name` is a settings field of `schema` (SchemaOrUnknown applied)
+// or a library default of one (LibraryDefaultField): an attribute that is
+// settings, not content, so it is kept out of a problem's `data`.
 bool IsSettingsAttribute(const BlockSchema& schema, std::string_view name);
 
 // Sets each of `extra` in def->fields (replacing fields of the same name),
