@@ -24,7 +24,7 @@ TEST(OverlayFileSource, ReplacesAddsAndHidesFilesOfItsBase) {
   std::string bytes;
   ASSERT_TRUE(o.Read("a.xml", 100, &bytes).ok());
   EXPECT_EQ(bytes, "A2");
-  EXPECT_TRUE(o.Read("a.xml", 1, &bytes).IsInvalidArgument());
+  EXPECT_EQ(o.Read("a.xml", 1, &bytes).code(), Status::Code::kInvalidArgument);
   EXPECT_TRUE(o.Read("p/R/x.json", 100, &bytes).IsNotFound());
   ASSERT_TRUE(o.Read("p/keep.json", 100, &bytes).ok());
   EXPECT_EQ(bytes, "K");

@@ -87,7 +87,8 @@ void SetAttribute(const StartTag& tag, std::string_view name, std::string_view v
       return;
     }
   }
-  edits->push_back({tag.insert_at, tag.insert_at, " " + std::string(name) + "=\"" + escaped + "\""});
+  edits->push_back(
+      {tag.insert_at, tag.insert_at, " " + std::string(name) + "=\"" + escaped + "\""});
 }
 
 std::string JsonQuote(std::string_view s) {
@@ -238,8 +239,8 @@ class Planner {
     BLOCKRT_RETURN_IF_ERROR(MovePolicies(course_file, new_course_file));
     for (const char* dir : {"about", "info", "tabs", "custom_tags"}) {
       if (from.run == to.run) break;
-      BLOCKRT_RETURN_IF_ERROR(MoveTree(std::string(dir) + "/" + from.run,
-                                       std::string(dir) + "/" + to.run, nullptr));
+      BLOCKRT_RETURN_IF_ERROR(
+          MoveTree(std::string(dir) + "/" + from.run, std::string(dir) + "/" + to.run, nullptr));
     }
     BLOCKRT_RETURN_IF_ERROR(RewriteAssets());
     BLOCKRT_RETURN_IF_ERROR(RewriteDrafts("drafts"));
@@ -317,10 +318,10 @@ class Planner {
         const char next = end < text->size() ? (*text)[end] : '\0';
         // block-v1:/asset-v1: go on with "+type@"; a course key ends where
         // key characters do (so R does not match inside R2).
-        const bool whole = course_key ? !(std::isalnum(static_cast<unsigned char>(next)) ||
-                                          next == '_' || next == '-' || next == '.' ||
-                                          next == '~' || next == '+' || next == ':')
-                                      : text->compare(end, 6, "+type@") == 0;
+        const bool whole =
+            course_key ? !(std::isalnum(static_cast<unsigned char>(next)) || next == '_' ||
+                           next == '-' || next == '.' || next == '~' || next == '+' || next == ':')
+                       : text->compare(end, 6, "+type@") == 0;
         if (!whole) {
           ++at;
           continue;
@@ -351,8 +352,9 @@ class Planner {
                             WikiSlug(to), &edits);
           for (int i = 0; offsets.count(base + "/xml_attributes/filename/" + std::to_string(i));
                ++i) {
-            ReplaceJsonString(*bytes, offsets, base + "/xml_attributes/filename/" + std::to_string(i),
-                              {course_file}, new_course_file, &edits);
+            ReplaceJsonString(*bytes, offsets,
+                              base + "/xml_attributes/filename/" + std::to_string(i), {course_file},
+                              new_course_file, &edits);
           }
         }
         *bytes = ApplyEdits(*bytes, std::move(edits));
@@ -427,10 +429,11 @@ class Planner {
     if (!files_.IsDirectory(dir)) return Status::OK();
     for (const std::string& name : files_.ListFiles(dir)) {
       if (name.size() < 4 || name.compare(name.size() - 4, 4, ".xml") != 0) continue;
-      BLOCKRT_RETURN_IF_ERROR(RewriteInPlace(dir + "/" + name, [&](const std::string&, std::string* b) {
-        ReplaceKeys(b);
-        return Status::OK();
-      }));
+      BLOCKRT_RETURN_IF_ERROR(
+          RewriteInPlace(dir + "/" + name, [&](const std::string&, std::string* b) {
+            ReplaceKeys(b);
+            return Status::OK();
+          }));
     }
     for (const std::string& sub : files_.ListDirectories(dir)) {
       BLOCKRT_RETURN_IF_ERROR(RewriteDrafts(dir + "/" + sub));

@@ -2,8 +2,9 @@
 // exported, imported as course-v1:O2+C2+R2) keeps every block id and
 // rewrites what names the export's own key, as Studio's import does:
 //   course.xml             url_name, org, course set to the target's (added when absent)
-//   course/R.xml           moves to course/R2.xml; a <wiki slug> of "O.C.R" (or "C") becomes "O2.C2.R2"
-//   policies/R/**          moves to policies/R2/** (policies/R.json to policies/R2.json); in the
+//   course/R.xml           moves to course/R2.xml; a <wiki slug> of "O.C.R" (or "C") becomes
+//   "O2.C2.R2" policies/R/**          moves to policies/R2/** (policies/R.json to
+//   policies/R2.json); in the
 //                          course policy the "course/R" key, its wiki_slug and xml_attributes
 //                          filename follow
 //   about|info|tabs|custom_tags/R/**  move to .../R2/**

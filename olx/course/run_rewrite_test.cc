@@ -53,11 +53,12 @@ struct Case {
 std::vector<Case> Cases() {
   std::vector<Case> cases;
   cases.push_back({"same key: nothing to do", StudioExport(), {"O", "C", "R"}, {}, {}});
-  cases.push_back({"same key, course number only implied by the directory",
-                   {{"course.xml", "<course url_name='R' org='O'>\n  <chapter/>\n</course>"}},
-                   {"O", "dir", "R"},
-                   {},
-                   {{"course.xml", "<course url_name='R' org='O' course=\"dir\">\n  <chapter/>\n</course>"}}});
+  cases.push_back(
+      {"same key, course number only implied by the directory",
+       {{"course.xml", "<course url_name='R' org='O'>\n  <chapter/>\n</course>"}},
+       {"O", "dir", "R"},
+       {},
+       {{"course.xml", "<course url_name='R' org='O' course=\"dir\">\n  <chapter/>\n</course>"}}});
   cases.push_back(
       {"another run",
        StudioExport(),
@@ -92,7 +93,8 @@ std::vector<Case> Cases() {
        {
            {"course.xml", "<course url_name=\"R\" org=\"O2\" course=\"C2\"/>\n"},
            {"course/R.xml",
-            "<course display_name=\"T\">\n  <chapter url_name=\"ch\"/>\n  <wiki slug=\"O2.C2.R\"/>\n"
+            "<course display_name=\"T\">\n  <chapter url_name=\"ch\"/>\n  <wiki "
+            "slug=\"O2.C2.R\"/>\n"
             "</course>\n"},
            {"policies/R/policy.json",
             "{\n    \"course/R\": {\n        \"wiki_slug\": \"O2.C2.R\",\n"
@@ -164,12 +166,15 @@ TEST(RunRewrite, TheRewrittenExportLoadsAsTheTarget) {
   EXPECT_EQ(after->policy_path, "policies/R2/policy.json");
   EXPECT_EQ(after->grading_policy_path, "policies/R2/grading_policy.json");
   ASSERT_EQ(before->blocks.size(), after->blocks.size());
-  for (size_t i = 0; i < before->blocks.size(); ++i) {
+  ASSERT_GT(after->blocks.size(), 1u);
+  // Every block but the course itself (whose id is the run) keeps its id.
+  for (size_t i = 1; i < before->blocks.size(); ++i) {
     EXPECT_EQ(before->blocks[i].url_name, after->blocks[i].url_name);
     EXPECT_EQ(before->blocks[i].definition.block_type, after->blocks[i].definition.block_type);
   }
-  ASSERT_FALSE(after->blocks.empty());
   EXPECT_EQ(after->blocks[0].url_name, "R2");
+  EXPECT_EQ(after->blocks[0].usage_key, "block-v1:O+C+R2+type@course+block@R2");
+  EXPECT_EQ(after->error_count(), before->error_count());
 }
 
 TEST(RunRewrite, RefusesWhatIsNotACourseExport) {
@@ -181,7 +186,8 @@ TEST(RunRewrite, RefusesWhatIsNotACourseExport) {
       {{{"chapter/a.xml", "<chapter/>"}}, Status::Code::kNotFound, "/exports/dir/course.xml"},
       {{{"library.xml", "<library/>"}}, Status::Code::kInvalidArgument, "library export"},
       {{{"course.xml", "<library/>"}}, Status::Code::kInvalidArgument, "not <course>"},
-      {{{"course.xml", "<course url_name=\"R\"\n  org=>"}}, Status::Code::kParseError,
+      {{{"course.xml", "<course url_name=\"R\"\n  org=>"}},
+       Status::Code::kParseError,
        "/exports/dir/course.xml:2:"},
       {{{"course.xml", "<course url_name=\"R\" org=\"O\" course=\"C\"/>"},
         {"course/R.xml", "<course><wiki></course>"}},
