@@ -22,6 +22,7 @@ namespace blockrt::contexts {
 
 namespace internal {
 class CourseTable;
+struct CourseBlockSlots;
 }  // namespace internal
 
 // One loaded view of a course: its export tree read from one bundle snapshot.
@@ -33,6 +34,12 @@ struct CourseView {
   // an id repeats, as the modulestore keeps one block per id).
   std::unordered_map<std::string_view, uint32_t> by_usage;
 
+  // What loads of each block share (locator, definition, child keys),
+  // built on a block's first load.
+  std::unique_ptr<internal::CourseBlockSlots> slots;
+
+  CourseView();
+  ~CourseView();
   // The block of `usage_key`, or nullptr.
   const olx::CourseBlock* Find(std::string_view usage_key) const;
 };
@@ -50,24 +57,17 @@ class CourseContext : public LearningContext {
   Result<std::shared_ptr<const CourseView>> View(const keys::KeyView& key,
                                                  ContentSelector sel) const;
 
-  bool CanEditBlock(const User& user, const keys::KeyView& usage,
-                    ContentSelector sel) const override;
-  bool CanViewBlock(const User& user, const keys::KeyView& usage,
-                    ContentSelector sel) const override;
-  Result<std::optional<DefinitionLocator>> DefinitionForUsage(const keys::KeyView& usage,
-                                                              ContentSelector sel) const override;
+  // Staff may edit (Studio), learners view (LMS); public learning lets
+  // anyone view. Loads carry the definition with its fields resolved, the
+  // child keys and the parent: the runtime reads nothing itself.
   Result<std::optional<UsageLoad>> LoadUsage(ContextSession* session, const User* user,
                                              const keys::KeyView& usage, ContentSelector sel,
                                              bool edit, bool want_parent) const override;
-  Result<keys::Key> UsageForChildInclude(const keys::KeyView& parent_usage,
-                                         const DefinitionLocator& parent_definition,
-                                         const ChildInclude& include) const override;
+  // Every block of the tree, sorted by key; the course root.
   Result<std::vector<keys::Key>> ListBlocks(const keys::KeyView& context_key,
                                             ContentSelector sel) const override;
   Result<std::vector<keys::Key>> TopLevelBlocks(const keys::KeyView& context_key,
                                                 ContentSelector sel) const override;
-  Result<std::optional<keys::Key>> ParentOf(const keys::KeyView& usage,
-                                            ContentSelector sel) const override;
 
   BundleSnapshots& snapshots() const { return *snapshots_; }
   internal::CourseTable& table() const { return *table_; }

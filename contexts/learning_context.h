@@ -66,9 +66,26 @@ struct UsageLoad {
   std::shared_ptr<const std::vector<FieldOrigin>> origins;
 };
 
+// A context's one duty is LoadUsage(); everything else is a capability it
+// may offer (sessions, prefetching, listings, includes, parents), with
+// defaults that either derive from LoadUsage() or say "not offered". A new
+// context (a plugin, an application's own) implements one call.
 class LearningContext {
  public:
   virtual ~LearningContext() = default;
+
+  // The runtime's one call per block: `usage` as the runtime builds it, when
+  // it exists in `sel` and, with `user`, that user may view (or, with `edit`,
+  // edit) it; nullopt otherwise, for missing and forbidden alike. Without
+  // `user` there is no permission check. Errors are failures (I/O,
+  // corruption), never absence. `want_parent` asks for UsageLoad::parent.
+  // `session` is null or from NewSession().
+  virtual Result<std::optional<UsageLoad>> LoadUsage(ContextSession* session, const User* user,
+                                                     const keys::KeyView& usage,
+                                                     ContentSelector sel, bool edit,
+                                                     bool want_parent) const = 0;
+
+  // ---- Capabilities.
 
   // A fresh session for LoadUsage(); null when the context keeps none.
   virtual std::unique_ptr<ContextSession> NewSession() const { return nullptr; }
@@ -84,70 +101,63 @@ class LearningContext {
     (void)sel;
   }
 
-  // The runtime's one call per block: the definition of `usage` when it exists
-  // and, with `user`, that user may view (or, with `edit`, edit) it; nullopt
-  // otherwise. Without `user` there is no permission check. `want_parent`
-  // asks for UsageLoad::parent. `session` is null or from NewSession().
-  virtual Result<std::optional<UsageLoad>> LoadUsage(ContextSession* session, const User* user,
-                                                     const keys::KeyView& usage,
-                                                     ContentSelector sel, bool edit,
-                                                     bool want_parent) const {
-    (void)session;
-    (void)want_parent;
-    Result<std::optional<DefinitionLocator>> def =
-        user != nullptr ? AuthorizedDefinition(*user, usage, sel, edit)
-                        : DefinitionForUsage(usage, sel);
-    if (!def.ok()) return def.status();
-    if (!def->has_value()) return std::optional<UsageLoad>();
-    UsageLoad load;
-    load.definition = std::make_shared<const DefinitionLocator>(std::move(**def));
-    return std::optional<UsageLoad>(std::move(load));
-  }
-
-  // Does the block exist in this context (in `sel`) and may `user` edit it?
-  // Permission is checked first; "missing" and "forbidden" both give false.
+  // Does the block exist in this context (in `sel`) and may `user` edit it /
+  // view and interact with it (handlers, state)? "Missing" and "forbidden"
+  // both give false. The defaults ask LoadUsage().
   virtual bool CanEditBlock(const User& user, const keys::KeyView& usage,
-                            ContentSelector sel) const = 0;
-  // ... and may `user` view it and interact with it (handlers, state)?
+                            ContentSelector sel) const {
+    Result<std::optional<UsageLoad>> load = LoadUsage(nullptr, &user, usage, sel, true, false);
+    return load.ok() && load->has_value();
+  }
   virtual bool CanViewBlock(const User& user, const keys::KeyView& usage,
-                            ContentSelector sel) const = 0;
-
-  // The definition of `usage`, or nullopt when it does not exist here. Errors
-  // are reserved for failures (I/O, corruption), never for absence.
-  virtual Result<std::optional<DefinitionLocator>> DefinitionForUsage(
-      const keys::KeyView& usage, ContentSelector sel) const = 0;
-
-  // DefinitionForUsage behind the permission check in one call: nullopt when
-  // the block is missing or `user` may not view (or, with `edit`, edit) it.
-  // Contexts override it to avoid resolving twice on the hot path.
-  virtual Result<std::optional<DefinitionLocator>> AuthorizedDefinition(const User& user,
-                                                                        const keys::KeyView& usage,
-                                                                        ContentSelector sel,
-                                                                        bool edit) const {
-    bool allowed = edit ? CanEditBlock(user, usage, sel) : CanViewBlock(user, usage, sel);
-    if (!allowed) return std::optional<DefinitionLocator>();
-    return DefinitionForUsage(usage, sel);
+                            ContentSelector sel) const {
+    Result<std::optional<UsageLoad>> load = LoadUsage(nullptr, &user, usage, sel, false, false);
+    return load.ok() && load->has_value();
   }
 
-  // The usage key of a child reached through `include` from a parent.
+  // The definition of `usage`, or nullopt when it does not exist here. The
+  // default asks LoadUsage() without a user.
+  virtual Result<std::optional<DefinitionLocator>> DefinitionForUsage(const keys::KeyView& usage,
+                                                                      ContentSelector sel) const {
+    Result<std::optional<UsageLoad>> load = LoadUsage(nullptr, nullptr, usage, sel, false, false);
+    if (!load.ok()) return load.status();
+    if (!load->has_value()) return std::optional<DefinitionLocator>();
+    return std::optional<DefinitionLocator>(*(*load)->definition);
+  }
+
+  // The usage key of a child reached through `include` from a parent. Only
+  // contexts whose loads leave UsageLoad::olx null (the runtime then follows
+  // the definition's <xblock-include>s) need it; the default refuses.
   virtual Result<keys::Key> UsageForChildInclude(const keys::KeyView& parent_usage,
                                                  const DefinitionLocator& parent_definition,
-                                                 const ChildInclude& include) const = 0;
+                                                 const ChildInclude& include) const {
+    (void)parent_definition;
+    return Status::NotSupported("the context of " + parent_usage.ToString() +
+                                " does not resolve <xblock-include> " + include.block_type + "/" +
+                                include.definition_id);
+  }
 
-  // Every block of the context (own definitions), sorted by key text.
+  // Every block of the context (own definitions), sorted by key text; and
+  // the blocks no other block includes. The defaults say "not offered".
   virtual Result<std::vector<keys::Key>> ListBlocks(const keys::KeyView& context_key,
-                                                    ContentSelector sel) const = 0;
-  // The blocks no other block includes.
+                                                    ContentSelector sel) const {
+    (void)sel;
+    return Status::NotSupported("the context of " + context_key.ToString() +
+                                " does not list its blocks");
+  }
   virtual Result<std::vector<keys::Key>> TopLevelBlocks(const keys::KeyView& context_key,
-                                                        ContentSelector sel) const = 0;
+                                                        ContentSelector sel) const {
+    return ListBlocks(context_key, sel);
+  }
 
   // The block that includes `usage`, when the context tracks it (the default
-  // says "none": a usage is then only a child of the block it was loaded from).
+  // asks LoadUsage() for it).
   virtual Result<std::optional<keys::Key>> ParentOf(const keys::KeyView& usage,
                                                     ContentSelector sel) const {
-    (void)usage;
-    (void)sel;
-    return std::optional<keys::Key>();
+    Result<std::optional<UsageLoad>> load = LoadUsage(nullptr, nullptr, usage, sel, false, true);
+    if (!load.ok()) return load.status();
+    if (!load->has_value() || (*load)->parent == nullptr) return std::optional<keys::Key>();
+    return *(*load)->parent;
   }
 };
 

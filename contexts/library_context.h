@@ -35,10 +35,12 @@ class LibraryContext : public LearningContext {
                     ContentSelector sel) const override;
   Result<std::optional<DefinitionLocator>> DefinitionForUsage(const keys::KeyView& usage,
                                                               ContentSelector sel) const override;
+  // DefinitionForUsage behind the permission check in one call: nullopt when
+  // the block is missing or `user` may not view (or, with `edit`, edit) it.
   Result<std::optional<DefinitionLocator>> AuthorizedDefinition(const User& user,
                                                                 const keys::KeyView& usage,
                                                                 ContentSelector sel,
-                                                                bool edit) const override;
+                                                                bool edit) const;
   Result<keys::Key> UsageForChildInclude(const keys::KeyView& parent_usage,
                                          const DefinitionLocator& parent_definition,
                                          const ChildInclude& include) const override;

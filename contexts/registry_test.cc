@@ -6,31 +6,63 @@
 namespace blockrt::contexts {
 namespace {
 
-// A context that knows nothing; enough to test dispatch.
+// A context that knows nothing; enough to test dispatch. One call is all a
+// context must write.
 class EmptyContext : public LearningContext {
  public:
-  bool CanEditBlock(const User&, const keys::KeyView&, ContentSelector) const override {
-    return false;
-  }
-  bool CanViewBlock(const User&, const keys::KeyView&, ContentSelector) const override {
-    return false;
-  }
-  Result<std::optional<DefinitionLocator>> DefinitionForUsage(const keys::KeyView&,
-                                                              ContentSelector) const override {
-    return std::optional<DefinitionLocator>();
-  }
-  Result<keys::Key> UsageForChildInclude(const keys::KeyView&, const DefinitionLocator&,
-                                         const ChildInclude&) const override {
-    return Status::NotSupported("none");
-  }
-  Result<std::vector<keys::Key>> ListBlocks(const keys::KeyView&, ContentSelector) const override {
-    return std::vector<keys::Key>();
-  }
-  Result<std::vector<keys::Key>> TopLevelBlocks(const keys::KeyView&,
-                                                ContentSelector) const override {
-    return std::vector<keys::Key>();
+  Result<std::optional<UsageLoad>> LoadUsage(ContextSession*, const User*, const keys::KeyView&,
+                                             ContentSelector, bool, bool) const override {
+    return std::optional<UsageLoad>();
   }
 };
+
+// One block, visible to "bob", editable by nobody: the capabilities' defaults
+// answer from LoadUsage alone.
+class OneBlockContext : public LearningContext {
+ public:
+  Result<std::optional<UsageLoad>> LoadUsage(ContextSession*, const User* user,
+                                             const keys::KeyView& usage, ContentSelector, bool edit,
+                                             bool want_parent) const override {
+    if (usage.ToString() != "lb:O:L:html:one") return std::optional<UsageLoad>();
+    if (user != nullptr && (edit || user->id != "bob")) return std::optional<UsageLoad>();
+    UsageLoad load;
+    auto def = std::make_shared<DefinitionLocator>();
+    def->block_type = "html";
+    def->olx_path = "html/one/definition.xml";
+    load.definition = std::move(def);
+    if (want_parent) {
+      load.parent =
+          std::make_shared<const std::optional<keys::Key>>(*keys::Key::Parse("lb:O:L:unit:u"));
+    }
+    return std::optional<UsageLoad>(std::move(load));
+  }
+};
+
+TEST(LearningContext, CapabilitiesDefaultToWhatLoadUsageSays) {
+  OneBlockContext ctx;
+  const keys::Key one = *keys::Key::Parse("lb:O:L:html:one");
+  const keys::Key two = *keys::Key::Parse("lb:O:L:html:two");
+  const ContentSelector lms{};
+  EXPECT_TRUE(ctx.CanViewBlock(User("bob"), one.view(), lms));
+  EXPECT_FALSE(ctx.CanViewBlock(User("eve"), one.view(), lms));
+  EXPECT_FALSE(ctx.CanEditBlock(User("bob"), one.view(), lms));
+  EXPECT_FALSE(ctx.CanViewBlock(User("bob"), two.view(), lms));
+  auto def = ctx.DefinitionForUsage(one.view(), lms);
+  ASSERT_TRUE(def.ok() && def->has_value());
+  EXPECT_EQ((*def)->olx_path, "html/one/definition.xml");
+  EXPECT_FALSE(ctx.DefinitionForUsage(two.view(), lms)->has_value());
+  auto parent = ctx.ParentOf(one.view(), lms);
+  ASSERT_TRUE(parent.ok() && parent->has_value());
+  EXPECT_EQ((*parent)->text(), "lb:O:L:unit:u");
+  EXPECT_EQ(ctx.NewSession(), nullptr);
+  const keys::Key lib = *keys::Key::Parse("lib:O:L");
+  EXPECT_EQ(ctx.ListBlocks(lib.view(), lms).status().code(), Status::Code::kNotSupported);
+  EXPECT_EQ(ctx.TopLevelBlocks(lib.view(), lms).status().code(), Status::Code::kNotSupported);
+  EXPECT_EQ(ctx.UsageForChildInclude(one.view(), **def, ChildInclude{"", "html", "x", ""})
+                .status()
+                .code(),
+            Status::Code::kNotSupported);
+}
 
 TEST(ContextRegistry, PicksThePluginByNamespace) {
   ContextRegistry reg;

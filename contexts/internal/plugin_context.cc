@@ -33,6 +33,25 @@ PluginContext::~PluginContext() {
   if (table_->destroy != nullptr) table_->destroy(self_);
 }
 
+Result<std::optional<UsageLoad>> PluginContext::LoadUsage(ContextSession* session,
+                                                          const User* user,
+                                                          const keys::KeyView& usage,
+                                                          ContentSelector sel, bool edit,
+                                                          bool want_parent) const {
+  (void)session;
+  (void)want_parent;
+  if (user != nullptr &&
+      !(edit ? CanEditBlock(*user, usage, sel) : CanViewBlock(*user, usage, sel))) {
+    return std::optional<UsageLoad>();
+  }
+  Result<std::optional<DefinitionLocator>> def = DefinitionForUsage(usage, sel);
+  if (!def.ok()) return def.status();
+  if (!def->has_value()) return std::optional<UsageLoad>();
+  UsageLoad load;
+  load.definition = std::make_shared<const DefinitionLocator>(std::move(**def));
+  return std::optional<UsageLoad>(std::move(load));
+}
+
 bool PluginContext::CanEditBlock(const User& user, const keys::KeyView& usage,
                                  ContentSelector sel) const {
   std::string key = usage.ToString(), draft(sel.draft);

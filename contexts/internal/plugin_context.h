@@ -18,6 +18,11 @@ class PluginContext : public LearningContext {
 
   const std::string& name_space() const { return name_space_; }
 
+  // Permission first (can_edit / can_view), then definition_for_usage; the
+  // runtime follows the definition's includes through UsageForChildInclude.
+  Result<std::optional<UsageLoad>> LoadUsage(ContextSession* session, const User* user,
+                                             const keys::KeyView& usage, ContentSelector sel,
+                                             bool edit, bool want_parent) const override;
   bool CanEditBlock(const User& user, const keys::KeyView& usage,
                     ContentSelector sel) const override;
   bool CanViewBlock(const User& user, const keys::KeyView& usage,
