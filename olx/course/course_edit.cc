@@ -129,7 +129,9 @@ class FieldEdit {
     return Status::OK();
   }
 
-  bool IsData(std::string_view field) const { return field == "data" && data_kind_ != DataKind::kNone; }
+  bool IsData(std::string_view field) const {
+    return field == "data" && data_kind_ != DataKind::kNone;
+  }
 
   Result<std::vector<FileChange>> Set(std::string_view field, std::string_view value) {
     BLOCKRT_RETURN_IF_ERROR(Prepare(field));
@@ -252,8 +254,8 @@ class FieldEdit {
       std::vector<std::string> candidates;
       const std::string& rel = e.file->rel;
       std::string dir = rel.substr(0, rel.rfind('/') + 1);
-      internal::AddHtmlCandidates(dir.empty() ? "html/" : dir,
-                                  e.node.attribute("filename").value(), &candidates);
+      internal::AddHtmlCandidates(dir.empty() ? "html/" : dir, e.node.attribute("filename").value(),
+                                  &candidates);
       doc_.Write(candidates[0], std::string(value));
       return Status::OK();
     }
@@ -263,7 +265,8 @@ class FieldEdit {
     } else if (!unset) {
       // Inner markup: it must be XML content, as the file holds it.
       pugi::xml_document check;
-      std::string wrapped = "<" + std::string(type_) + ">" + markup + "</" + std::string(type_) + ">";
+      std::string wrapped =
+          "<" + std::string(type_) + ">" + markup + "</" + std::string(type_) + ">";
       Status st = internal::LoadXml("data", wrapped, kValueLimits, &check);
       if (!st.ok()) {
         return Status::InvalidArgument(who_ + ": data is not XML content: " + st.message());
@@ -349,8 +352,8 @@ Status ApplyFileChanges(const std::vector<FileChange>& changes, MemoryFileSource
   std::vector<std::pair<std::string, std::optional<std::string>>> undo;
   for (const FileChange& c : changes) {
     auto it = files->files().find(c.path);
-    undo.emplace_back(c.path, it == files->files().end() ? std::nullopt
-                                                         : std::optional<std::string>(it->second));
+    undo.emplace_back(
+        c.path, it == files->files().end() ? std::nullopt : std::optional<std::string>(it->second));
     Status st = Status::OK();
     if (c.remove) {
       files->Remove(c.path);

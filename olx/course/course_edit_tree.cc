@@ -25,8 +25,7 @@ using internal::XmlElement;
 void InsertAfter(const XmlElement& sibling, const std::string& text) {
   std::string_view indent;
   bool own_line = internal::StartsLine(sibling.file->text, sibling.span.begin, &indent);
-  sibling.file->edits.Insert(sibling.span.end,
-                             own_line ? "\n" + std::string(indent) + text : text);
+  sibling.file->edits.Insert(sibling.span.end, own_line ? "\n" + std::string(indent) + text : text);
 }
 
 // Appends `text` as the last child of `parent`.
@@ -51,8 +50,8 @@ Status Append(const XmlElement& parent, const std::string& text) {
   if (span.self_closing) {
     parent.file->edits.Replace(span.attributes_end, span.start_tag_end,
                                ">" + block + "</" + std::string(span.name) + ">");
-  } else if (internal::IsBlank(
-                 std::string_view(file).substr(span.start_tag_end, span.content_end - span.start_tag_end))) {
+  } else if (internal::IsBlank(std::string_view(file).substr(
+                 span.start_tag_end, span.content_end - span.start_tag_end))) {
     parent.file->edits.Replace(span.start_tag_end, span.content_end, block);
   } else {
     parent.file->edits.Insert(span.content_end, text);
@@ -66,9 +65,8 @@ Status WriteOwnFiles(CourseDocument* doc, const std::string& who, std::string_vi
                      std::optional<std::string_view> olx) {
   std::string text = olx ? std::string(*olx) : "<" + std::string(type) + "/>\n";
   pugi::xml_document parsed;
-  Status st = internal::LoadXml("olx", text,
-                                internal::ScanLimits{CourseLoadOptions().max_file_bytes, 512},
-                                &parsed);
+  Status st = internal::LoadXml(
+      "olx", text, internal::ScanLimits{CourseLoadOptions().max_file_bytes, 512}, &parsed);
   if (!st.ok()) return Status::InvalidArgument(who + ": olx is not XML: " + st.message());
   pugi::xml_node root = parsed.document_element();
   if (root.name() != type) {
@@ -96,7 +94,8 @@ Status WriteOwnFiles(CourseDocument* doc, const std::string& who, std::string_vi
   stem.resize(stem.size() - 4);
   std::string xml = "<html" + internal::AttributeText("filename", stem);
   for (pugi::xml_attribute a = root.first_attribute(); a; a = a.next_attribute()) {
-    if (std::string_view(a.name()) != "url_name") xml += internal::AttributeText(a.name(), a.value());
+    if (std::string_view(a.name()) != "url_name")
+      xml += internal::AttributeText(a.name(), a.value());
   }
   xml += "/>\n";
   doc->Write(rel, std::move(xml));
@@ -121,7 +120,8 @@ Result<std::vector<FileChange>> AddCourseBlock(const Course& course, const FileS
     return Status::InvalidArgument(who + ": " + std::string(doc.block(w).definition.block_type) +
                                    " blocks have no children");
   }
-  if (!IsValidUtf8(type) || !internal::IsXmlName(type) || type.find(':') != std::string_view::npos) {
+  if (!IsValidUtf8(type) || !internal::IsXmlName(type) ||
+      type.find(':') != std::string_view::npos) {
     return Status::InvalidArgument(who + ": '" + PrintableBytes(type) +
                                    "' is not a valid block type");
   }
@@ -131,8 +131,9 @@ Result<std::vector<FileChange>> AddCourseBlock(const Course& course, const FileS
   if (!context.ok()) return Status::FailedPrecondition(who + ": " + context.status().message());
   Result<keys::Key> key = keys::MakeUsageKey(context->view(), type, id);
   if (!IsValidUtf8(id) || !path_ok.ok() || !key.ok()) {
-    std::string why = !IsValidUtf8(id) ? "not UTF-8" : !path_ok.ok() ? path_ok.message()
-                                                                     : key.status().message();
+    std::string why = !IsValidUtf8(id) ? "not UTF-8"
+                      : !path_ok.ok()  ? path_ok.message()
+                                       : key.status().message();
     return Status::InvalidArgument(who + ": '" + PrintableBytes(id) + "' is not a valid " +
                                    std::string(type) + " id: " + why);
   }
@@ -203,7 +204,8 @@ Result<std::vector<FileChange>> DeleteCourseBlock(const Course& course, const Fi
     const CourseBlock& o = course.blocks[k];
     kept_files.insert(o.file);
     kept_files.insert(o.html_file);
-    if (!doc.IsExtra(static_cast<uint32_t>(k))) kept_ids.insert(doc.PolicyKey(static_cast<uint32_t>(k)));
+    if (!doc.IsExtra(static_cast<uint32_t>(k)))
+      kept_ids.insert(doc.PolicyKey(static_cast<uint32_t>(k)));
   }
   std::unordered_set<std::string> gone_ids;
   for (size_t k = block; k < n; ++k) {

@@ -52,8 +52,7 @@ CourseDocument::CourseDocument(const Course& course, const FileSource& files)
 Status CourseDocument::CheckIndex(uint32_t index) const {
   if (index < course_.blocks.size()) return Status::OK();
   return Status::NotFound(course_.context_key + ": no block #" + std::to_string(index) +
-                          " (the course has " + std::to_string(course_.blocks.size()) +
-                          " blocks)");
+                          " (the course has " + std::to_string(course_.blocks.size()) + " blocks)");
 }
 
 std::string CourseDocument::NameOf(uint32_t index) const {
@@ -175,7 +174,8 @@ Result<XmlElement> CourseDocument::ReferenceOf(uint32_t index) {
     std::string base(k.filename);
     if (EndsWith(base, ".xml")) base.resize(base.size() - 4);
     return b.file == std::string(type) + "/" + base + ".xml" ||
-           (type == "problem" && (b.file == "problems/" + base + ".xml" || b.file == base + ".xml"));
+           (type == "problem" &&
+            (b.file == "problems/" + base + ".xml" || b.file == base + ".xml"));
   };
   // The same reference may be written twice in one parent (a DAG in one
   // element): the k-th block with this id under the parent is the k-th.
@@ -193,7 +193,8 @@ Result<XmlElement> CourseDocument::ReferenceOf(uint32_t index) {
 
 Status CourseDocument::Pin(const XmlElement& e, std::string_view url_name) {
   if (const AttributeSpan* a = e.span.attribute("url_name")) {
-    e.file->edits.Replace(a->begin, a->value_end + 1, AttributeText("url_name", url_name).substr(1));
+    e.file->edits.Replace(a->begin, a->value_end + 1,
+                          AttributeText("url_name", url_name).substr(1));
   } else {
     e.file->edits.Insert(e.span.attributes_end, AttributeText("url_name", url_name));
   }
@@ -209,7 +210,8 @@ Status CourseDocument::PinNames(uint32_t index, const XmlElement& element, std::
     if (field == "display_name") k.display_name = changed;
     // A hash-generated or renamed (duplicate) name differs from what the
     // element alone gives, and a hash changes with any edit of the element.
-    if (UrlNameOf(k) != block(index).url_name) BLOCKRT_RETURN_IF_ERROR(Pin(element, block(index).url_name));
+    if (UrlNameOf(k) != block(index).url_name)
+      BLOCKRT_RETURN_IF_ERROR(Pin(element, block(index).url_name));
   }
   uint32_t cur = index;
   pugi::xml_node node = element.node;
@@ -247,7 +249,8 @@ Status CourseDocument::KeepInline(const XmlElement& e) {
   }
   size_t names = 0;
   for (const AttributeSpan& a : now.attributes) {
-    names += a.name == "url_name" || (now.name == "course" && (a.name == "org" || a.name == "course"));
+    names +=
+        a.name == "url_name" || (now.name == "course" && (a.name == "org" || a.name == "course"));
   }
   bool pointer_names = now.name == "course" ? now.attributes.size() == 3 && names == 3
                                             : now.attributes.size() == 1 && names == 1;

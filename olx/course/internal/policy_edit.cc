@@ -15,8 +15,8 @@ class Scanner {
 
   size_t pos() const { return i_; }
   void Space() {
-    while (i_ < text_.size() && (text_[i_] == ' ' || text_[i_] == '\t' || text_[i_] == '\n' ||
-                                 text_[i_] == '\r')) {
+    while (i_ < text_.size() &&
+           (text_[i_] == ' ' || text_[i_] == '\t' || text_[i_] == '\n' || text_[i_] == '\r')) {
       ++i_;
     }
   }
