@@ -19,8 +19,9 @@ using namespace blockrt;
 
 std::string CourseDir() {
   const char* v = std::getenv("BLOCKRT_OLX_COURSE");
-  return v != nullptr && *v != '\0' ? v
-                                    : std::string(BLOCKRT_SOURCE_DIR) + "/fixtures/olx/course_basic";
+  return v != nullptr && *v != '\0'
+             ? v
+             : std::string(BLOCKRT_SOURCE_DIR) + "/fixtures/olx/course_basic";
 }
 
 // A fresh store (and the course context over it) in a temporary directory.

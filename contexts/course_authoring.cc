@@ -108,11 +108,10 @@ Status CourseAuthoring::Authorize(std::string_view course_key, CourseRole needed
 
 Status CourseAuthoring::InTransaction(const std::string& bundle_uuid, const std::string& key,
                                       const std::function<Status()>& fn) {
-  Status st = ctx_->snapshots().store()->Transact([&]() {
-    // Views cached before the lock may predate another process's write.
-    ctx_->snapshots().Invalidate(bundle_uuid);
-    return fn();
-  });
+  // No blanket invalidation first: what reads a view inside checks it is
+  // current (course_block_edits.cc), so a fresh view of a large course is
+  // not thrown away.
+  Status st = ctx_->snapshots().store()->Transact(fn);
   // Views built inside may hold what a rollback undid.
   ctx_->snapshots().Invalidate(bundle_uuid);
   ctx_->table().Forget(key);

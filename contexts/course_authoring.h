@@ -16,6 +16,8 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,6 +26,9 @@
 #include "contexts/course.h"
 #include "contexts/course_context.h"
 #include "contexts/user.h"
+#include "keys/key.h"
+#include "olx/course/course_edit.h"
+#include "olx/file_source.h"
 #include "store/types.h"
 
 namespace blockrt::contexts {
@@ -98,6 +103,27 @@ class CourseAuthoring {
   Status Discard(std::string_view course_key);
   Result<CourseStatus> GetStatus(std::string_view course_key) const;
 
+  // The course tree: the draft (staff), or with `published` the latest
+  // version (learner; empty when never published).
+  Result<std::shared_ptr<const CourseView>> Tree(std::string_view course_key,
+                                                 bool published = false) const;
+
+  // Block edits in the draft (staff; course_block_edits.cc). Each writes
+  // exactly the files the olx edit (olx/course/course_edit.h) changes, in
+  // one transaction: a commit stays O(changed files). Errors are the edit's
+  // (NotFound for no such block, InvalidArgument for a bad field or id...).
+  //
+  // A new child TYPE/ID of `parent`, appended or right after its child
+  // `after`, from `olx` (root tag TYPE) or an empty <TYPE/>.
+  Result<keys::Key> AddBlock(const keys::KeyView& parent, std::string_view type,
+                             std::string_view id, std::optional<std::string_view> olx = {},
+                             const keys::KeyView* after = nullptr);
+  // The block and its subtree (not the course root).
+  Status DeleteBlock(const keys::KeyView& usage);
+  // A settings or content field, where the next load reads it.
+  Status SetField(const keys::KeyView& usage, std::string_view field, std::string_view value);
+  Status UnsetField(const keys::KeyView& usage, std::string_view field);
+
  private:
   // The record of `course_key` (a course-v1 key, canonicalized).
   Result<std::shared_ptr<const CourseInfo>> Find(std::string_view course_key) const;
@@ -106,9 +132,16 @@ class CourseAuthoring {
   // Creates record + bundle (inside the caller's transaction).
   Result<CourseInfo> CreateLocked(const NewCourse& spec, bool write_skeleton);
   // Runs `fn` in one store write transaction; invalidates the bundle's views
-  // and the record afterwards, whatever the outcome.
+  // and forgets the record afterwards, whatever the outcome.
   Status InTransaction(const std::string& bundle_uuid, const std::string& key,
                        const std::function<Status()>& fn);
+
+  // The draft view of the course of `usage`, checked current inside the
+  // caller's transaction, and the index of `usage` in it; `edit` returns the
+  // file changes to write.
+  using EditFn = std::function<Result<std::vector<olx::FileChange>>(
+      const CourseView& view, const olx::FileSource& files, uint32_t block)>;
+  Status EditDraft(const keys::KeyView& usage, std::string_view what, const EditFn& edit);
 
   CourseContext* ctx_;
   User actor_;

@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include "contexts/builtin_contexts.h"
@@ -343,6 +344,112 @@ TEST_F(CourseAuthoringTest, RolesDecideWhoSeesAndEditsWhat) {
   ASSERT_TRUE(alice.DeleteCourse(key).ok());
   EXPECT_EQ(a_->GetStatus(key).status().code(), Status::Code::kNotFound);
   EXPECT_TRUE(store_->ListBundles()->empty());
+}
+
+// The value the tree of `view` shows for `field` of `usage` ("<unset>" when
+// none, "<missing>" for no such block).
+std::string FieldOf(const CourseView& view, const std::string& usage, std::string_view field) {
+  const olx::CourseBlock* b = view.Find(usage);
+  if (b == nullptr) return "<missing>";
+  const olx::CourseField* f = b->definition.field(field);
+  return f == nullptr ? "<unset>" : std::string(f->value);
+}
+
+std::vector<std::string> ChildrenOf(const CourseView& view, const std::string& usage) {
+  std::vector<std::string> out;
+  const olx::CourseBlock* b = view.Find(usage);
+  if (b == nullptr) return out;
+  for (uint32_t c : b->children) out.emplace_back(view.course.blocks[c].usage_key);
+  return out;
+}
+
+keys::Key K(const std::string& text) { return *keys::Key::Parse(text); }
+
+TEST_F(CourseAuthoringTest, EditsLandInTheDraftAndRoundTripThroughExportImport) {
+  const std::string key = "course-v1:O+C+R";
+  const std::string p1 = "block-v1:O+C+R+type@problem+block@p1";
+  const std::string h1 = "block-v1:O+C+R+type@html+block@h1";
+  const std::string v1 = "block-v1:O+C+R+type@vertical+block@v1";
+  const std::string ch1 = "block-v1:O+C+R+type@chapter+block@ch1";
+  ASSERT_TRUE(a_->ImportCourse(Export(DemoExport()).string(), key, "alice").ok());
+  ASSERT_TRUE(a_->Publish(key).ok());
+
+  ASSERT_TRUE(a_->SetField(K(p1).view(), "max_attempts", "5").ok());
+  ASSERT_TRUE(a_->SetField(K(ch1).view(), "display_name", "Renamed").ok());
+  ASSERT_TRUE(a_->UnsetField(K(p1).view(), "display_name").ok());
+  Result<keys::Key> added = a_->AddBlock(
+      K(v1).view(), "html", "h2", std::string_view("<html display_name=\"Added\"><p>x</p></html>"));
+  ASSERT_TRUE(added.ok()) << added.status().ToString();
+  EXPECT_EQ(added->text(), "block-v1:O+C+R+type@html+block@h2");
+  ASSERT_TRUE(a_->AddBlock(K(v1).view(), "problem", "p0", std::nullopt, &K(h1).view()).ok());
+  ASSERT_TRUE(a_->DeleteBlock(K(h1).view()).ok());
+
+  // Only the files the edits touch changed.
+  Result<CourseStatus> st = a_->GetStatus(key);
+  ASSERT_TRUE(st.ok());
+  std::set<std::string> changed;
+  for (const store::DraftChange& c : st->changes) changed.insert(c.name);
+  EXPECT_EQ(changed, (std::set<std::string>{"chapter/ch1.xml", "html/h1.html", "html/h1.xml",
+                                            "html/h2.html", "html/h2.xml", "problem/p0.xml",
+                                            "problem/p1.xml", "vertical/v1.xml"}));
+
+  auto check = [&](const CourseView& view, const std::string& run) {
+    auto at = [&](std::string usage) {
+      usage.replace(usage.find("+R+"), 3, "+" + run + "+");
+      return usage;
+    };
+    EXPECT_EQ(FieldOf(view, at(p1), "max_attempts"), "5");
+    EXPECT_EQ(FieldOf(view, at(p1), "display_name"), "<unset>");
+    EXPECT_EQ(FieldOf(view, at(ch1), "display_name"), "Renamed");
+    EXPECT_EQ(FieldOf(view, at("block-v1:O+C+R+type@html+block@h2"), "display_name"), "Added");
+    EXPECT_EQ(FieldOf(view, at(h1), "display_name"), "<missing>");
+    EXPECT_EQ(ChildrenOf(view, at(v1)),
+              (std::vector<std::string>{at("block-v1:O+C+R+type@problem+block@p0"), at(p1),
+                                        at("block-v1:O+C+R+type@html+block@h2")}));
+  };
+  Result<std::shared_ptr<const CourseView>> draft = a_->Tree(key);
+  ASSERT_TRUE(draft.ok()) << draft.status().ToString();
+  check(**draft, "R");
+  // The LMS still sees version 1.
+  Result<std::shared_ptr<const CourseView>> lms = a_->Tree(key, /*published=*/true);
+  ASSERT_TRUE(lms.ok());
+  EXPECT_EQ(FieldOf(**lms, p1, "max_attempts"), "2");
+  EXPECT_EQ(FieldOf(**lms, h1, "display_name"), "H");
+
+  // Export, import under another run: the edits come along.
+  ASSERT_TRUE(a_->ExportCourse(key, (dir_ / "edited").string()).ok());
+  ASSERT_TRUE(a_->ImportCourse((dir_ / "edited").string(), "course-v1:O+C+R9").ok());
+  Result<std::shared_ptr<const CourseView>> copy = a_->Tree("course-v1:O+C+R9");
+  ASSERT_TRUE(copy.ok());
+  check(**copy, "R9");
+}
+
+TEST_F(CourseAuthoringTest, EditErrors) {
+  const std::string key = "course-v1:O+C+R";
+  ASSERT_TRUE(a_->ImportCourse(Export(DemoExport()).string(), key, "alice").ok());
+  const Files draft = ExportDraft(key);
+  auto code = [](const Status& st) { return st.code(); };
+  EXPECT_EQ(
+      code(a_->SetField(K("block-v1:O+C+R+type@problem+block@nope").view(), "display_name", "x")),
+      Status::Code::kNotFound);
+  EXPECT_EQ(
+      code(a_->SetField(K("block-v1:O+C+Other+type@problem+block@p1").view(), "display_name", "x")),
+      Status::Code::kNotFound);
+  EXPECT_EQ(code(a_->SetField(K("block-v1:O+C+R+type@problem+block@p1").view(), "bad name", "x")),
+            Status::Code::kInvalidArgument);
+  EXPECT_EQ(code(a_->DeleteBlock(K("block-v1:O+C+R+type@course+block@R").view())),
+            Status::Code::kFailedPrecondition);
+  EXPECT_EQ(a_->AddBlock(K("block-v1:O+C+R+type@vertical+block@v1").view(), "problem", "p1")
+                .status()
+                .code(),
+            Status::Code::kAlreadyExists);
+  EXPECT_EQ(code(a_->SetField(K("lb:O:l:problem:p1").view(), "display_name", "x")),
+            Status::Code::kInvalidArgument);
+  EXPECT_EQ(
+      code(a_->As(User("bob"))
+               .SetField(K("block-v1:O+C+R+type@problem+block@p1").view(), "display_name", "x")),
+      Status::Code::kPermissionDenied);
+  EXPECT_EQ(ExportDraft(key), draft);
 }
 
 }  // namespace
