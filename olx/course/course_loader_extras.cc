@@ -13,31 +13,19 @@
 namespace blockrt::olx::internal {
 
 void CourseLoader::SetIdentity(const pugi::xml_node& root, bool is_library, const OpenFile& file) {
-  std::string org = root.attribute("org").value();
-  if (org.empty()) {
-    org = "edx";
+  // The root directory's name, as the XML modulestore takes it.
+  std::string dir = files_.Describe("");
+  while (!dir.empty() && dir.back() == '/') dir.pop_back();
+  RootIdentity id = ReadRootIdentity(root, is_library, dir.substr(dir.rfind('/') + 1));
+  if (id.org_defaulted) {
     Report(Severity::kWarning, file.rel, file.text, ElementOffset(root),
            "no org attribute; using \"edx\"");
   }
-  std::string number = root.attribute(is_library ? "library" : "course").value();
-  if (number.empty()) {
-    // The root directory's name, as the XML modulestore takes it.
-    std::string dir = files_.Describe("");
-    while (!dir.empty() && dir.back() == '/') dir.pop_back();
-    number = dir.substr(dir.rfind('/') + 1);
-  }
-  course_->org = org;
-  course_->course = number;
-  std::string key;
-  if (is_library) {
-    key = "library-v1:" + org + "+" + number;
-  } else {
-    std::string run = root.attribute("url_name").value();
-    if (run.empty()) run = root.attribute("slug").value();
-    if (run.empty()) run = CleanUrlName(root.attribute("name").value());
-    course_->run = run;
-    key = "course-v1:" + org + "+" + number + "+" + run;
-  }
+  course_->org = id.org;
+  course_->course = id.number;
+  course_->run = id.run;
+  std::string key = is_library ? "library-v1:" + id.org + "+" + id.number
+                               : "course-v1:" + id.org + "+" + id.number + "+" + id.run;
   Result<keys::Key> parsed = keys::Key::Parse(
       key, is_library ? keys::KeyBase::kLibraryLocator : keys::KeyBase::kCourseKey);
   if (parsed.ok()) {

@@ -56,6 +56,24 @@ KnownAttributes ReadKnownAttributes(const pugi::xml_node& node) {
   return k;
 }
 
+RootIdentity ReadRootIdentity(const pugi::xml_node& root, bool is_library,
+                              std::string_view dir_name) {
+  RootIdentity id;
+  id.org = root.attribute("org").value();
+  if (id.org.empty()) {
+    id.org = "edx";
+    id.org_defaulted = true;
+  }
+  id.number = root.attribute(is_library ? "library" : "course").value();
+  if (id.number.empty()) id.number = std::string(dir_name);
+  if (!is_library) {
+    id.run = root.attribute("url_name").value();
+    if (id.run.empty()) id.run = root.attribute("slug").value();
+    if (id.run.empty()) id.run = CleanUrlName(root.attribute("name").value());
+  }
+  return id;
+}
+
 // Attribute names are unique (the scanner rejects repeats), so counting the
 // listed names is the same as comparing the sets.
 bool IsPointer(const pugi::xml_node& node, const KnownAttributes& attrs) {

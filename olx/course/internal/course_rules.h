@@ -40,6 +40,15 @@ bool EndsWith(std::string_view s, std::string_view p);
 // url_name | slug | cleaned name | cleaned display_name; "" when none.
 std::string UrlNameOf(const pugi::xml_node& node);
 std::string UrlNameOf(const KnownAttributes& attrs);
+// The identity the XML modulestore reads off a course.xml / library.xml root:
+// org = @org (else "edx"), number = @course (@library) else the export
+// directory's name, run = @url_name | @slug | cleaned @name (courses only).
+struct RootIdentity {
+  std::string org, number, run;
+  bool org_defaulted = false;  // no org attribute: the loader warns
+};
+RootIdentity ReadRootIdentity(const pugi::xml_node& root, bool is_library,
+                              std::string_view dir_name);
 // HtmlBlock.backcompat_paths for DIR + FILENAME, appended to *out in order.
 void AddHtmlCandidates(const std::string& dir, const std::string& filename,
                        std::vector<std::string>* out);
