@@ -12,6 +12,7 @@
 #include "olx/course/course.h"
 #include "olx/course/internal/course_definition.h"
 #include "olx/course/internal/course_rules.h"
+#include "olx/course/internal/text_symlink.h"
 #include "olx/course/internal/url_name.h"
 #include "olx/internal/definition_fields.h"
 #include "olx/internal/olx_path.h"
@@ -144,19 +145,11 @@ Status CourseLoader::ParseOpened(OpenFile* file) {
 // the target path (observed: conditional_and_poll/course.xml). Follow it when
 // it names a file inside the export.
 std::string CourseLoader::FollowTextSymlink(const std::string& rel) {
-  std::string text;
-  if (!files_.Read(rel, 1024, &text).ok() || text.empty() || text.find('<') != std::string::npos) {
-    return rel;
-  }
-  std::string target = text;
-  while (!target.empty() && IsBlank(target.substr(target.size() - 1))) target.pop_back();
-  if (!CheckRelativePath(target).ok() || target.find('\n') != std::string::npos ||
-      !files_.IsFile(target)) {
-    return rel;
-  }
+  std::optional<std::string> target = TextSymlinkTarget(files_, rel);
+  if (!target) return rel;
   ReportFile(Severity::kWarning, rel,
-             "holds only the path '" + target + "' (a git symlink stored as text); following it");
-  return target;
+             "holds only the path '" + *target + "' (a git symlink stored as text); following it");
+  return *target;
 }
 
 // Resolves pointers and legacy filename= references, then builds the block.
