@@ -1,6 +1,7 @@
 // Benchmarks for olx/ (figures go in the module note, not in tests):
 //   BM_ParseDefinitions  every *.xml under BLOCKRT_OLX_CORPUS, parsed from memory
 //   BM_CourseLoad        LoadCourse(BLOCKRT_OLX_COURSE): read + scan + parse + tree
+//   BM_CourseLoadMemory  the same files from a MemoryFileSource: the loader without I/O
 //   BM_ReadAndPugixml    the floor: read the same files and run pugixml on the XML
 #include <benchmark/benchmark.h>
 
@@ -14,6 +15,7 @@
 
 #include "olx/course/course.h"
 #include "olx/definition.h"
+#include "olx/file_source.h"
 
 namespace {
 
@@ -99,6 +101,29 @@ void BM_CourseLoad(benchmark::State& state) {
   state.counters["blocks"] = static_cast<double>(blocks);
 }
 BENCHMARK(BM_CourseLoad)->Unit(benchmark::kMillisecond);
+
+void BM_CourseLoadMemory(benchmark::State& state) {
+  blockrt::olx::MemoryFileSource files(CourseDir() + "/");
+  blockrt::Status copied =
+      blockrt::olx::CopyFiles(*blockrt::olx::OpenDirectorySource(CourseDir()), 64u << 20, &files);
+  if (!copied.ok()) {
+    state.SkipWithError(copied.ToString().c_str());
+    return;
+  }
+  size_t blocks = 0;
+  for (auto _ : state) {
+    auto course = blockrt::olx::LoadCourse(files);
+    if (!course.ok()) {
+      state.SkipWithError(course.status().ToString().c_str());
+      return;
+    }
+    blocks = course->blocks.size();
+    benchmark::DoNotOptimize(course);
+  }
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * blocks));
+  state.counters["blocks"] = static_cast<double>(blocks);
+}
+BENCHMARK(BM_CourseLoadMemory)->Unit(benchmark::kMillisecond);
 
 // The files one load touches: every block's file, html bodies, root, policy.
 std::vector<std::string> TouchedFiles() {

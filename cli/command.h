@@ -36,6 +36,7 @@ int RunCourse(const Invocation& inv);  // olx_command.cc
 int RunLib(const Invocation& inv);     // lib_command.cc
 int RunLoad(const Invocation& inv);    // runtime_command.cc
 int RunRender(const Invocation& inv);  // runtime_command.cc
+int RunState(const Invocation& inv);   // state_command.cc
 int RunDemo(const Invocation& inv);    // demo_command.cc
 
 // The key-validation batch of the demo: generates WORKDIR/keys.txt and checks

@@ -16,6 +16,7 @@ const Command kCommands[] = {
     {"lib", "content libraries: create, add-block, set-olx, add-asset, publish...", RunLib},
     {"load", "load a block by usage key (Studio or LMS mode) as JSON", RunLoad},
     {"render", "render a block's view as an HTML fragment", RunRender},
+    {"state", "a learner's state of a block: get, set", RunState},
     {"demo", "the end-to-end main job shown in the README", RunDemo},
 };
 

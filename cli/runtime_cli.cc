@@ -98,11 +98,13 @@ Result<std::unique_ptr<runtime::Engine>> OpenEngine(const CommonFlags& flags, bo
 nlohmann::json BlockJson(const runtime::Runtime& rt, const runtime::Block& block) {
   nlohmann::json fields = nlohmann::json::object();
   nlohmann::json explicit_fields = nlohmann::json::array();
+  nlohmann::json field_sources = nlohmann::json::object();
   for (olx::FieldScope scope : {olx::FieldScope::kContent, olx::FieldScope::kSettings}) {
     nlohmann::json values = nlohmann::json::object();
     for (const runtime::TypedField& f : rt.VisibleFields(block, scope)) {
       values[f.name] = nlohmann::json::parse(f.json, nullptr, false);
       if (!f.is_default) explicit_fields.push_back(f.name);
+      field_sources[f.name] = std::string(f.source);
     }
     fields[std::string(olx::FieldScopeName(scope))] = std::move(values);
   }
@@ -115,6 +117,7 @@ nlohmann::json BlockJson(const runtime::Runtime& rt, const runtime::Block& block
       {"definition", block.definition().ToString()},
       {"fields", std::move(fields)},
       {"explicit_fields", std::move(explicit_fields)},
+      {"field_sources", std::move(field_sources)},
       {"children", std::move(children)},
       {"parent", block.parent() ? nlohmann::json(block.parent()->text()) : nlohmann::json()},
   };

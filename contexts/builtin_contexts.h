@@ -1,5 +1,5 @@
-// Registers the learning contexts blockrt ships with ("lib": content libraries)
-// over one store. Call once at start-up, before runtimes share the registry.
+// Registers the learning contexts blockrt ships with ("lib": content libraries,
+// "course-v1": courses) over one store. Call once at start-up, before runtimes share the registry.
 #ifndef BLOCKRT_CONTEXTS_BUILTIN_CONTEXTS_H_
 #define BLOCKRT_CONTEXTS_BUILTIN_CONTEXTS_H_
 
@@ -7,16 +7,19 @@
 
 #include "base/result.h"
 #include "contexts/bundle_snapshots.h"
+#include "contexts/course_context.h"
 #include "contexts/definition_cache.h"
 #include "contexts/library_context.h"
 #include "contexts/registry.h"
 
 namespace blockrt::contexts {
 
-// Returns the library context it registered (for the authoring API).
+// Returns the library context it registered (for the authoring API), and
+// the course context in *course when given.
 Result<std::shared_ptr<LibraryContext>> RegisterBuiltinContexts(
     ContextRegistry* registry, std::shared_ptr<BundleSnapshots> snapshots,
-    std::shared_ptr<DefinitionCache> definitions);
+    std::shared_ptr<DefinitionCache> definitions,
+    std::shared_ptr<CourseContext>* course = nullptr);
 
 }  // namespace blockrt::contexts
 

@@ -22,6 +22,7 @@ namespace blockrt::contexts {
 
 namespace internal {
 class CourseTable;
+struct CourseBlockSlots;
 }  // namespace internal
 
 // One loaded view of a course: its export tree read from one bundle snapshot.
@@ -33,6 +34,12 @@ struct CourseView {
   // an id repeats, as the modulestore keeps one block per id).
   std::unordered_map<std::string_view, uint32_t> by_usage;
 
+  // What loads of each block share (locator, definition, child keys),
+  // built on a block's first load.
+  std::unique_ptr<internal::CourseBlockSlots> slots;
+
+  CourseView();
+  ~CourseView();
   // The block of `usage_key`, or nullptr.
   const olx::CourseBlock* Find(std::string_view usage_key) const;
 };

@@ -57,4 +57,14 @@ Result<std::string_view> DefinitionLocator::OlxPrefix() const {
   return path.substr(0, path.size() - kDefinitionFile.size() + 1);
 }
 
+Status DefinitionLocator::AssetDir(std::string* out) const {
+  if (!asset_dir.empty()) {
+    out->assign(asset_dir);
+    return Status::OK();
+  }
+  BLOCKRT_ASSIGN_OR_RETURN(std::string_view prefix, OlxPrefix());
+  out->assign(prefix).append("static/");
+  return Status::OK();
+}
+
 }  // namespace blockrt::contexts

@@ -18,6 +18,9 @@ struct DefinitionLocator {
   std::string draft_name;  // non-empty selects a draft
   std::string block_type;
   std::string olx_path;  // "TYPE/ID/definition.xml"
+  // Where the block's /static/ files live ("static/" for a course, whose
+  // assets are shared); empty = the bundle layout's own "TYPE/ID/static/".
+  std::string asset_dir;
 
   bool is_draft() const { return !draft_name.empty(); }
   std::string ToString() const;
@@ -28,10 +31,13 @@ struct DefinitionLocator {
   // "TYPE/ID/" (with the slash): the folder whose files the block owns.
   // Fails unless olx_path ends in "/definition.xml".
   Result<std::string_view> OlxPrefix() const;
+  // The folder (with the slash) holding the block's assets: asset_dir, else
+  // OlxPrefix() + "static/". Written into *out.
+  Status AssetDir(std::string* out) const;
 
   bool operator==(const DefinitionLocator& o) const {
     return version == o.version && bundle_uuid == o.bundle_uuid && draft_name == o.draft_name &&
-           block_type == o.block_type && olx_path == o.olx_path;
+           block_type == o.block_type && olx_path == o.olx_path && asset_dir == o.asset_dir;
   }
   bool operator!=(const DefinitionLocator& o) const { return !(*this == o); }
 };

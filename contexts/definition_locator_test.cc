@@ -43,11 +43,16 @@ TEST(DefinitionLocator, ParsesAndPrintsTheReferenceForm) {
 }
 
 TEST(DefinitionLocator, OlxPrefixKeepsTheSlash) {
-  DefinitionLocator loc{kUuid, 1, "", "problem", "problem/quiz1/definition.xml"};
+  DefinitionLocator loc{kUuid, 1, "", "problem", "problem/quiz1/definition.xml", ""};
   ASSERT_TRUE(loc.OlxPrefix().ok());
   EXPECT_EQ(*loc.OlxPrefix(), "problem/quiz1/");
   loc.olx_path = "problem/quiz1/other.xml";
   EXPECT_EQ(loc.OlxPrefix().status().code(), Status::Code::kInvalidArgument);
+  std::string dir;
+  EXPECT_EQ(loc.AssetDir(&dir).code(), Status::Code::kInvalidArgument);
+  loc.asset_dir = "static/";  // a course block: the course's shared assets
+  ASSERT_TRUE(loc.AssetDir(&dir).ok());
+  EXPECT_EQ(dir, "static/");
 }
 
 }  // namespace

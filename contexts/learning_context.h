@@ -42,6 +42,15 @@ class ContextSession {
   virtual ~ContextSession() = default;
 };
 
+// Where a block's settings value came from when it is not the block's own
+// (course blocks: "inherited" from an ancestor, "library_default" from a
+// default-FIELD attribute). Fields not listed are the block's own
+// ("override") when its OLX sets them, else "class_default".
+struct FieldOrigin {
+  std::string name;
+  std::string_view source;  // a static string: "inherited", "library_default"
+};
+
 // Everything the runtime needs to build a block, from LoadUsage().
 struct UsageLoad {
   std::shared_ptr<const DefinitionLocator> definition;  // never null
@@ -53,6 +62,8 @@ struct UsageLoad {
   // Only when asked for; null when there is none. Shared (contexts may hand
   // out one they keep), so loading a block copies no parent key.
   std::shared_ptr<const std::optional<keys::Key>> parent;
+  // Sorted by name; null when every set field is the block's own.
+  std::shared_ptr<const std::vector<FieldOrigin>> origins;
 };
 
 class LearningContext {

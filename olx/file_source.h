@@ -6,10 +6,13 @@
 #define BLOCKRT_OLX_FILE_SOURCE_H_
 
 #include <cstddef>
+#include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "base/status.h"
@@ -44,7 +47,9 @@ std::unique_ptr<FileSource> OpenDirectorySource(std::string dir);
 class MemoryFileSource : public FileSource {
  public:
   explicit MemoryFileSource(std::string name = "memory:") : name_(std::move(name)) {}
-  // Adds or replaces a file. `rel` must pass CheckRelativePath.
+  // Adds or replaces a file. InvalidArgument when `rel` fails
+  // CheckRelativePath, or is (below) an existing file's path used as a
+  // directory, or is a directory the paths imply.
   Status Put(std::string rel, std::string bytes);
   bool Remove(std::string_view rel);
   const std::map<std::string, std::string, std::less<>>& files() const { return files_; }
@@ -61,10 +66,24 @@ class MemoryFileSource : public FileSource {
   std::map<std::string, std::string, std::less<>> files_;
 };
 
-// Names in sorted `paths` directly below `rel_dir` ("" = root): files when
-// `dirs` is false, first-level subdirectory names (deduplicated) otherwise.
-// The one listing rule for sources that hold a sorted path list.
-std::vector<std::string> ListSortedPaths(const std::vector<std::string_view>& paths,
+// Every file of `from`, found through its listings, Put into `to` under the
+// same path (e.g. a directory read into memory). Stops at the first failed
+// read (files over max_bytes included).
+Status CopyFiles(const FileSource& from, size_t max_bytes, MemoryFileSource* to);
+
+// The one listing rule for sources that hold a sorted path list (bytewise,
+// as std::string_view compares): the names directly below `rel_dir` ("" =
+// root), files when `dirs` is false, first-level subdirectory names otherwise;
+// sorted bytewise, like FileSource's listings. `first_at_or_after(key)` gives the smallest path >=
+// key (nullopt past the end; the view must stay valid until the next call). It is called once per
+// name listed plus once, and a subdirectory's subtree is skipped in one
+// call: O(names * log n) over a sorted array or map of n paths, whatever the
+// size of the subtrees. E.g. over a sorted std::vector<std::string> v:
+//   [&](std::string_view k) -> std::optional<std::string_view> {
+//     auto it = std::lower_bound(v.begin(), v.end(), k);
+//     return it == v.end() ? std::nullopt : std::optional<std::string_view>(*it); }
+using SortedPathLookup = std::function<std::optional<std::string_view>(std::string_view key)>;
+std::vector<std::string> ListSortedPaths(const SortedPathLookup& first_at_or_after,
                                          std::string_view rel_dir, bool dirs);
 
 }  // namespace blockrt::olx

@@ -46,22 +46,35 @@ Block Block::Adopt(keys::Key&& usage,
                    std::shared_ptr<const contexts::DefinitionLocator>&& definition,
                    std::shared_ptr<const olx::Definition>&& olx, std::vector<keys::Key>&& children,
                    std::shared_ptr<const std::optional<keys::Key>>&& parent,
-                   std::shared_ptr<const contexts::BundleSnapshot>&& snapshot) {
+                   std::shared_ptr<const contexts::BundleSnapshot>&& snapshot,
+                   std::shared_ptr<const std::vector<contexts::FieldOrigin>>&& origins) {
   return Block(AdoptTag{}, std::move(usage), std::move(definition), std::move(olx),
-               std::move(children), std::move(parent), std::move(snapshot));
+               std::move(children), std::move(parent), std::move(snapshot), std::move(origins));
 }
 
 Block::Block(AdoptTag, keys::Key&& usage,
              std::shared_ptr<const contexts::DefinitionLocator>&& definition,
              std::shared_ptr<const olx::Definition>&& olx, std::vector<keys::Key>&& children,
              std::shared_ptr<const std::optional<keys::Key>>&& parent,
-             std::shared_ptr<const contexts::BundleSnapshot>&& snapshot)
+             std::shared_ptr<const contexts::BundleSnapshot>&& snapshot,
+             std::shared_ptr<const std::vector<contexts::FieldOrigin>>&& origins)
     : usage_(std::move(usage)),
       definition_(std::move(definition)),
       olx_(std::move(olx)),
       children_(std::move(children)),
       parent_(std::move(parent)),
-      snapshot_(std::move(snapshot)) {}
+      snapshot_(std::move(snapshot)),
+      origins_(std::move(origins)) {}
+
+std::string_view Block::SourceOf(std::string_view name) const {
+  if (origins_ != nullptr) {
+    auto it = std::lower_bound(
+        origins_->begin(), origins_->end(), name,
+        [](const contexts::FieldOrigin& o, std::string_view n) { return o.name < n; });
+    if (it != origins_->end() && it->name == name) return it->source;
+  }
+  return "override";
+}
 
 const std::optional<keys::Key>& Block::parent() const {
   static const std::optional<keys::Key> kNone;
@@ -88,9 +101,11 @@ std::optional<TypedField> Block::Field(std::string_view name) const {
   out.scope = spec ? spec->scope : olx::FieldScope::kSettings;
   if (raw != nullptr) {
     out.json = TypeFieldValue(*raw, spec ? spec->default_json : "\"\"");
+    out.source = SourceOf(name);
   } else {
     out.json = std::string(spec->default_json);
     out.is_default = true;
+    out.source = "class_default";
   }
   return out;
 }
@@ -112,7 +127,7 @@ std::vector<TypedField> Block::Fields(olx::FieldScope scope) const {
   if (scope == olx::FieldScope::kSettings) {
     for (const olx::Attribute& a : olx_->attributes) {
       if (seen(a.name) || olx_->field(a.name) != nullptr) continue;
-      out.push_back(TypedField{a.name, scope, JsonString(a.value), false});
+      out.push_back(TypedField{a.name, scope, JsonString(a.value), false, SourceOf(a.name)});
     }
   }
   std::sort(out.begin(), out.end(),

@@ -13,6 +13,7 @@
 
 #include "contexts/bundle_snapshots.h"
 #include "contexts/definition_locator.h"
+#include "contexts/learning_context.h"
 #include "keys/key.h"
 #include "olx/definition.h"
 #include "olx/schema.h"
@@ -25,6 +26,9 @@ struct TypedField {
   olx::FieldScope scope = olx::FieldScope::kSettings;
   std::string json;
   bool is_default = false;  // the class default, not set in the OLX
+  // "override" (the block's own value), "inherited", "library_default" or
+  // "class_default" (course field resolution; see README "Field resolution").
+  std::string_view source = "override";
 };
 
 class Block {
@@ -36,7 +40,8 @@ class Block {
                      std::shared_ptr<const olx::Definition>&& olx,
                      std::vector<keys::Key>&& children,
                      std::shared_ptr<const std::optional<keys::Key>>&& parent,
-                     std::shared_ptr<const contexts::BundleSnapshot>&& snapshot);
+                     std::shared_ptr<const contexts::BundleSnapshot>&& snapshot,
+                     std::shared_ptr<const std::vector<contexts::FieldOrigin>>&& origins = {});
 
   const keys::Key& usage_key() const { return usage_; }
   const std::string& block_type() const { return definition().block_type; }
@@ -63,6 +68,9 @@ class Block {
   std::string display_name() const;
   // The same without a copy (valid while the block lives).
   std::string_view display_name_view() const;
+  // Where the value of a field set in the definition came from: "override"
+  // unless the context resolved it from an ancestor or a library default.
+  std::string_view SourceOf(std::string_view name) const;
 
  private:
   struct AdoptTag {};
@@ -70,7 +78,8 @@ class Block {
         std::shared_ptr<const contexts::DefinitionLocator>&& definition,
         std::shared_ptr<const olx::Definition>&& olx, std::vector<keys::Key>&& children,
         std::shared_ptr<const std::optional<keys::Key>>&& parent,
-        std::shared_ptr<const contexts::BundleSnapshot>&& snapshot);
+        std::shared_ptr<const contexts::BundleSnapshot>&& snapshot,
+        std::shared_ptr<const std::vector<contexts::FieldOrigin>>&& origins);
 
   keys::Key usage_;
   std::shared_ptr<const contexts::DefinitionLocator> definition_;
@@ -78,6 +87,7 @@ class Block {
   std::vector<keys::Key> children_;
   std::shared_ptr<const std::optional<keys::Key>> parent_;  // null: none (may be shared)
   std::shared_ptr<const contexts::BundleSnapshot> snapshot_;
+  std::shared_ptr<const std::vector<contexts::FieldOrigin>> origins_;  // null: all own
 };
 
 // Types an OLX string as the field's default does: strings stay strings; other

@@ -31,7 +31,8 @@ Result<std::unique_ptr<Engine>> Engine::Open(const std::string& db_path, EngineO
   auto definitions = std::make_shared<contexts::DefinitionCache>();
   engine->registry_ = std::make_unique<contexts::ContextRegistry>();
   BLOCKRT_ASSIGN_OR_RETURN(engine->library_, contexts::RegisterBuiltinContexts(
-                                                 engine->registry_.get(), snapshots, definitions));
+                                                 engine->registry_.get(), snapshots, definitions,
+                                                 &engine->course_));
   engine->authoring_ = std::make_unique<contexts::LibraryAuthoring>(engine->library_.get());
   engine->system_ =
       std::make_unique<RuntimeSystem>(engine->registry_.get(), std::move(snapshots),

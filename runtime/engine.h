@@ -10,6 +10,7 @@
 #include <string>
 
 #include "base/result.h"
+#include "contexts/course_context.h"
 #include "contexts/library_authoring.h"
 #include "contexts/library_context.h"
 #include "contexts/registry.h"
@@ -33,6 +34,7 @@ class Engine {
   store::Store& store() { return *store_; }
   contexts::ContextRegistry& registry() { return *registry_; }
   contexts::LibraryContext& libraries() { return *library_; }
+  contexts::CourseContext& courses() { return *course_; }
   contexts::LibraryAuthoring& authoring() { return *authoring_; }
   const RuntimeSystem& system() const { return *system_; }
 
@@ -45,6 +47,7 @@ class Engine {
   std::unique_ptr<store::Store> store_;
   std::unique_ptr<contexts::ContextRegistry> registry_;
   std::shared_ptr<contexts::LibraryContext> library_;
+  std::shared_ptr<contexts::CourseContext> course_;
   std::unique_ptr<contexts::LibraryAuthoring> authoring_;
   std::unique_ptr<RuntimeSystem> system_;
 };

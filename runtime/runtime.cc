@@ -118,7 +118,7 @@ Result<Block> Runtime::Assemble(keys::Key&& key, contexts::LearningContext* ctx,
     return Block::Adopt(std::move(key), std::move(load.definition), std::move(load.olx),
                         std::move(load.children),
                         parent == nullptr ? std::move(load.parent) : std::move(parent_key),
-                        std::move(load.snapshot));
+                        std::move(load.snapshot), std::move(load.origins));
   }
   const contexts::DefinitionLocator& def = *load.definition;
   contexts::BundleSnapshots& snaps = system_->snapshots();

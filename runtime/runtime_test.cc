@@ -127,9 +127,9 @@ TEST_F(RuntimeTest, TypedFieldsWithDefaults) {
 
 TEST_F(RuntimeTest, NoPluginAndBadKeysAreClearErrors) {
   auto rt = Rt(Mode::kLms, "bob");
-  auto course = rt.LoadBlock("block-v1:Org+Course+Run+type@problem+block@p1");
-  EXPECT_EQ(course.status().code(), Status::Code::kNotSupported);
-  EXPECT_NE(course.status().message().find("course-v1"), std::string::npos);
+  auto v1 = rt.LoadBlock("lib-block-v1:Org+Lib+type@problem+block@p1");
+  EXPECT_EQ(v1.status().code(), Status::Code::kNotSupported);
+  EXPECT_NE(v1.status().message().find("library-v1"), std::string::npos);
   EXPECT_EQ(rt.LoadBlock("not a key").status().code(), Status::Code::kInvalidArgument);
   EXPECT_EQ(rt.LoadBlock("lib:DemoX:fractions").status().code(), Status::Code::kInvalidArgument);
 }

@@ -99,14 +99,15 @@ Result<std::shared_ptr<const contexts::BundleSnapshot>> Runtime::SnapshotOf(
 
 Result<std::string> Runtime::ReadOwnAsset(const Block& block, std::string_view name) const {
   const contexts::DefinitionLocator& def = block.definition();
-  BLOCKRT_ASSIGN_OR_RETURN(std::string_view prefix, def.OlxPrefix());
+  std::string path;
+  BLOCKRT_RETURN_IF_ERROR(def.AssetDir(&path));
   std::shared_ptr<const contexts::BundleSnapshot> resolved;
   const contexts::BundleSnapshot* snap = block.snapshot();
   if (snap == nullptr) {
     BLOCKRT_ASSIGN_OR_RETURN(resolved, SnapshotOf(block));
     snap = resolved.get();
   }
-  std::string path = std::string(prefix) + "static/" + std::string(name);
+  path.append(name);
   if (snap->Find(path) == nullptr) {
     return Status::NotFound("XBlock static file not found: " + std::string(name) + " for " +
                             block.usage_key().text());
@@ -117,8 +118,8 @@ Result<std::string> Runtime::ReadOwnAsset(const Block& block, std::string_view n
 std::optional<std::string> Runtime::FindAssetUrl(const Block& block, std::string_view name) const {
   if (!IsServableAssetName(name) || !system_->signer().can_sign()) return std::nullopt;
   const contexts::DefinitionLocator& def = block.definition();
-  Result<std::string_view> prefix = def.OlxPrefix();
-  if (!prefix.ok()) return std::nullopt;
+  thread_local std::string path;
+  if (!def.AssetDir(&path).ok()) return std::nullopt;
   std::shared_ptr<const contexts::BundleSnapshot> resolved;
   const contexts::BundleSnapshot* snap = block.snapshot();
   if (snap == nullptr) {
@@ -127,8 +128,7 @@ std::optional<std::string> Runtime::FindAssetUrl(const Block& block, std::string
     resolved = std::move(*found);
     snap = resolved.get();
   }
-  thread_local std::string path;
-  path.assign(*prefix).append("static/").append(name);
+  path.append(name);
   if (snap->Find(path) == nullptr) return std::nullopt;
   AssetRef ref{def.bundle_uuid, VersionOrDraft(def), path, block.usage_key().text()};
   const int64_t now = system_->Now();
@@ -152,7 +152,8 @@ Result<std::string> Runtime::AssetUrl(const Block& block, std::string_view name)
     return Status::InvalidArgument("asset name '" + std::string(name) +
                                    "' is empty or contains '..'");
   }
-  BLOCKRT_RETURN_IF_ERROR(block.definition().OlxPrefix().status());
+  std::string asset_dir;
+  BLOCKRT_RETURN_IF_ERROR(block.definition().AssetDir(&asset_dir));
   if (block.snapshot() == nullptr) BLOCKRT_RETURN_IF_ERROR(SnapshotOf(block).status());
   if (!system_->signer().can_sign()) {
     return Status::FailedPrecondition("no asset URL signing key configured");
@@ -184,8 +185,8 @@ Result<std::string> Runtime::OpenAsset(std::string_view url) const {
     return block.status();
   }
   const contexts::DefinitionLocator& def = block->definition();
-  BLOCKRT_ASSIGN_OR_RETURN(std::string_view prefix, def.OlxPrefix());
-  const std::string static_dir = std::string(prefix) + "static/";
+  std::string static_dir;
+  BLOCKRT_RETURN_IF_ERROR(def.AssetDir(&static_dir));
   if (def.bundle_uuid != ref.bundle_uuid || VersionOrDraft(def) != ref.version_or_draft ||
       ref.path.compare(0, static_dir.size(), static_dir) != 0) {
     return refused();

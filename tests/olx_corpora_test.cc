@@ -9,6 +9,8 @@
 #include <string>
 
 #include "olx/course/course.h"
+#include "olx/course/course_text.h"
+#include "olx/file_source.h"
 
 namespace {
 
@@ -32,6 +34,30 @@ TEST(OlxCorporaTest, EveryExportLoads) {
     }
   }
   EXPECT_GE(roots, 20u);
+}
+
+// The loader reads only through its FileSource: every export copied into
+// memory loads to the same course (blocks, fields, diagnostics) as from disk.
+TEST(OlxCorporaTest, MemoryLoadEqualsDiskLoad) {
+  if (!fs::exists(kCorpora)) GTEST_SKIP() << "no corpora at " << kCorpora;
+  size_t compared = 0;
+  std::error_code ec;
+  for (fs::recursive_directory_iterator it(kCorpora, ec), end; !ec && it != end; it.increment(ec)) {
+    std::string name = it->path().filename().string();
+    if (name != "course.xml" && name != "library.xml") continue;
+    std::string dir = it->path().parent_path().string();
+    auto disk = blockrt::olx::LoadCourse(dir);
+    if (!disk.ok()) continue;
+    blockrt::olx::MemoryFileSource memory(dir + "/");
+    blockrt::Status copied =
+        blockrt::olx::CopyFiles(*blockrt::olx::OpenDirectorySource(dir), 64u << 20, &memory);
+    ASSERT_TRUE(copied.ok()) << copied.ToString();
+    auto from_memory = blockrt::olx::LoadCourse(memory);
+    ASSERT_TRUE(from_memory.ok()) << from_memory.status().ToString();
+    EXPECT_EQ(blockrt::olx::CourseText(*from_memory), blockrt::olx::CourseText(*disk)) << dir;
+    ++compared;
+  }
+  EXPECT_GE(compared, 20u);
 }
 
 TEST(OlxCorporaTest, CountsMatchAnIndependentCount) {

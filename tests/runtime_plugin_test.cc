@@ -41,7 +41,12 @@ class PluginTest : public ::testing::Test {
     ASSERT_TRUE(store_->Commit(uuid_, "d").ok());
     snapshots_ = std::make_shared<contexts::BundleSnapshots>(store_.get());
     definitions_ = std::make_shared<contexts::DefinitionCache>();
-    ASSERT_TRUE(contexts::RegisterBuiltinContexts(&registry_, snapshots_, definitions_).ok());
+    // Only the library context: the plugin stands in for the built-in
+    // course-v1 context, as an application's own course context would.
+    ASSERT_TRUE(registry_
+                    .Register("lib", std::make_shared<contexts::LibraryContext>(snapshots_,
+                                                                               definitions_))
+                    .ok());
   }
   void TearDown() override { fs::remove_all(dir_); }
 

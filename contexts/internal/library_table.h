@@ -3,17 +3,11 @@
 #ifndef BLOCKRT_CONTEXTS_INTERNAL_LIBRARY_TABLE_H_
 #define BLOCKRT_CONTEXTS_INTERNAL_LIBRARY_TABLE_H_
 
-#include <atomic>
-#include <cstdint>
-#include <functional>
-#include <memory>
-#include <shared_mutex>
 #include <string>
 #include <string_view>
-#include <unordered_map>
-#include <vector>
 
 #include "base/result.h"
+#include "contexts/internal/record_table.h"
 #include "contexts/library.h"
 #include "store/store.h"
 
@@ -24,34 +18,10 @@ inline constexpr std::string_view kLibraryTable = "libraries";
 std::string EncodeLibrary(const LibraryInfo& info);
 Result<LibraryInfo> DecodeLibrary(std::string_view key, std::string_view json);
 
-class LibraryTable {
+class LibraryTable : public RecordTable<LibraryInfo> {
  public:
-  explicit LibraryTable(store::Store* store) : store_(store) {}
-
-  // NotFound when no library has that key.
-  Result<std::shared_ptr<const LibraryInfo>> Get(std::string_view key) const;
-  Status Put(const LibraryInfo& info);
-  // Read-modify-write of one record in a single store write transaction
-  // (BEGIN IMMEDIATE: other processes wait for it), reading the stored record,
-  // not the cache, so a concurrent grant or revocation is never overwritten
-  // by a stale copy. `change` returning an error writes nothing.
-  Status Update(std::string_view key, const std::function<Status(LibraryInfo*)>& change);
-
-  // NotFound when no library has that key.
-  Status Remove(std::string_view key);
-  Result<std::vector<LibraryInfo>> List() const;
-  void Forget(std::string_view key);
-  // Moves on with every Forget(): callers keeping LibraryInfo of their own
-  // compare it to know they must look again.
-  uint64_t generation() const { return generation_.load(std::memory_order_acquire); }
-
- private:
-  // The stored record of `key` (not the cache); NotFound names the library.
-  Result<LibraryInfo> ReadStored(std::string_view key) const;
-  store::Store* store_;
-  mutable std::shared_mutex mu_;
-  mutable std::unordered_map<std::string, std::shared_ptr<const LibraryInfo>> cache_;
-  std::atomic<uint64_t> generation_{0};
+  explicit LibraryTable(store::Store* store)
+      : RecordTable(store, {kLibraryTable, "content library", &EncodeLibrary, &DecodeLibrary}) {}
 };
 
 }  // namespace blockrt::contexts::internal

@@ -14,9 +14,10 @@
 
 #include "base/arena.h"
 #include "base/result.h"
+#include "olx/course/grading_policy.h"
 #include "olx/definition.h"
 #include "olx/diagnostic.h"
-#include "olx/course/grading_policy.h"
+#include "olx/file_source.h"
 #include "olx/schema.h"
 #include "olx/view_list.h"
 
@@ -69,7 +70,7 @@ struct CourseBlock {
 struct Course {
   enum class Kind : uint8_t { kCourse, kLibrary };
   Kind kind = Kind::kCourse;
-  std::string root_dir;
+  std::string root_dir;          // the source's Describe(""): "DIR/" for a directory
   std::string org, course, run;  // library: course = library id, run = ""
   std::string context_key;       // course-v1:ORG+COURSE+RUN or library-v1:ORG+LIB
   Arena arena;                   // every string and list the blocks view
@@ -99,7 +100,11 @@ struct CourseLoadOptions {
   bool load_drafts = true;
 };
 
-// Loads DIR/course.xml (or DIR/library.xml). NotFound when neither exists.
+// Loads course.xml (or library.xml) and everything it reaches, reading only
+// through `files`; Course::root_dir is files.Describe(""). NotFound when
+// neither root file exists.
+Result<Course> LoadCourse(const FileSource& files, const CourseLoadOptions& options = {});
+// The same over the directory DIR on disk (OpenDirectorySource).
 Result<Course> LoadCourse(std::string_view dir, const CourseLoadOptions& options = {});
 
 // Writes `course` as an export under `out_dir` (created; must not exist or be

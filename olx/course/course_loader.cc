@@ -12,10 +12,9 @@
 #include "olx/course/course.h"
 #include "olx/course/internal/course_definition.h"
 #include "olx/course/internal/course_rules.h"
-#include "olx/internal/definition_fields.h"
-#include "olx/internal/file_io.h"
-#include "olx/internal/olx_path.h"
 #include "olx/course/internal/url_name.h"
+#include "olx/internal/definition_fields.h"
+#include "olx/internal/olx_path.h"
 #include "olx/internal/xml_document.h"
 
 namespace blockrt::olx {
@@ -62,17 +61,16 @@ CourseLoader::FileHandle::FileHandle(CourseLoader* loader) : loader_(loader) {
 
 CourseLoader::FileHandle::~FileHandle() { loader_->spare_files_.push_back(std::move(file_)); }
 
-CourseLoader::CourseLoader(std::string dir, const CourseLoadOptions& options, Course* course)
-    : root_(dir.empty() || dir.back() == '/' ? std::move(dir) : std::move(dir) + '/'),
-      options_(options),
-      course_(course) {}
+CourseLoader::CourseLoader(const FileSource& files, const CourseLoadOptions& options,
+                           Course* course)
+    : files_(files), options_(options), course_(course) {}
 
 Status CourseLoader::Run() {
   bool is_library = false;
   std::string root_rel = "course.xml";
-  if (!root_.IsRegularFile(root_rel)) {
-    if (!root_.IsRegularFile("library.xml")) {
-      return Status::NotFound(root_.path() + ": no course.xml or library.xml");
+  if (!files_.IsFile(root_rel)) {
+    if (!files_.IsFile("library.xml")) {
+      return Status::NotFound(files_.Describe("") + ": no course.xml or library.xml");
     }
     root_rel = "library.xml";
     is_library = true;
@@ -97,7 +95,7 @@ Status CourseLoader::Run() {
                              : ProcessElement(root, *file, -1, 1, false);
   path_.pop_back();
   if (index < 0) return Status::ParseError(root_rel + ": the root block could not be loaded");
-  if (options_.load_drafts && root_.IsDirectory("drafts")) LoadDrafts();
+  if (options_.load_drafts && files_.IsDirectory("drafts")) LoadDrafts();
   if (duplicates_) ShareLastDefinitions();
   if (course_->kind == Course::Kind::kCourse) LoadExtras();
   return Status::OK();
@@ -133,7 +131,7 @@ Status CourseLoader::Open(OpenFile* file) {
       return ParseOpened(file);
     }
   }
-  BLOCKRT_RETURN_IF_ERROR(root_.Read(file->rel, options_.max_file_bytes, &file->text));
+  BLOCKRT_RETURN_IF_ERROR(files_.Read(file->rel, options_.max_file_bytes, &file->text));
   return ParseOpened(file);
 }
 
@@ -147,13 +145,13 @@ Status CourseLoader::ParseOpened(OpenFile* file) {
 // it names a file inside the export.
 std::string CourseLoader::FollowTextSymlink(const std::string& rel) {
   std::string text;
-  if (!root_.Read(rel, 1024, &text).ok() || text.empty() || text.find('<') != std::string::npos) {
+  if (!files_.Read(rel, 1024, &text).ok() || text.empty() || text.find('<') != std::string::npos) {
     return rel;
   }
   std::string target = text;
   while (!target.empty() && IsBlank(target.substr(target.size() - 1))) target.pop_back();
   if (!CheckRelativePath(target).ok() || target.find('\n') != std::string::npos ||
-      !root_.IsRegularFile(target)) {
+      !files_.IsFile(target)) {
     return rel;
   }
   ReportFile(Severity::kWarning, rel,
@@ -191,7 +189,7 @@ int32_t CourseLoader::ProcessElement(const pugi::xml_node& node, OpenFile& file,
     if (draft) {
       scratch_.assign("drafts/");
       scratch_ += rel;
-      if (root_.IsRegularFile(scratch_)) rel = scratch_;
+      if (files_.IsFile(scratch_)) rel = scratch_;
     }
     if (IsOnPath(rel, file, node)) return -1;
     Status st = Open(&*target);
@@ -242,7 +240,7 @@ int32_t CourseLoader::ProcessLegacyFilename(const pugi::xml_node& node, OpenFile
   }
   for (const std::string& rel : candidates) {
     if (!SafePath(rel, file, node, "filename")) return -1;
-    if (!root_.IsRegularFile(rel)) continue;
+    if (!files_.IsFile(rel)) continue;
     if (IsOnPath(rel, file, node)) return -1;
     FileHandle target(this);
     target->rel = rel;
@@ -324,7 +322,7 @@ void CourseLoader::LoadHtmlBody(const pugi::xml_node& node, const OpenFile& file
                             &block->definition);
       return;
     }
-    Status st = root_.Read(rel, options_.max_file_bytes, &body);
+    Status st = files_.Read(rel, options_.max_file_bytes, &body);
     if (st.ok()) {
       BuildCourseDefinition(&arena, type, FindBlockSchema(type), attr_views_, body, &element_,
                             &block->definition);
@@ -553,13 +551,18 @@ std::string_view CourseLoader::StableType(std::string_view tag, const BlockSchem
 
 }  // namespace internal
 
-Result<Course> LoadCourse(std::string_view dir, const CourseLoadOptions& options) {
+Result<Course> LoadCourse(const FileSource& files, const CourseLoadOptions& options) {
   Course course;
-  course.root_dir = std::string(dir);
-  internal::CourseLoader loader(std::string(dir), options, &course);
+  course.root_dir = files.Describe("");
+  internal::CourseLoader loader(files, options, &course);
   Status st = loader.Run();
   if (!st.ok()) return st;
   return course;
+}
+
+Result<Course> LoadCourse(std::string_view dir, const CourseLoadOptions& options) {
+  std::unique_ptr<FileSource> files = OpenDirectorySource(std::string(dir));
+  return LoadCourse(*files, options);
 }
 
 }  // namespace blockrt::olx

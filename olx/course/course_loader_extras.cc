@@ -5,10 +5,9 @@
 #include "olx/course/internal/course_definition.h"
 #include "olx/course/internal/course_loader.h"
 #include "olx/course/internal/course_rules.h"
-#include "olx/internal/definition_fields.h"
 #include "olx/course/internal/extra_content.h"
-#include "olx/internal/file_io.h"
 #include "olx/course/internal/url_name.h"
+#include "olx/internal/definition_fields.h"
 #include "olx/internal/xml_document.h"
 
 namespace blockrt::olx::internal {
@@ -22,8 +21,9 @@ void CourseLoader::SetIdentity(const pugi::xml_node& root, bool is_library, cons
   }
   std::string number = root.attribute(is_library ? "library" : "course").value();
   if (number.empty()) {
-    const std::string& path = root_.path();
-    std::string dir = path.substr(0, path.size() - 1);
+    // The root directory's name, as the XML modulestore takes it.
+    std::string dir = files_.Describe("");
+    while (!dir.empty() && dir.back() == '/') dir.pop_back();
     number = dir.substr(dir.rfind('/') + 1);
   }
   course_->org = org;
@@ -62,9 +62,9 @@ void CourseLoader::LoadPolicies() {
   const std::string& run = course_->run;
   std::string text;
   for (std::string rel : {"policies/" + run + "/policy.json", "policies/" + run + ".json"}) {
-    if (!root_.IsRegularFile(rel)) continue;
+    if (!files_.IsFile(rel)) continue;
     course_->policy_path = rel;
-    Status st = root_.Read(rel, options_.max_file_bytes, &text);
+    Status st = files_.Read(rel, options_.max_file_bytes, &text);
     Diagnostic error;
     if (!st.ok()) {
       ReportFile(Severity::kError, rel, st.message());
@@ -75,9 +75,9 @@ void CourseLoader::LoadPolicies() {
   }
   for (std::string rel :
        {"policies/" + run + "/grading_policy.json", std::string("grading_policy.json")}) {
-    if (!root_.IsRegularFile(rel)) continue;
+    if (!files_.IsFile(rel)) continue;
     course_->grading_policy_path = rel;
-    Status st = root_.Read(rel, options_.max_file_bytes, &text);
+    Status st = files_.Read(rel, options_.max_file_bytes, &text);
     if (st.ok()) {
       course_->grading_policy = ParseGradingPolicy(rel, text, &course_->diagnostics);
     } else {
@@ -90,14 +90,13 @@ void CourseLoader::LoadPolicies() {
 // drafts/<type>/*.xml: units carrying index_in_children_list are roots;
 // everything else is reached through their pointers.
 void CourseLoader::LoadDrafts() {
-  const std::string drafts = root_.path() + "drafts";
-  for (const std::string& type : ListDirectories(drafts)) {
-    for (const std::string& name : ListFiles(drafts + "/" + type)) {
+  for (const std::string& type : files_.ListDirectories("drafts")) {
+    for (const std::string& name : files_.ListFiles("drafts/" + type)) {
       if (StartsWith(name, "._") || !EndsWith(name, ".xml")) continue;
       FileHandle file(this);
       file->rel = "drafts/" + type + "/" + name;
       const std::string& rel = file->rel;
-      Status read = root_.Read(rel, options_.max_file_bytes, &file->text);
+      Status read = files_.Read(rel, options_.max_file_bytes, &file->text);
       if (!read.ok()) {
         ReportFile(Severity::kError, rel, read.message());
         continue;
@@ -132,7 +131,7 @@ void CourseLoader::LoadDrafts() {
 // (the per-run directory overriding), other fields from SLUG.FIELD.json.
 void CourseLoader::LoadExtras() {
   std::vector<ExtraFile> files =
-      ListExtraContent(root_, course_->run, options_.max_file_bytes, &course_->diagnostics);
+      ListExtraContent(files_, course_->run, options_.max_file_bytes, &course_->diagnostics);
   if (files.empty() || course_->blocks.empty()) return;
   Arena& arena = course_->arena;
   const std::string_view* tabs_json = course_->blocks[0].definition.attribute("tabs");

@@ -23,6 +23,11 @@ Status ReadFileAt(int dir_fd, const char* path, size_t max_bytes, std::string* o
   return ReadOpenFile(fd, max_bytes, out, shown);
 }
 
+Status OversizeError(const std::string& shown, size_t size, size_t max_bytes) {
+  return Status::InvalidArgument(shown + ": error: file is " + std::to_string(size) +
+                                 " bytes, over the " + std::to_string(max_bytes) + "-byte limit");
+}
+
 Status ReadOpenFile(int fd, size_t max_bytes, std::string* out,
                     const std::function<std::string()>& shown) {
   struct stat st;
@@ -33,8 +38,7 @@ Status ReadOpenFile(int fd, size_t max_bytes, std::string* out,
   size_t size = static_cast<size_t>(st.st_size);
   if (size > max_bytes) {
     ::close(fd);
-    return Status::InvalidArgument(shown() + ": error: file is " + std::to_string(size) +
-                                   " bytes, over the " + std::to_string(max_bytes) + "-byte limit");
+    return OversizeError(shown(), size, max_bytes);
   }
   out->resize(size);
   size_t done = 0;
@@ -92,15 +96,15 @@ bool IsDirectory(const std::string& path) {
   return ::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-namespace {
-// readdir with the entry's type from d_type, statting (and so following)
-// only symlinks and entries of unknown type: std::filesystem's iterator cost
-// several allocations per entry.
-std::vector<std::string> List(const std::string& dir, bool want_dirs) {
+std::vector<std::string> ListOpenDirectory(int fd, bool want_dirs) {
   std::vector<std::string> out;
-  DIR* d = ::opendir(dir.c_str());
-  if (d == nullptr) return out;
-  int fd = ::dirfd(d);
+  DIR* d = ::fdopendir(fd);
+  if (d == nullptr) {
+    ::close(fd);
+    return out;
+  }
+  // d_type, statting (and so following) only symlinks and entries of unknown
+  // type: std::filesystem's iterator cost several allocations per entry.
   while (const struct dirent* e = ::readdir(d)) {
     const char* name = e->d_name;
     if (name[0] == '.' && (name[1] == '\0' || (name[1] == '.' && name[2] == '\0'))) continue;
@@ -115,6 +119,13 @@ std::vector<std::string> List(const std::string& dir, bool want_dirs) {
   ::closedir(d);
   std::sort(out.begin(), out.end());
   return out;
+}
+
+namespace {
+std::vector<std::string> List(const std::string& dir, bool want_dirs) {
+  int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return {};
+  return ListOpenDirectory(fd, want_dirs);
 }
 }  // namespace
 

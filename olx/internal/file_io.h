@@ -21,6 +21,8 @@ Status ReadFileAt(int dir_fd, const char* path, size_t max_bytes, std::string* o
 // ReadFileAt's checks and read for an open descriptor, which it closes.
 Status ReadOpenFile(int fd, size_t max_bytes, std::string* out,
                     const std::function<std::string()>& shown);
+// The refusal of a file of `size` bytes over max_bytes (InvalidArgument).
+Status OversizeError(const std::string& shown, size_t size, size_t max_bytes);
 // Copies the rest of `from` (left open) to the new file `to` (O_EXCL).
 Status CopyOpenFile(int from, const std::string& to);
 bool IsRegularFile(const std::string& path);
@@ -29,6 +31,9 @@ bool IsDirectory(const std::string& path);
 std::vector<std::string> ListFiles(const std::string& dir);
 // Subdirectories directly in `dir`, sorted by name.
 std::vector<std::string> ListDirectories(const std::string& dir);
+// ListFiles / ListDirectories of the open directory `fd`, which it closes.
+// Symlinked entries are listed by what they point at.
+std::vector<std::string> ListOpenDirectory(int fd, bool want_dirs);
 // Writes via a temporary file and rename, creating parent directories.
 Status WriteFile(const std::string& path, std::string_view bytes);
 

@@ -83,9 +83,14 @@ int RootDir::Subdir(std::string_view name) const {
   return fd;
 }
 
-Status RootDir::Open(const std::string& rel, int extra_flags, int* fd) const {
+Status RootDir::Open(std::string_view rel, int extra_flags, int* fd) const {
   Status safe = CheckRelativePath(rel);
   if (!safe.ok()) return Status::InvalidArgument(Full(rel) + ": unsafe path: " + safe.message());
+  // NUL-terminated for the kernel without an allocation: the rule bounds
+  // the length (and refuses NUL bytes inside).
+  char path[kMaxRelativePathBytes + 1];
+  std::memcpy(path, rel.data(), rel.size());
+  path[rel.size()] = '\0';
   if (fd_ < 0) {
     if (open_errno_ == ENOENT || open_errno_ == ENOTDIR) {
       return Status::NotFound(Full(rel) + ": no such file");
@@ -97,11 +102,11 @@ Status RootDir::Open(const std::string& rel, int extra_flags, int* fd) const {
   // TYPE/NAME through the held-open TYPE/ (a symlink from there to elsewhere
   // inside the root comes back EXDEV and is retried from the root).
   size_t slash = rel.find('/');
-  if (slash != std::string::npos && rel.find('/', slash + 1) == std::string::npos) {
-    int sub = Subdir(std::string_view(rel.data(), slash));
-    if (sub >= 0) *fd = OpenBeneath(sub, rel.c_str() + slash + 1, flags);
+  if (slash != std::string_view::npos && rel.find('/', slash + 1) == std::string_view::npos) {
+    int sub = Subdir(rel.substr(0, slash));
+    if (sub >= 0) *fd = OpenBeneath(sub, path + slash + 1, flags);
   }
-  if (*fd < 0) *fd = OpenBeneath(fd_, rel.c_str(), flags);
+  if (*fd < 0) *fd = OpenBeneath(fd_, path, flags);
   if (*fd >= 0) return Status::OK();
   if (errno == ENOENT || errno == ENOTDIR) return Status::NotFound(Full(rel) + ": no such file");
   if (errno == EXDEV || errno == ELOOP) {
@@ -110,17 +115,29 @@ Status RootDir::Open(const std::string& rel, int extra_flags, int* fd) const {
   return Status::IOError(Full(rel) + ": " + std::strerror(errno));
 }
 
-Status RootDir::Read(const std::string& rel, size_t max_bytes, std::string* out) const {
+Status RootDir::Read(std::string_view rel, size_t max_bytes, std::string* out) const {
   int fd = -1;
   BLOCKRT_RETURN_IF_ERROR(Open(rel, 0, &fd));
   return ReadOpenFile(fd, max_bytes, out, [this, &rel] { return Full(rel); });
 }
 
-bool RootDir::IsRegularFile(const std::string& rel) const { return S_ISREG(ModeOf(rel)); }
+bool RootDir::IsRegularFile(std::string_view rel) const { return S_ISREG(ModeOf(rel)); }
 
-bool RootDir::IsDirectory(const std::string& rel) const { return S_ISDIR(ModeOf(rel)); }
+bool RootDir::IsDirectory(std::string_view rel) const { return S_ISDIR(ModeOf(rel)); }
 
-unsigned RootDir::ModeOf(const std::string& rel) const {
+std::vector<std::string> RootDir::List(std::string_view rel, bool dirs) const {
+  int fd = -1;
+  if (rel.empty()) {
+    if (fd_ < 0) return {};
+    fd = ::openat(fd_, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  } else if (!Open(rel, O_DIRECTORY, &fd).ok()) {
+    return {};
+  }
+  if (fd < 0) return {};
+  return ListOpenDirectory(fd, dirs);
+}
+
+unsigned RootDir::ModeOf(std::string_view rel) const {
   int fd = -1;
   if (!Open(rel, O_PATH, &fd).ok()) return 0;
   struct stat st;

@@ -32,18 +32,21 @@ class RootDir {
   // Replaces *out with the file's bytes (its capacity is reused). NotFound for
   // a missing file, InvalidArgument for an unsafe path or one leading out of
   // the root, or over max_bytes; IOError otherwise.
-  Status Read(const std::string& rel, size_t max_bytes, std::string* out) const;
-  bool IsRegularFile(const std::string& rel) const;
-  bool IsDirectory(const std::string& rel) const;
+  Status Read(std::string_view rel, size_t max_bytes, std::string* out) const;
+  bool IsRegularFile(std::string_view rel) const;
+  bool IsDirectory(std::string_view rel) const;
+  // Names of the regular files (dirs false) or subdirectories directly in
+  // `rel` ("" = the root), sorted; empty when it is not a directory.
+  std::vector<std::string> List(std::string_view rel, bool dirs) const;
   // Opens `rel` (O_RDONLY | extra_flags) beneath the root into *fd.
-  Status Open(const std::string& rel, int extra_flags, int* fd) const;
+  Status Open(std::string_view rel, int extra_flags, int* fd) const;
   // Copies the file or directory tree `rel` to the absolute path `to`, bytes
   // unchanged; entries that lead out of the root make it fail.
   Status CopyTo(const std::string& rel, const std::string& to) const;
 
  private:
   int Subdir(std::string_view name) const;
-  unsigned ModeOf(const std::string& rel) const;  // st_mode, or 0 when unusable
+  unsigned ModeOf(std::string_view rel) const;  // st_mode, or 0 when unusable
 
   std::string root_;
   int fd_ = -1;

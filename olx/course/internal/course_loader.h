@@ -18,7 +18,7 @@
 #include "olx/course/internal/block_id_set.h"
 #include "olx/course/internal/lxml_text.h"
 #include "olx/course/internal/policy.h"
-#include "olx/internal/root_dir.h"
+#include "olx/file_source.h"
 #include "olx/internal/xml_scan.h"
 
 namespace blockrt::olx::internal {
@@ -45,7 +45,7 @@ struct OpenFile {
 
 class CourseLoader {
  public:
-  CourseLoader(std::string dir, const CourseLoadOptions& options, Course* course);
+  CourseLoader(const FileSource& files, const CourseLoadOptions& options, Course* course);
   Status Run();
 
  private:
@@ -103,7 +103,7 @@ class CourseLoader {
                      int32_t naming_parent, int32_t parent, uint32_t depth, bool own_file,
                      bool draft);
 
-  RootDir root_;
+  const FileSource& files_;  // every read goes through it
   const CourseLoadOptions& options_;
   Course* course_;
   PolicyMap policy_;

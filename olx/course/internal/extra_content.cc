@@ -2,9 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "olx/internal/file_io.h"
 #include "olx/internal/json_parse.h"
-#include "olx/internal/root_dir.h"
 
 namespace blockrt::olx::internal {
 namespace {
@@ -31,9 +29,9 @@ bool JsonField(const std::string& name, const std::string& text, ExtraFile* out)
   return true;
 }
 
-void ListDir(const RootDir& root, const std::string& rel_dir, std::string_view category,
+void ListDir(const FileSource& root, const std::string& rel_dir, std::string_view category,
              size_t max_bytes, std::vector<ExtraFile>* out, std::vector<Diagnostic>* diags) {
-  for (const std::string& name : ListFiles(root.Full(rel_dir))) {
+  for (const std::string& name : root.ListFiles(rel_dir)) {
     if (name.empty() || name.back() == '~' || name.rfind("._", 0) == 0) continue;
     std::string rel = rel_dir + "/" + name;
     std::string text_bytes;
@@ -66,7 +64,7 @@ std::string_view ExtraContentDir(std::string_view category) {
   return {};
 }
 
-std::vector<ExtraFile> ListExtraContent(const RootDir& root, const std::string& run,
+std::vector<ExtraFile> ListExtraContent(const FileSource& root, const std::string& run,
                                         size_t max_bytes, std::vector<Diagnostic>* diagnostics) {
   std::vector<ExtraFile> out;
   for (const auto& c : kCategories) {

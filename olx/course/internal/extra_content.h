@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "olx/diagnostic.h"
+#include "olx/file_source.h"
 
 namespace blockrt::olx::internal {
 
@@ -29,8 +30,7 @@ std::string_view ExtraContentDir(std::string_view category);
 // order: info, tabs, custom_tags, about; each DIR then DIR/RUN; files sorted.
 // *~ files, unreadable files and .json files that are not SLUG.FIELD.json with
 // valid JSON (or whose FIELD is data/metadata) are skipped, as the importer does.
-class RootDir;
-std::vector<ExtraFile> ListExtraContent(const RootDir& root, const std::string& run,
+std::vector<ExtraFile> ListExtraContent(const FileSource& root, const std::string& run,
                                         size_t max_bytes, std::vector<Diagnostic>* diagnostics);
 
 struct StaticTab {
