@@ -8,6 +8,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "keys/internal/py_repr.h"
@@ -141,6 +142,35 @@ TEST(DeriveTest, ResultLivesInTheParentsContext) {
   EXPECT_EQ(Derived("lb:O:L:problem:libBlockW",
                     "lib-block-v1:X+Y+branch@library+type@library_content+block@myLCB"),
             "lib-block-v1:X+Y+branch@library+type@problem+block@dd75dd6456dc1dda1959");
+}
+
+// Real data: openedx-demo-course's library_content block 34a4d5e7... lists
+// its six children by derived id, in the library's order; its README imports
+// the library as demo/ContentLibrary, and the ids are those of
+// demo-content-library/library/library.xml.
+TEST(DeriveTest, TheDemoCoursesLibraryContentChildren) {
+  const std::string lcb =
+      "block-v1:OpenedX+DemoX+DemoCourse+type@library_content+block@"
+      "34a4d5e71d974c029cbde1956bd7c820";
+  const std::pair<const char*, const char*> children[] = {
+      {"dd88975768314dcd91363359d38371a8", "0895f1b6c0b329e50b90"},
+      {"4e98cc7d3ed6413b9afbdf64e4a1b682", "fa55e7ce7a529c3aadf2"},
+      {"19c4d31df12b423c8944cf66ed8aa11d", "73ccaa75b5b6036b48fd"},
+      {"6b74196a21a245ceb52873f50fb4c1b4", "8a4f31060c1f666f9d75"},
+      {"b7597ae2c50d49e69dd0379465edbdd0", "c4f36f420bea1c8fb6a8"},
+      {"5cd09d2566e8409b8ddcb57b0ff2361f", "861cd64b013d1addc68f"},
+  };
+  for (const auto& [library_id, course_id] : children) {
+    const std::string want =
+        std::string("block-v1:OpenedX+DemoX+DemoCourse+type@problem+block@") + course_id;
+    EXPECT_EQ(Derived(std::string("lib-block-v1:demo+ContentLibrary+branch@library+type@problem+"
+                                  "block@") +
+                          library_id,
+                      lcb),
+              want);
+    // The same library as a v2 one hashes the same (tasks.py's mapping).
+    EXPECT_EQ(Derived(std::string("lb:demo:ContentLibrary:problem:") + library_id, lcb), want);
+  }
 }
 
 struct UniqueCase {
