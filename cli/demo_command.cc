@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "cli/command.h"
+#include "cli/demo_steps.h"
 #include "cli/errors.h"
 #include "cli/runtime_cli.h"
 
@@ -23,37 +24,21 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr char kDemoHelp[] =
-    "usage: blockrt demo [--workdir DIR] [--fixtures DIR] [--force]\n"
+    "usage: blockrt demo [--workdir DIR] [--fixtures DIR] [--course-fixtures DIR] [--force]\n"
     "\n"
     "Runs the main job end to end in DIR (default ./demo): the key-validation batch\n"
     "(DIR/keys.txt), then a content library built from --fixtures (default\n"
     "fixtures/library) in a fresh store DIR/library.db, published, loaded and rendered\n"
-    "in Studio and LMS modes. DIR/library.db and DIR/keys.txt must not exist yet;\n"
+    "in Studio and LMS modes; then the course export --course-fixtures (default\n"
+    "course beside --fixtures) imported into the same store as course-v1:DemoX+Frac101+2026, "
+    "edited,\n"
+    "published, loaded and rendered in both modes, exported and re-imported as another run.\n"
+    "DIR/library.db and DIR/keys.txt must not exist yet;\n"
     "--force replaces them (a previous demo's output).\n"
     "Exits 1 if any step fails, 2 on usage or I/O errors.\n";
 
 constexpr char kLib[] = "lib:DemoX:fractions";
 constexpr char kGlossary[] = "lb:DemoX:fractions:html:glossary";
-
-class Steps {
- public:
-  explicit Steps(std::ostream* out) : out_(out) {}
-  // Runs `fn`; prints "  ok   what (detail)" or "  FAIL what: why".
-  void Run(const std::string& what, const std::function<Result<std::string>()>& fn) {
-    Result<std::string> r = fn();
-    if (r.ok()) {
-      *out_ << "  ok   " << what << (r->empty() ? "" : " (" + *r + ")") << "\n";
-    } else {
-      ++failed_;
-      *out_ << "  FAIL " << what << ": " << r.status().ToString() << "\n";
-    }
-  }
-  int failed() const { return failed_; }
-
- private:
-  std::ostream* out_;
-  int failed_ = 0;
-};
 
 // Loads and renders every block of the library in one mode; returns a summary.
 Result<std::string> LoadAndRenderAll(runtime::Engine& engine, runtime::Mode mode,
@@ -84,12 +69,6 @@ Result<std::string> DisplayName(runtime::Engine& engine, runtime::Mode mode, con
   return b.display_name();
 }
 
-Result<std::string> Expect(const Result<std::string>& got, const std::string& want) {
-  if (!got.ok()) return got.status();
-  if (*got != want) return Status::Internal("expected '" + want + "', got '" + *got + "'");
-  return "'" + *got + "'";
-}
-
 int RunLibraryJob(const Invocation& inv, const std::string& workdir, const std::string& fixtures) {
   std::ostream& out = *inv.out;
   std::error_code ec;
@@ -107,7 +86,7 @@ int RunLibraryJob(const Invocation& inv, const std::string& workdir, const std::
   }
   runtime::Engine& engine = **opened;
   contexts::LibraryAuthoring& a = engine.authoring();
-  Steps steps(inv.out);
+  DemoSteps steps(inv.out);
   steps.Run("create library (admin alice, learner bob)", [&]() -> Result<std::string> {
     BLOCKRT_ASSIGN_OR_RETURN(auto info, a.CreateLibrary({kLib, "Fractions", false, "alice"}));
     BLOCKRT_RETURN_IF_ERROR(a.SetRole(kLib, "bob", contexts::LibraryRole::kLearner));
@@ -153,13 +132,14 @@ int RunLibraryJob(const Invocation& inv, const std::string& workdir, const std::
     return std::string("has unpublished changes");
   });
   steps.Run("Studio sees the change", [&] {
-    return Expect(DisplayName(engine, runtime::Mode::kStudio, "alice"), "Glossary (revised)");
+    return ExpectText(DisplayName(engine, runtime::Mode::kStudio, "alice"), "Glossary (revised)");
   });
-  steps.Run("LMS still sees the published version",
-            [&] { return Expect(DisplayName(engine, runtime::Mode::kLms, "bob"), "Glossary"); });
+  steps.Run("LMS still sees the published version", [&] {
+    return ExpectText(DisplayName(engine, runtime::Mode::kLms, "bob"), "Glossary");
+  });
   steps.Run("publish again; LMS now sees it", [&]() -> Result<std::string> {
     BLOCKRT_RETURN_IF_ERROR(a.Publish(kLib, "alice").status());
-    return Expect(DisplayName(engine, runtime::Mode::kLms, "bob"), "Glossary (revised)");
+    return ExpectText(DisplayName(engine, runtime::Mode::kLms, "bob"), "Glossary (revised)");
   });
   steps.Run("learner state persists per user", [&]() -> Result<std::string> {
     runtime::Runtime lms = engine.NewRuntime(runtime::Mode::kLms, contexts::User("bob"));
@@ -232,6 +212,7 @@ Status PrepareWorkdir(const std::string& workdir, bool force) {
 int RunDemo(const Invocation& inv) {
   std::string workdir = "demo";
   std::string fixtures = "fixtures/library";
+  std::string course_fixtures;  // default: "course" beside --fixtures
   bool force = false;
   for (size_t i = 0; i < inv.args.size(); ++i) {
     const std::string& a = inv.args[i];
@@ -241,8 +222,9 @@ int RunDemo(const Invocation& inv) {
     }
     if (a == "--force") {
       force = true;
-    } else if ((a == "--workdir" || a == "--fixtures") && i + 1 < inv.args.size()) {
-      (a == "--workdir" ? workdir : fixtures) = inv.args[++i];
+    } else if ((a == "--workdir" || a == "--fixtures" || a == "--course-fixtures") &&
+               i + 1 < inv.args.size()) {
+      (a == "--workdir" ? workdir : a == "--fixtures" ? fixtures : course_fixtures) = inv.args[++i];
     } else {
       return PrintUsageError(inv, "demo",
                              "unknown or incomplete argument '" + a + "' (see --help)");
@@ -261,8 +243,14 @@ int RunDemo(const Invocation& inv) {
   }
   int keys_rc = RunKeysBatchIsolated(inv, workdir);
   int lib_rc = RunLibraryJob(inv, workdir, fixtures);
-  if (keys_rc == kExitUsage || lib_rc == kExitUsage) return kExitUsage;
-  return keys_rc == kExitOk && lib_rc == kExitOk ? kExitOk : kExitFindings;
+  if (course_fixtures.empty()) {
+    course_fixtures = (fs::path(fixtures).lexically_normal().parent_path() / "course").string();
+  }
+  int course_rc = RunCourseJob(inv, (fs::path(workdir) / "library.db").string(), course_fixtures);
+  for (int rc : {keys_rc, lib_rc, course_rc}) {
+    if (rc == kExitUsage) return kExitUsage;
+  }
+  return keys_rc == kExitOk && lib_rc == kExitOk && course_rc == kExitOk ? kExitOk : kExitFindings;
 }
 
 }  // namespace blockrt::cli

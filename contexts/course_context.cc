@@ -78,8 +78,7 @@ bool CourseContext::Permitted(const CourseInfo& info, const User& user, CourseRo
          (needed == CourseRole::kLearner && info.allow_public_learning);
 }
 
-Result<std::optional<UsageLoad>> CourseContext::LoadUsage(ContextSession* session,
-                                                          const User* user,
+Result<std::optional<UsageLoad>> CourseContext::LoadUsage(ContextSession* session, const User* user,
                                                           const keys::KeyView& usage,
                                                           ContentSelector sel, bool edit,
                                                           bool want_parent) const {

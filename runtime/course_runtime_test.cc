@@ -18,7 +18,8 @@ const std::map<std::string, std::string> kExport = {
     {"course/R.xml",
      "<course display_name=\"Test Course\" start=\"2020-01-01T00:00:00Z\">\n"
      "  <chapter url_name=\"ch1\"/>\n</course>\n"},
-    {"chapter/ch1.xml", "<chapter display_name=\"Week 1\">\n  <sequential url_name=\"s1\"/>\n</chapter>\n"},
+    {"chapter/ch1.xml",
+     "<chapter display_name=\"Week 1\">\n  <sequential url_name=\"s1\"/>\n</chapter>\n"},
     {"sequential/s1.xml",
      "<sequential display_name=\"Seq\" due=\"2030-01-01T00:00:00Z\" max_attempts=\"5\">\n"
      "  <vertical url_name=\"v1\"/>\n</sequential>\n"},
@@ -106,7 +107,7 @@ TEST_F(CourseRuntimeTest, LoadsBlocksWithChildrenAndParent) {
   EXPECT_EQ(child->parent()->text(), kV1);
 }
 
-TEST_F(CourseRuntimeTest, DISABLED_FieldsResolveOverrideInheritedLibraryDefaultClassDefault) {
+TEST_F(CourseRuntimeTest, FieldsResolveOverrideInheritedLibraryDefaultClassDefault) {
   Runtime rt = Rt(Mode::kLms, "");
   auto p1 = rt.LoadBlock(kP1);
   ASSERT_TRUE(p1.ok()) << p1.status().ToString();
@@ -152,8 +153,8 @@ TEST_F(CourseRuntimeTest, StudioSeesTheDraftAndTheLmsThePublishedVersion) {
 }
 
 TEST_F(CourseRuntimeTest, MissingAndForbiddenLookTheSame) {
-  const std::string not_found = "XBlock " + std::string(kP1) +
-                                " does not exist, or you don't have permission to view it.";
+  const std::string not_found =
+      "XBlock " + std::string(kP1) + " does not exist, or you don't have permission to view it.";
   struct Case {
     Mode mode;
     std::string user, key;

@@ -6,7 +6,7 @@
 #include <string>
 
 #include "runtime/internal/html_escape.h"
-#include "runtime/internal/render_memo.h"
+#include "runtime/internal/runtime_state.h"
 #include "runtime/internal/renderers.h"
 #include "runtime/internal/static_urls.h"
 #include "runtime/runtime.h"
@@ -43,10 +43,10 @@ void ErrorPlaceholder(std::string_view key, const Status& st, bool show_reason, 
 }  // namespace
 
 Result<std::string_view> Runtime::ProblemMarkup(const Block& block) const {
-  if (const std::string_view* html = memo_->FindProblemView(&block.olx())) return *html;
-  problem_scratch_.clear();
-  BLOCKRT_RETURN_IF_ERROR(internal::RenderProblemMarkup(block, &problem_scratch_));
-  return memo_->PutProblemView(block.shared_olx(), problem_scratch_);
+  if (const std::string_view* html = state_->memo.FindProblemView(&block.olx())) return *html;
+  state_->problem_scratch.clear();
+  BLOCKRT_RETURN_IF_ERROR(internal::RenderProblemMarkup(block, &state_->problem_scratch));
+  return state_->memo.PutProblemView(block.shared_olx(), state_->problem_scratch);
 }
 
 Result<Fragment> Runtime::Render(const Block& block, std::string_view view) const {
@@ -61,23 +61,23 @@ Result<Fragment> Runtime::Render(const Block& block, std::string_view view) cons
     return Status::PermissionDenied(
         "anonymous users (or no user) can only render public_view, not " + std::string(view));
   }
-  memo_->Trim();  // no view of the memo is held between renders
+  state_->memo.Trim();  // no view of the memo is held between renders
   Fragment out;
   // Sized like the previous render: one allocation instead of a string
   // doubling its way up (large reallocations also make malloc consolidate
   // its free lists, walking memory the render does not otherwise touch).
-  out.content.reserve(render_size_hint_);
-  render_blocks_ = 0;
-  render_path_.clear();
+  out.content.reserve(state_->render_size_hint);
+  state_->render_blocks = 0;
+  state_->render_path.clear();
   Status st = RenderInto(block, effective, 0, &out);
-  if (render_blocks_ > kMaxRenderBlocks) {
+  if (state_->render_blocks > kMaxRenderBlocks) {
     return Status::FailedPrecondition(
         "render of " + block.usage_key().text() + " stopped after " +
         std::to_string(kMaxRenderBlocks) +
         " blocks (a block includes the same children many times over?)");
   }
   BLOCKRT_RETURN_IF_ERROR(st);
-  render_size_hint_ = std::max<size_t>(out.content.size() + out.content.size() / 8, 256);
+  state_->render_size_hint = std::max<size_t>(out.content.size() + out.content.size() / 8, 256);
   return out;
 }
 
@@ -85,7 +85,7 @@ Status Runtime::RenderInto(const Block& block, std::string_view view, int depth,
                            Fragment* out) const {
   std::string& html = out->content;
   const size_t mark = html.size();
-  if (++render_blocks_ > kMaxRenderBlocks) {
+  if (++state_->render_blocks > kMaxRenderBlocks) {
     // Render() reports it; every level above stops at once.
     return Status::FailedPrecondition("render block budget exhausted");
   }
@@ -119,7 +119,7 @@ Status Runtime::RenderBlock(const Block& block, std::string_view view, int depth
       // a block never renders inside itself.
       const bool cycle =
           child_key.text() == block.usage_key().text() ||
-          std::any_of(render_path_.begin(), render_path_.end(),
+          std::any_of(state_->render_path.begin(), state_->render_path.end(),
                       [&](const keys::Key* k) { return k->text() == child_key.text(); });
       if (cycle) {
         st = Status::FailedPrecondition("include cycle: " + child_key.text() + " includes itself");
@@ -128,10 +128,10 @@ Status Runtime::RenderBlock(const Block& block, std::string_view view, int depth
                                         " levels reached");
       } else {
         Result<Block> child = Load(keys::Key(block.children()[i]), &block.usage_key(), false);
-        render_path_.push_back(&block.usage_key());
+        state_->render_path.push_back(&block.usage_key());
         st = child.ok() ? RenderInto(*child, view, depth + 1, out) : child.status();
-        render_path_.pop_back();
-        if (render_blocks_ > kMaxRenderBlocks) return st;  // the whole render stops
+        state_->render_path.pop_back();
+        if (state_->render_blocks > kMaxRenderBlocks) return st;  // the whole render stops
       }
       // A missing child (dangling include) must not hide its siblings.
       if (!st.ok()) {
@@ -181,7 +181,7 @@ Status Runtime::RenderBlock(const Block& block, std::string_view view, int depth
   if (first_ref != std::string_view::npos) {
     // Only the text from the first reference on is rewritten. Leaves do not
     // recurse, so one buffer serves every leaf of a page.
-    std::string& view = leaf_scratch_;
+    std::string& view = state_->leaf_scratch;
     view.assign(html, first_ref, std::string::npos);
     html.resize(first_ref);
     internal::AppendRewrittenStaticUrls(

@@ -4,7 +4,7 @@
 #include <chrono>
 
 #include "contexts/library.h"
-#include "runtime/internal/render_memo.h"
+#include "runtime/internal/runtime_state.h"
 
 namespace blockrt::runtime {
 namespace {
@@ -43,7 +43,7 @@ Runtime::Runtime(const RuntimeSystem* system, Mode mode, contexts::User user)
     : system_(system),
       mode_(mode),
       user_(std::move(user)),
-      memo_(std::make_unique<internal::RenderMemo>()) {}
+      state_(std::make_unique<internal::RuntimeState>()) {}
 Runtime::Runtime(Runtime&&) noexcept = default;
 Runtime& Runtime::operator=(Runtime&&) noexcept = default;
 Runtime::~Runtime() = default;
@@ -75,19 +75,19 @@ Result<Block> Runtime::LoadChild(const Block& parent, size_t index) const {
 
 Result<Runtime::ContextAndSession> Runtime::ContextOf(const keys::KeyView& key) const {
   // A usage key's context namespace follows from its kind alone.
-  if (last_context_ == nullptr || key.kind() != last_kind_) {
+  if (state_->last_context == nullptr || key.kind() != state_->last_kind) {
     BLOCKRT_ASSIGN_OR_RETURN(std::string_view ns, contexts::ContextNamespaceOf(key));
     Result<contexts::LearningContext*> found = system_->registry().ForNamespace(ns);
     if (!found.ok()) return found.status().WithContext("key '" + key.ToString() + "'");
-    last_context_ = *found;
-    last_kind_ = key.kind();
+    state_->last_context = *found;
+    state_->last_kind = key.kind();
   }
-  contexts::LearningContext* ctx = last_context_;
-  auto it = std::find_if(sessions_.begin(), sessions_.end(),
+  contexts::LearningContext* ctx = state_->last_context;
+  auto it = std::find_if(state_->sessions.begin(), state_->sessions.end(),
                          [&](const auto& s) { return s.first == ctx; });
-  if (it != sessions_.end()) return ContextAndSession{ctx, it->second.get()};
-  sessions_.emplace_back(ctx, ctx->NewSession());
-  return ContextAndSession{ctx, sessions_.back().second.get()};
+  if (it != state_->sessions.end()) return ContextAndSession{ctx, it->second.get()};
+  state_->sessions.emplace_back(ctx, ctx->NewSession());
+  return ContextAndSession{ctx, state_->sessions.back().second.get()};
 }
 
 Result<Block> Runtime::Load(keys::Key&& key, const keys::Key* parent, bool set_parent) const {

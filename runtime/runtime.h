@@ -31,7 +31,7 @@
 namespace blockrt::runtime {
 
 namespace internal {
-class RenderMemo;
+struct RuntimeState;
 struct TokenEntry;
 }  // namespace internal
 
@@ -173,30 +173,10 @@ class Runtime {
   const RuntimeSystem* system_;
   Mode mode_;
   contexts::User user_;
-  // The context of the last kind of key looked up (contexts are never
-  // unregistered, so the pointer stays valid) and each context's session.
-  mutable keys::KeyKind last_kind_ = keys::KeyKind::kCourseLocator;
-  mutable contexts::LearningContext* last_context_ = nullptr;
-  mutable std::vector<
-      std::pair<const contexts::LearningContext*, std::unique_ptr<contexts::ContextSession>>>
-      sessions_;
-  // Handler tokens already signed (they only change every 2 days, and HMAC
-  // dominates a problem's render) and problem views up to the user-specific
-  // actions (CAPA markup is read once per parsed definition).
-  // Behind a pointer so this header does not expose the memo (runtime/internal/).
-  std::unique_ptr<internal::RenderMemo> memo_;
-  // Signed asset URLs: "bundle/version/path" -> (expiry, URL). Expiries are
-  // rounded up to a minute, so a URL is reused (and cacheable) for a while.
-  mutable std::unordered_map<std::string, std::pair<int64_t, std::string>> asset_urls_;
-  mutable std::string leaf_scratch_;       // a leaf's own view before /static/ rewriting
-  mutable size_t render_size_hint_ = 256;  // the last render's size, with some room
-  mutable std::string problem_scratch_;    // a problem's markup before it is memoized
-  // The render in progress: blocks visited (bounded per render) and the
-  // containers above the block being rendered (a cycle guard).
-  mutable size_t render_blocks_ = 0;
-  mutable std::vector<const keys::Key*> render_path_;
-  // Ephemeral learner state: "usage key" -> field -> JSON.
-  std::map<std::string, std::map<std::string, std::string>> ephemeral_state_;
+  // Sessions, memo, signed URLs, scratch buffers, ephemeral state
+  // (runtime/internal/runtime_state.h): behind a pointer so this header
+  // states the contract, not the caches.
+  std::unique_ptr<internal::RuntimeState> state_;
 };
 
 }  // namespace blockrt::runtime

@@ -3,7 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/json_depth.h"
-#include "runtime/internal/render_memo.h"
+#include "runtime/internal/runtime_state.h"
 #include "runtime/internal/renderers.h"
 #include "runtime/runtime.h"
 
@@ -49,9 +49,9 @@ Result<internal::TokenEntry*> Runtime::Token(const Block& block) const {
   const std::string& usage = block.usage_key().text();
   const int64_t now = system_->Now();
   const int64_t period = now / kHandlerTokenPeriodSeconds;
-  internal::RenderMemo::TokenEntry* memo = memo_->FindToken(usage);
+  internal::RenderMemo::TokenEntry* memo = state_->memo.FindToken(usage);
   if (memo == nullptr || memo->period != period) {
-    memo = memo_->PutToken(usage, period,
+    memo = state_->memo.PutToken(usage, period,
                            HandlerToken(opt.handler_token_keys.front(), user_.id, usage, now, 0));
   }
   return memo;
@@ -59,7 +59,7 @@ Result<internal::TokenEntry*> Runtime::Token(const Block& block) const {
 
 Result<std::string> Runtime::HandlerUrl(const Block& block, std::string_view handler,
                                         std::string_view suffix, std::string_view query) const {
-  memo_->Trim();  // the memo stays bounded for callers that never render
+  state_->memo.Trim();  // the memo stays bounded for callers that never render
   BLOCKRT_ASSIGN_OR_RETURN(internal::RenderMemo::TokenEntry * memo, Token(block));
   return BuildHandlerUrl(system_->options().site_root, block.usage_key().text(), user_.id,
                          memo->token, handler, suffix, query);
@@ -74,7 +74,7 @@ Result<std::string_view> Runtime::ProblemActions(const Block& block) const {
         BuildHandlerUrl(system_->options().site_root, block.usage_key().text(), user_.id,
                         memo->token, "xmodule_handler", "problem_check", {}),
         &html);
-    memo_->SetProblemActions(memo, html);
+    state_->memo.SetProblemActions(memo, html);
   }
   return memo->problem_actions;
 }
@@ -138,12 +138,12 @@ std::optional<std::string> Runtime::FindAssetUrl(const Block& block, std::string
     memo_key.push_back('\0');
     memo_key.append(*part);
   }
-  auto it = asset_urls_.find(memo_key);
-  if (it != asset_urls_.end() && it->second.first >= min_expiry) return it->second.second;
+  auto it = state_->asset_urls.find(memo_key);
+  if (it != state_->asset_urls.end() && it->second.first >= min_expiry) return it->second.second;
   const int64_t expiry = (min_expiry + 59) / 60 * 60;
   Result<std::string> url = system_->signer().Sign(ref, expiry);
   if (!url.ok()) return std::nullopt;
-  asset_urls_.insert_or_assign(std::move(memo_key), std::make_pair(expiry, *url));
+  state_->asset_urls.insert_or_assign(std::move(memo_key), std::make_pair(expiry, *url));
   return std::move(*url);
 }
 
@@ -213,8 +213,8 @@ Result<std::map<std::string, std::string>> Runtime::UserState(const Block& block
     return Status::FailedPrecondition("learner state needs a user bound to the runtime");
   }
   if (!Persisted(mode_, user_)) {
-    auto it = ephemeral_state_.find(block.usage_key().text());
-    if (it == ephemeral_state_.end()) return std::map<std::string, std::string>();
+    auto it = state_->ephemeral_state.find(block.usage_key().text());
+    if (it == state_->ephemeral_state.end()) return std::map<std::string, std::string>();
     return it->second;
   }
   Result<std::string> raw = system_->store().GetRecord(kUserStateTable, StateKey(user_, block));
@@ -249,7 +249,7 @@ Status Runtime::SetUserState(const Block& block, std::string_view field,
                                    "' is not JSON: " + std::string(json_value));
   }
   if (!Persisted(mode_, user_)) {
-    ephemeral_state_[block.usage_key().text()][std::string(field)] = value.dump();
+    state_->ephemeral_state[block.usage_key().text()][std::string(field)] = value.dump();
     return Status::OK();
   }
   const std::string key = StateKey(user_, block);

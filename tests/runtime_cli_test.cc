@@ -138,6 +138,7 @@ TEST_F(CliTest, DemoRunsEndToEnd) {
                         false);
   EXPECT_EQ(demo.code, 0) << demo.out;
   EXPECT_NE(demo.out.find("library job: all steps passed"), std::string::npos) << demo.out;
+  EXPECT_NE(demo.out.find("course job: all steps passed"), std::string::npos) << demo.out;
   EXPECT_EQ(demo.out.find("FAIL"), std::string::npos);
   EXPECT_EQ(
       Blockrt("demo --workdir " + (dir_ / "demo2").string() + " --fixtures /nonexistent", false)

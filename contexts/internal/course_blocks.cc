@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "contexts/snapshot_files.h"
+#include "olx/course/field_resolution.h"
 
 namespace blockrt::contexts {
 
@@ -30,9 +31,14 @@ olx::Definition BuildDefinition(const olx::Course& course, uint32_t index,
     if (a.name.substr(0, 8) == "default-") continue;
     def.attributes.push_back(olx::Attribute{std::string(a.name), std::string(a.value)});
   }
+  std::vector<olx::ResolvedField> resolved = olx::ResolveFields(course, index);
+  def.fields.reserve(resolved.size());
   std::vector<FieldOrigin> from_elsewhere;
-  for (const olx::CourseField& f : cd.fields) {
+  for (const olx::ResolvedField& f : resolved) {
     def.fields.push_back(olx::FieldValue{std::string(f.name), std::string(f.value), f.scope});
+    if (f.source != olx::FieldSource::kOverride) {
+      from_elsewhere.push_back(FieldOrigin{std::string(f.name), olx::FieldSourceName(f.source)});
+    }
   }
   def.body = std::string(cd.body);
   if (!from_elsewhere.empty()) {
@@ -73,18 +79,16 @@ void Fill(const CourseView& view, uint32_t index, CourseBlockSlot* slot) {
 
 }  // namespace
 
-Result<std::shared_ptr<const CourseView>> BuildCourseView(store::Store* store,
-                                                          std::shared_ptr<const CourseInfo> info,
-                                                          std::shared_ptr<const BundleSnapshot> snap,
-                                                          std::string_view draft) {
+Result<std::shared_ptr<const CourseView>> BuildCourseView(
+    store::Store* store, std::shared_ptr<const CourseInfo> info,
+    std::shared_ptr<const BundleSnapshot> snap, std::string_view draft) {
   auto view = std::make_shared<CourseView>();
   view->info = std::move(info);
   view->snapshot = std::move(snap);
   if (!view->snapshot->files.empty()) {
-    std::string label = view->info->key + "@" +
-                        (draft.empty() ? "v" + std::to_string(view->snapshot->version)
-                                       : std::string(draft)) +
-                        "/";
+    std::string label =
+        view->info->key + "@" +
+        (draft.empty() ? "v" + std::to_string(view->snapshot->version) : std::string(draft)) + "/";
     std::unique_ptr<olx::FileSource> files =
         SnapshotFileSource(store, view->snapshot, std::move(label));
     Result<olx::Course> course = olx::LoadCourse(*files);
