@@ -106,6 +106,18 @@ Status CheckValueType(const std::string& who, std::string_view type, std::string
                                  PrintableBytes(value) + "'");
 }
 
+// Typed fields take JSON values in policy.json (the reference reads them
+// through from_json); strings and dates take JSON strings.
+internal::PolicyValueKind PolicyKindOf(std::string_view type, std::string_view field) {
+  const FieldSpec* spec =
+      FindFieldSpec(internal::SchemaOrUnknown(FindBlockSchema(type)), BaseName(field));
+  if (spec == nullptr || spec->type == FieldType::kAny) return internal::PolicyValueKind::kLikeOld;
+  if (spec->type == FieldType::kString || spec->type == FieldType::kDate) {
+    return internal::PolicyValueKind::kString;
+  }
+  return internal::PolicyValueKind::kJson;
+}
+
 class FieldEdit {
  public:
   FieldEdit(const Course& course, const FileSource& files, uint32_t index)
@@ -145,7 +157,8 @@ class FieldEdit {
       internal::EditedPolicy* p = doc_.Policy();
       std::string_view old =
           std::string_view(p->text).substr(m->value_begin, m->value_end - m->value_begin);
-      p->edits.Replace(m->value_begin, m->value_end, internal::PolicyValueText(value, old));
+      p->edits.Replace(m->value_begin, m->value_end,
+                       internal::PolicyValueText(value, old, PolicyKindOf(type_, field)));
       return doc_.Finish(who_);
     }
     std::string v(value);

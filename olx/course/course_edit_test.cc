@@ -444,6 +444,94 @@ INSTANTIATE_TEST_SUITE_P(
                   "block-v1:O+C+R+type@problem+block@p1: field 'showanswer' is not set"}),
     [](const ::testing::TestParamInfo<ErrorCase>& info) { return std::string(info.param.name); });
 
+// Legacy filename= references, drafts/ and about/: the rarer places.
+const Files kOther = {
+    {"course.xml", "<course url_name=\"R\" org=\"O\" course=\"C\"/>\n"},
+    {"course/R.xml", "<course>\n  <chapter url_name=\"ch\"/>\n</course>\n"},
+    {"chapter/ch.xml",
+     "<chapter>\n  <sequential url_name=\"seq\">\n"
+     "    <problem url_name=\"lp\" filename=\"legacy\" display_name=\"Ref\"/>\n"
+     "  </sequential>\n</chapter>\n"},
+    {"problem/legacy.xml", "<problem display_name=\"Root\" weight=\"1\"><p>l</p></problem>\n"},
+    {"drafts/vertical/dv.xml",
+     "<vertical display_name=\"Draft\" parent_url=\"block-v1:O+C+R+type@sequential+block@seq\" "
+     "index_in_children_list=\"0\">\n  <problem url_name=\"dp\"/>\n</vertical>\n"},
+    {"drafts/problem/dp.xml", "<problem display_name=\"DP\"><p>d</p></problem>\n"},
+    {"about/overview.html", "<p>About</p>\n"},
+};
+
+struct OtherCase {
+  const char* name;
+  const char* type;
+  const char* id;
+  const char* field;
+  const char* value;  // nullptr: unset
+  std::set<std::string> changed;
+  std::string want;
+};
+
+class CourseEditOtherTest : public ::testing::TestWithParam<OtherCase> {};
+
+TEST_P(CourseEditOtherTest, ReloadShowsTheEdit) {
+  const OtherCase& t = GetParam();
+  MemoryFileSource files = edit_testing::SourceOf(kOther);
+  auto before = LoadCourse(files);
+  ASSERT_TRUE(before.ok()) << before.status().ToString();
+  ASSERT_EQ(edit_testing::Errors(*before), "");
+  uint32_t index = edit_testing::IndexOf(*before, t.type, t.id);
+  auto changes = t.value != nullptr ? SetCourseField(*before, files, index, t.field, t.value)
+                                    : UnsetCourseField(*before, files, index, t.field);
+  ASSERT_TRUE(changes.ok()) << changes.status().ToString();
+  EXPECT_EQ(edit_testing::PathsOf(*changes), t.changed);
+  ASSERT_TRUE(ApplyFileChanges(*changes, &files).ok());
+  auto after = LoadCourse(files);
+  ASSERT_TRUE(after.ok()) << after.status().ToString();
+  EXPECT_EQ(edit_testing::Errors(*after), "");
+  EXPECT_EQ(edit_testing::ValueOf(*after, t.type, t.id, t.field), t.want);
+  const CourseBlock& b = after->blocks[edit_testing::IndexOf(*after, t.type, t.id)];
+  std::string skip = std::string(t.type) + "/" + t.id + (b.draft ? "(draft)" : "");
+  EXPECT_EQ(edit_testing::Picture(*after, skip, t.field),
+            edit_testing::Picture(*before, skip, t.field));
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Placements, CourseEditOtherTest,
+    ::testing::Values(
+        // The referring element's attributes win over its file's root.
+        OtherCase{
+            "LegacyReference", "problem", "lp", "display_name", "New", {"chapter/ch.xml"}, "New"},
+        OtherCase{"LegacyFileRoot", "problem", "lp", "weight", "3", {"problem/legacy.xml"}, "3"},
+        OtherCase{"LegacyAdded", "problem", "lp", "max_attempts", "2", {"problem/legacy.xml"}, "2"},
+        OtherCase{"LegacyUnsetBoth",
+                  "problem",
+                  "lp",
+                  "display_name",
+                  nullptr,
+                  {"chapter/ch.xml", "problem/legacy.xml"},
+                  "<unset>"},
+        OtherCase{
+            "DraftUnit", "vertical", "dv", "display_name", "D2", {"drafts/vertical/dv.xml"}, "D2"},
+        OtherCase{"DraftChild", "problem", "dp", "weight", "2", {"drafts/problem/dp.xml"}, "2"},
+        OtherCase{"AboutData",
+                  "about",
+                  "overview",
+                  "data",
+                  "<p>New</p>",
+                  {"about/overview.html"},
+                  "<p>New</p>"}),
+    [](const ::testing::TestParamInfo<OtherCase>& info) { return std::string(info.param.name); });
+
+TEST(CourseEditOtherTest, ExtraBlocksOnlyTakeData) {
+  MemoryFileSource files = edit_testing::SourceOf(kOther);
+  auto course = LoadCourse(files);
+  ASSERT_TRUE(course.ok());
+  auto changes = SetCourseField(*course, files, edit_testing::IndexOf(*course, "about", "overview"),
+                                "display_name", "x");
+  ASSERT_FALSE(changes.ok());
+  EXPECT_EQ(changes.status().message(),
+            "block-v1:O+C+R+type@about+block@overview: only data can be set on about blocks");
+}
+
 TEST(CourseEditFieldTest, InlineHtmlDataMustBeXmlContent) {
   MemoryFileSource files = edit_testing::SourceOf(kCourse);
   auto course = LoadCourse(files);
