@@ -4,6 +4,8 @@
 #include "olx/course/course_edit.h"
 
 #include <algorithm>
+#include <optional>
+#include <utility>
 
 #include "base/utf8.h"
 #include "olx/course/internal/course_document.h"
