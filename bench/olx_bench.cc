@@ -2,6 +2,7 @@
 //   BM_ParseDefinitions  every *.xml under BLOCKRT_OLX_CORPUS, parsed from memory
 //   BM_CourseLoad        LoadCourse(BLOCKRT_OLX_COURSE): read + scan + parse + tree
 //   BM_CourseLoadMemory  the same files from a MemoryFileSource: the loader without I/O
+//   BM_ResolveFields     ResolveFields for every block of that course (items = blocks)
 //   BM_ReadAndPugixml    the floor: read the same files and run pugixml on the XML
 #include <benchmark/benchmark.h>
 
@@ -14,6 +15,7 @@
 #include <vector>
 
 #include "olx/course/course.h"
+#include "olx/course/field_resolution.h"
 #include "olx/definition.h"
 #include "olx/file_source.h"
 
@@ -124,6 +126,25 @@ void BM_CourseLoadMemory(benchmark::State& state) {
   state.counters["blocks"] = static_cast<double>(blocks);
 }
 BENCHMARK(BM_CourseLoadMemory)->Unit(benchmark::kMillisecond);
+
+void BM_ResolveFields(benchmark::State& state) {
+  auto course = blockrt::olx::LoadCourse(CourseDir());
+  if (!course.ok()) {
+    state.SkipWithError(course.status().ToString().c_str());
+    return;
+  }
+  std::vector<blockrt::olx::ResolvedField> fields;
+  size_t resolved = 0;
+  for (auto _ : state) {
+    for (uint32_t i = 0; i < course->blocks.size(); ++i) {
+      blockrt::olx::ResolveFields(*course, i, &fields);
+      resolved += fields.size();
+    }
+    benchmark::DoNotOptimize(resolved);
+  }
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * course->blocks.size()));
+}
+BENCHMARK(BM_ResolveFields)->Unit(benchmark::kMicrosecond);
 
 // The files one load touches: every block's file, html bodies, root, policy.
 std::vector<std::string> TouchedFiles() {

@@ -55,7 +55,9 @@ constexpr FieldSpec kProblem[] = {
     {"data", kC, "\"<problem></problem>\"", false},
     {"force_save_button", kS, "false", false, FieldType::kBoolean},
     {"markdown", kS, "null", false, FieldType::kString},
-    {"show_reset_button", kS, "false", false, FieldType::kBoolean},
+    // ProblemBlock redeclares it, yet it still inherits: InheritingFieldData
+    // goes by the InheritableFieldsMixin names, not by the class's field.
+    {"show_reset_button", kS, "false", true, FieldType::kBoolean},
     {"source_code", kS, "null", false, FieldType::kString},
     {"submission_wait_seconds", kS, "0", false, FieldType::kInteger},
     {"weight", kS, "null", false, FieldType::kFloat},
@@ -307,6 +309,15 @@ const FieldSpec* InheritableFields(size_t* count) {
 
 bool IsInheritable(std::string_view name) {
   return FindIn(kInheritable, std::size(kInheritable), name) != nullptr;
+}
+
+std::string_view LibraryDefaultField(const BlockSchema& schema, std::string_view attribute) {
+  constexpr std::string_view kPrefix = "default-";
+  if (attribute.size() <= kPrefix.size() || attribute.compare(0, kPrefix.size(), kPrefix) != 0) {
+    return {};
+  }
+  const FieldSpec* spec = FindFieldSpec(schema, attribute.substr(kPrefix.size()));
+  return spec != nullptr && spec->scope == FieldScope::kSettings ? spec->name : std::string_view();
 }
 
 std::string_view DefaultDisplayName(std::string_view block_type) {

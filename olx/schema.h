@@ -58,6 +58,13 @@ const BlockSchema* AllBlockSchemas(size_t* count);
 const FieldSpec* InheritableFields(size_t* count);
 bool IsInheritable(std::string_view name);
 
+// The seed's library defaults (`<problem display_name="bob"
+// default-display_name="superbob"/>`, written by library_content sync): for
+// an attribute "default-FIELD" where FIELD is a settings field of `schema`,
+// FIELD (the schema's static name); "" for any other attribute. Content is
+// never a library default (a sync replaces the definition).
+std::string_view LibraryDefaultField(const BlockSchema& schema, std::string_view attribute);
+
 // The display name a block of this type shows when its OLX sets none: the class
 // default when non-empty, else the type itself (xblock_type_display_name).
 std::string_view DefaultDisplayName(std::string_view block_type);

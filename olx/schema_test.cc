@@ -42,6 +42,31 @@ TEST(SchemaTest, ScopesAndInheritance) {
   EXPECT_FALSE(IsInheritable("display_name"));
 }
 
+TEST(SchemaTest, LibraryDefaultField) {
+  const BlockSchema& problem = *FindBlockSchema("problem");
+  struct Case {
+    const char* attribute;
+    const char* field;
+  } cases[] = {
+      {"default-display_name", "display_name"},  // common
+      {"default-weight", "weight"},              // the type's own
+      {"default-showanswer", "showanswer"},      // inheritable
+      {"default-data", ""},                      // content: never a default
+      {"default-no_such", ""},
+      {"default-", ""},
+      {"display_name", ""},
+      {"defaultdisplay_name", ""},
+      {"xdefault-display_name", ""},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.attribute);
+    EXPECT_EQ(LibraryDefaultField(problem, c.attribute), c.field);
+  }
+  EXPECT_EQ(LibraryDefaultField(*FindBlockSchema("video"), "default-youtube_id_1_0"),
+            "youtube_id_1_0");
+  EXPECT_EQ(LibraryDefaultField(*FindBlockSchema("html"), "default-youtube_id_1_0"), "");
+}
+
 // The hashed indexes against the lookup order they replace: the type's own
 // fields, then the inheritable settings, then the fields every block has.
 TEST(SchemaTest, IndexedLookupsMatchTheTables) {

@@ -10,6 +10,7 @@
 
 #include "olx/course/course.h"
 #include "olx/course/course_text.h"
+#include "olx/course/field_resolution.h"
 #include "olx/file_source.h"
 
 namespace {
@@ -58,6 +59,31 @@ TEST(OlxCorporaTest, MemoryLoadEqualsDiskLoad) {
     ++compared;
   }
   EXPECT_GE(compared, 20u);
+}
+
+// Every block of every export resolves: sorted, each field once, own fields
+// as overrides.
+TEST(OlxCorporaTest, EveryBlockResolvesItsFields) {
+  if (!fs::exists(kCorpora)) GTEST_SKIP() << "no corpora at " << kCorpora;
+  size_t blocks = 0;
+  std::error_code ec;
+  std::vector<blockrt::olx::ResolvedField> fields;
+  for (fs::recursive_directory_iterator it(kCorpora, ec), end; !ec && it != end; it.increment(ec)) {
+    std::string name = it->path().filename().string();
+    if (name != "course.xml" && name != "library.xml") continue;
+    auto course = blockrt::olx::LoadCourse(it->path().parent_path().string());
+    if (!course.ok()) continue;
+    for (uint32_t i = 0; i < course->blocks.size(); ++i, ++blocks) {
+      blockrt::olx::ResolveFields(*course, i, &fields);
+      for (size_t k = 1; k < fields.size(); ++k) ASSERT_LT(fields[k - 1].name, fields[k].name);
+      for (const blockrt::olx::CourseField& f : course->blocks[i].definition.fields) {
+        const blockrt::olx::ResolvedField* r = blockrt::olx::FindResolvedField(fields, f.name);
+        ASSERT_NE(r, nullptr) << f.name;
+        EXPECT_EQ(r->source, blockrt::olx::FieldSource::kOverride);
+      }
+    }
+  }
+  EXPECT_GT(blocks, 1000u);  // 1,555 when written
 }
 
 TEST(OlxCorporaTest, CountsMatchAnIndependentCount) {

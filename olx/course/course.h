@@ -45,9 +45,11 @@ struct CourseDefinition {
 
   const CourseField* field(std::string_view name) const;
   const std::string_view* attribute(std::string_view name) const;
-  // problem: the whole element; html: its inner markup; nullptr otherwise.
+  // problem: the element without its settings attributes (as the XML
+  // modulestore strips them); html: its inner markup; nullptr otherwise.
   const std::string_view* data() const;
-  // An owning copy, equal to what ParseDefinition builds from the same parts.
+  // An owning copy, equal to what ParseDefinition builds from the same parts
+  // except a problem's data (a bundle keeps every attribute in it).
   Definition ToDefinition() const;
 };
 

@@ -457,13 +457,21 @@ int32_t CourseLoader::BuildBlock(const pugi::xml_node& node, std::string_view ta
   }
   std::sort(attrs.begin(), attrs.end(),
             [](const CourseAttribute& x, const CourseAttribute& y) { return x.name < y.name; });
+  const std::vector<CourseAttribute>* data_attrs = nullptr;  // nullptr: attrs
   seen.Insert(id_hash, type, b.url_name);
   if (!policy_.empty()) {
     scratch_.assign(tag);
     scratch_ += '/';
     scratch_ += b.url_name;
     auto pol = policy_.find(scratch_);
-    if (pol != policy_.end()) ApplyPolicy(pol->second, &attrs);
+    if (pol != policy_.end()) {
+      // A problem's data keeps the element's own attributes, not the policy's.
+      if (schema != nullptr && schema->data_kind == DataKind::kWholeElement) {
+        element_attrs_.assign(attrs.begin(), attrs.end());
+        data_attrs = &element_attrs_;
+      }
+      ApplyPolicy(pol->second, &attrs);
+    }
   }
   if (context_ok_) {
     Status st = UsageKeyOf(tag, b.url_name, &b.usage_key);
@@ -504,11 +512,12 @@ int32_t CourseLoader::BuildBlock(const pugi::xml_node& node, std::string_view ta
   } else if (node == file.doc.document_element()) {
     std::string_view markup = std::string_view(file.text).substr(
         file.extent.content_begin, file.extent.content_end - file.extent.content_begin);
-    BuildCourseDefinition(&arena, type, schema, attrs, markup, &element_, &b.definition);
+    BuildCourseDefinition(&arena, type, schema, attrs, markup, &element_, &b.definition,
+                          data_attrs);
   } else {
     std::string inner;
     for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) inner += PrintRaw(c);
-    BuildCourseDefinition(&arena, type, schema, attrs, inner, &element_, &b.definition);
+    BuildCourseDefinition(&arena, type, schema, attrs, inner, &element_, &b.definition, data_attrs);
   }
   if (draft && parent < 0) course_->draft_roots.push_back(index);
   return static_cast<int32_t>(index);

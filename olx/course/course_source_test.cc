@@ -3,6 +3,7 @@
 // except through the source.
 #include <gtest/gtest.h>
 
+#include <map>
 #include <string>
 
 #include "olx/course/course.h"
@@ -62,6 +63,43 @@ TEST(CourseSourceTest, LoadsACourseHeldOnlyInMemory) {
   }
   ASSERT_NE(weight, nullptr);
   EXPECT_EQ(weight->value, "3");
+}
+
+// A problem's data is its element without settings attributes, whichever
+// way it was written (own file, inline with url_name, legacy filename=), and
+// without what the policy added.
+TEST(CourseSourceTest, ProblemDataHasNoSettingsAttributes) {
+  MemoryFileSource m;
+  ASSERT_TRUE(m.Put("course.xml", R"(<course url_name="R" org="O" course="C"/>)").ok());
+  ASSERT_TRUE(m.Put("course/R.xml", R"(<course><chapter url_name="ch"/></course>)").ok());
+  ASSERT_TRUE(
+      m.Put(
+           "chapter/ch.xml",
+           R"(<chapter><vertical url_name="v">)"
+           R"(<problem url_name="p"/>)"
+           R"(<problem url_name="inl" display_name="I" showanswer="never" type="t"><p>i</p></problem>)"
+           R"(<problem filename="legacy" weight="4"/>)"
+           R"(</vertical></chapter>)")
+          .ok());
+  ASSERT_TRUE(m.Put("problem/p.xml",
+                    R"(<problem display_name="P" markdown="m" rerandomize="always" due="2030" )"
+                    R"(extra="kept"><p>Q</p></problem>)")
+                  .ok());
+  ASSERT_TRUE(m.Put("problem/legacy.xml", R"(<problem max_attempts="1"><p>L</p></problem>)").ok());
+  ASSERT_TRUE(
+      m.Put("policies/R/policy.json", R"({"problem/p": {"weight": 3, "zz_policy": "x"}})").ok());
+  auto course = LoadCourse(m);
+  ASSERT_TRUE(course.ok()) << course.status().ToString();
+  std::map<std::string, std::string> data;
+  for (const CourseBlock& b : course->blocks) {
+    if (b.definition.block_type == "problem") data[std::string(b.url_name)] = *b.definition.data();
+  }
+  ASSERT_EQ(data.size(), 3u);  // the legacy one is named by its hash
+  EXPECT_EQ(data["p"], R"(<problem extra="kept"><p>Q</p></problem>)");
+  EXPECT_EQ(data["inl"], R"(<problem type="t"><p>i</p></problem>)");
+  data.erase("p");
+  data.erase("inl");
+  EXPECT_EQ(data.begin()->second, R"(<problem><p>L</p></problem>)");
 }
 
 TEST(CourseSourceTest, ErrorsNameTheSource) {

@@ -8,7 +8,8 @@ namespace blockrt::olx::internal {
 
 void BuildCourseDefinition(Arena* arena, std::string_view block_type, const BlockSchema* schema,
                            const std::vector<CourseAttribute>& attrs, std::string_view markup,
-                           std::string* scratch, CourseDefinition* out) {
+                           std::string* scratch, CourseDefinition* out,
+                           const std::vector<CourseAttribute>* element_attrs) {
   out->known_type = schema != nullptr;
   out->block_type = block_type;
   const BlockSchema& s = SchemaOrUnknown(schema);
@@ -25,9 +26,13 @@ void BuildCourseDefinition(Arena* arena, std::string_view block_type, const Bloc
   bool data_placed = s.data_kind == DataKind::kNone;
   CourseField data{"data", std::string_view(), FieldScope::kContent};
   if (s.data_kind == DataKind::kWholeElement) {
+    std::vector<CourseAttribute> kept;
+    for (const CourseAttribute& a : element_attrs != nullptr ? *element_attrs : attrs) {
+      if (!IsSettingsAttribute(s, a.name)) kept.push_back(a);
+    }
     scratch->clear();
-    scratch->reserve(ElementSize(out->block_type, attrs, markup));
-    AppendElement(scratch, out->block_type, attrs, markup);
+    scratch->reserve(ElementSize(out->block_type, kept, markup));
+    AppendElement(scratch, out->block_type, kept, markup);
     data.value = arena->Copy(*scratch);
   } else if (s.data_kind == DataKind::kInnerContent) {
     data.value = arena->Copy(markup);
@@ -44,6 +49,13 @@ void BuildCourseDefinition(Arena* arena, std::string_view block_type, const Bloc
   out->attributes = ViewList<CourseAttribute>(copied, attrs.size());
   out->fields = ViewList<CourseField>(fields, n);
   out->body = s.data_kind == DataKind::kNone ? arena->Copy(markup) : std::string_view();
+}
+
+bool IsSettingsAttribute(const BlockSchema& schema, std::string_view name) {
+  if (name == "data") return false;  // the content field itself, never an attribute of it
+  const FieldSpec* spec = FindFieldSpec(schema, name);
+  if (spec != nullptr) return spec->scope == FieldScope::kSettings;
+  return !LibraryDefaultField(schema, name).empty();  // a settings value too, one layer down
 }
 
 void MergeFields(Arena* arena, const std::vector<CourseField>& extra, CourseDefinition* def) {

@@ -112,7 +112,8 @@ class CourseLoader {
   std::string key_prefix_;                // "block-v1:ORG+COURSE+RUN+type@" when keys can be joined
   std::string scratch_;                   // policy keys and candidate paths, reused
   std::vector<std::unique_ptr<OpenFile>> spare_files_;
-  std::vector<CourseAttribute> attr_views_;  // one block's attributes, reused
+  std::vector<CourseAttribute> attr_views_;     // one block's attributes, reused
+  std::vector<CourseAttribute> element_attrs_;  // a problem's, before the policy merge
   // Children per depth, reused; a deque, so deeper levels growing it never
   // move the lists of the levels above.
   std::deque<std::vector<uint32_t>> child_lists_;
