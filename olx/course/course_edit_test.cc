@@ -26,7 +26,7 @@ const Files kCourse = {
      "    <discussion url_name=\"d1\" display_name=\"D\"/>\n"
      "    <problem url_name=\"empty_p\" display_name=\"E\"/>\n"
      "    <html display_name=\"Named Html\"><p>n</p></html>\n"
-     "    <problem weight=\"2\"><p>hash</p></problem>\n"
+     "    <problem weight=\"2\" type=\"old\"><p>hash</p></problem>\n"
      "  </vertical>\n"
      "  <vertical>\n"
      "    <html url_name=\"deep\"><p>d</p></html>\n"
@@ -73,6 +73,7 @@ struct EditCase {
   // Optional: one changed file's exact new content.
   const char* golden_path = nullptr;
   const char* golden = nullptr;
+  const char* also_changed = "";  // another attribute the edit changes
 };
 
 class CourseEditFieldTest : public ::testing::TestWithParam<EditCase> {};
@@ -105,8 +106,8 @@ TEST_P(CourseEditFieldTest, ReloadShowsTheEditAndNothingElse) {
   EXPECT_EQ(edit_testing::Errors(*after), "");
   EXPECT_EQ(edit_testing::ValueOf(*after, t.type, id, t.field), t.want);
   std::string skip = std::string(t.type) + "/" + id;
-  EXPECT_EQ(edit_testing::Picture(*after, skip, t.field),
-            edit_testing::Picture(*before, skip, t.field));
+  EXPECT_EQ(edit_testing::Picture(*after, skip, t.field, t.also_changed),
+            edit_testing::Picture(*before, skip, t.field, t.also_changed));
 }
 
 const char* kPolicy = "policies/R/policy.json";
@@ -233,8 +234,7 @@ INSTANTIATE_TEST_SUITE_P(
                  "data",
                  "<problem><p>new</p></problem>",
                  {"problem/p1.xml"},
-                 "<problem display_name=\"P1 policy\" max_attempts=\"3\" weight=\"1\"><p>new</p>"
-                 "</problem>",
+                 "<problem><p>new</p></problem>",
                  "problem/p1.xml",
                  "<problem display_name=\"P1\" weight=\"1\"><p>new</p></problem>\n"},
         EditCase{"DataInlineProblem",
@@ -243,8 +243,28 @@ INSTANTIATE_TEST_SUITE_P(
                  "data",
                  "<problem><choice>a</choice></problem>",
                  {"sequential/seq.xml"},
-                 "<problem display_name=\"Inline P\" due=\"2030-01-01T00:00:00Z\" "
-                 "max_attempts=\"1\"><choice>a</choice></problem>"},
+                 "<problem><choice>a</choice></problem>"},
+        // A problem's data owns its attributes that are not settings.
+        EditCase{"DataOwnedAttributeAdded",
+                 "problem",
+                 "p1",
+                 "data",
+                 "<problem type=\"x\"><p>t</p></problem>",
+                 {"problem/p1.xml"},
+                 "<problem type=\"x\"><p>t</p></problem>",
+                 "problem/p1.xml",
+                 "<problem display_name=\"P1\" weight=\"1\" type=\"x\"><p>t</p></problem>\n",
+                 "type"},
+        EditCase{"DataOwnedAttributeRemoved",
+                 "problem",
+                 "#hash",
+                 "data",
+                 "<problem><p>h2</p></problem>",
+                 {"sequential/seq.xml"},
+                 "<problem><p>h2</p></problem>",
+                 nullptr,
+                 nullptr,
+                 "type"},
         EditCase{"DataHtmlFile",
                  "html",
                  "h1",
@@ -265,7 +285,7 @@ INSTANTIATE_TEST_SUITE_P(
                  "data",
                  "<problem><p>now</p></problem>",
                  {"sequential/seq.xml"},
-                 "<problem display_name=\"E\"><p>now</p></problem>"},
+                 "<problem><p>now</p></problem>"},
         // Unset: from every place that sets it.
         EditCase{"UnsetOwnFile",
                  "problem",
@@ -332,8 +352,7 @@ INSTANTIATE_TEST_SUITE_P(
                  "data",
                  nullptr,
                  {"sequential/seq.xml"},
-                 "<problem display_name=\"Inline P\" due=\"2030-01-01T00:00:00Z\" "
-                 "max_attempts=\"1\"/>"}),
+                 "<problem/>"}),
     [](const ::testing::TestParamInfo<EditCase>& info) { return std::string(info.param.name); });
 
 TEST(CourseEditFieldTest, UnchangedValueChangesNothing) {
