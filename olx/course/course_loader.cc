@@ -315,6 +315,13 @@ void CourseLoader::LoadHtmlBody(const pugi::xml_node& node, const OpenFile& file
                             &block->definition);
       return;
     }
+    if (options_.defer_html_bodies && files_.IsFile(rel)) {
+      BuildCourseDefinition(&arena, type, FindBlockSchema(type), attr_views_, "", &element_,
+                            &block->definition);
+      block->html_file = arena.Copy(rel);
+      block->body_deferred = true;
+      return;
+    }
     Status st = files_.Read(rel, options_.max_file_bytes, &body);
     if (st.ok()) {
       BuildCourseDefinition(&arena, type, FindBlockSchema(type), attr_views_, body, &element_,
