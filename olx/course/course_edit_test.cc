@@ -234,10 +234,6 @@ INSTANTIATE_TEST_SUITE_P(
                  "data",
                  "<problem><p>new</p></problem>",
                  {"problem/p1.xml"},
-<<<<<<< HEAD
-                 // data holds no settings attributes (edx strips them)
-=======
->>>>>>> h-edit
                  "<problem><p>new</p></problem>",
                  "problem/p1.xml",
                  "<problem display_name=\"P1\" weight=\"1\"><p>new</p></problem>\n"},
@@ -248,8 +244,6 @@ INSTANTIATE_TEST_SUITE_P(
                  "<problem><choice>a</choice></problem>",
                  {"sequential/seq.xml"},
                  "<problem><choice>a</choice></problem>"},
-<<<<<<< HEAD
-=======
         // A problem's data owns its attributes that are not settings.
         EditCase{"DataOwnedAttributeAdded",
                  "problem",
@@ -271,7 +265,6 @@ INSTANTIATE_TEST_SUITE_P(
                  nullptr,
                  nullptr,
                  "type"},
->>>>>>> h-edit
         EditCase{"DataHtmlFile",
                  "html",
                  "h1",
