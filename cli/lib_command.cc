@@ -1,9 +1,5 @@
 // blockrt lib: content-library authoring over the local store. v2 libraries
 // here; a library-v1 key sends the subcommand to cli/lib_v1_command.cc.
-#include <fstream>
-#include <iterator>
-#include <sstream>
-
 #include "cli/json_text.h"
 #include "cli/lib_v1.h"
 #include "cli/runtime_cli.h"
@@ -48,15 +44,6 @@ constexpr char kLibHelp[] =
     "is checked (a local tool acting for the store's owner).\n"
     "\n"
     "exit codes: 0 ok, 1 refused (not found, exists, invalid OLX...), 2 usage or I/O error\n";
-
-Result<std::string> ReadInput(const std::string& path, std::istream* in) {
-  if (path == "-") return std::string(std::istreambuf_iterator<char>(*in), {});
-  std::ifstream f(path, std::ios::binary);
-  if (!f) return Status::IOError("cannot read " + path);
-  std::ostringstream ss;
-  ss << f.rdbuf();
-  return ss.str();
-}
 
 struct Sub {
   const char* name;

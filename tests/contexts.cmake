@@ -1,3 +1,11 @@
+# The store forms of `blockrt course` driven through the real binary.
+if(BLOCKRT_BUILD_TESTS)
+  blockrt_add_tests(course_cli_tests
+    SOURCES course_cli_test.cc
+    LIBS nlohmann_json::nlohmann_json)
+  add_dependencies(course_cli_tests blockrt)
+endif()
+
 # The library-v1 context driven through the real binary (blockrt lib with
 # library-v1 keys, load and render of lib-block-v1 keys).
 if(BLOCKRT_BUILD_TESTS)
