@@ -494,6 +494,33 @@ Result<CopyEdit> AddLibraryCopy(const Course& course, const FileSource& files, u
   return out;
 }
 
+Result<LibraryCopy> LibraryCopyFromOlx(std::string_view type, std::string_view id,
+                                       std::string_view element) {
+  std::string who = std::string(type) + "/" + std::string(id);
+  pugi::xml_document parsed;
+  Status st = internal::LoadXml(
+      who, element, internal::ScanLimits{CourseLoadOptions().max_file_bytes, 512}, &parsed);
+  if (!st.ok()) return Status::InvalidArgument(who + ": olx is not XML: " + st.message());
+  pugi::xml_node root = parsed.document_element();
+  if (root.name() != type) {
+    return Status::InvalidArgument(who + ": olx must be a <" + std::string(type) +
+                                   "> element, not <" + root.name() + ">");
+  }
+  internal::ElementSpan span;
+  if (!internal::ScanElement(element, internal::ElementOffset(root), &span)) {
+    return Status::InvalidArgument(who + ": olx is not a well-formed element");
+  }
+  LibraryCopy copy;
+  copy.type = std::string(type);
+  copy.id = std::string(id);
+  for (pugi::xml_attribute a = root.first_attribute(); a; a = a.next_attribute()) {
+    copy.library_attributes.emplace_back(a.name(), a.value());
+  }
+  copy.body =
+      std::string(element.substr(span.start_tag_end, span.content_end - span.start_tag_end));
+  return copy;
+}
+
 LibraryCopy CopyOfBlock(const Course& course, uint32_t index,
                         const std::function<std::string(uint32_t index)>& id_of) {
   const CourseBlock& b = course.blocks[index];

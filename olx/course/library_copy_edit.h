@@ -38,6 +38,13 @@ struct LibraryCopy {
   std::vector<LibraryCopy> children;
 };
 
+// The copy of a library block given as one element (root tag `type`, as
+// library_source.h's LibraryBlock::olx): its root attributes and inner
+// markup; the caller adds the children. InvalidArgument for markup that does
+// not parse or another root tag.
+Result<LibraryCopy> LibraryCopyFromOlx(std::string_view type, std::string_view id,
+                                       std::string_view element);
+
 // What a library block's attribute becomes in its copy: a library default
 // (settings fields of the type's schema), content (any other attribute), or
 // nothing (import machinery such as url_name; a problem's markdown, which

@@ -241,11 +241,11 @@ TEST(SyncLibraryCopies, ContainersRecurseAndHtmlKeepsItsFiles) {
             (std::vector<std::string>{"problem/V1", "problem/V2"}));
   EXPECT_EQ(ValueOf(l.course, "html", "H", "data"), "<p>hello</p>");
   EXPECT_TRUE(l.files.IsFile("html/H.html"));
-  ASSERT_TRUE(ApplyFileChanges(
-                  *SetCourseField(l.course, l.files, IndexOf(l.course, "problem", "V2"),
-                                  "display_name", "course two"),
-                  &l.files)
-                   .ok());
+  ASSERT_TRUE(
+      ApplyFileChanges(*SetCourseField(l.course, l.files, IndexOf(l.course, "problem", "V2"),
+                                       "display_name", "course two"),
+                       &l.files)
+          .ok());
   Result<Course> reloaded = LoadCourse(l.files);
   ASSERT_TRUE(reloaded.ok());
   l.course = std::move(*reloaded);
@@ -306,27 +306,41 @@ TEST(AddLibraryCopy, DuplicatesABlockWithItsSubtreeUnderNewIds) {
     return i == lcb ? std::string("dupe") : std::string(l.course.blocks[i].url_name) + "_copy";
   });
   ASSERT_EQ(dupe.children.size(), 4u);
-  EXPECT_EQ(dupe.children[1].own_settings,
-            (AttributePairs{{"display_name", "override title X"}}));
+  EXPECT_EQ(dupe.children[1].own_settings, (AttributePairs{{"display_name", "override title X"}}));
   EXPECT_EQ(dupe.children[1].library_attributes, (AttributePairs{{"display_name", "title X"}}));
   EXPECT_EQ(dupe.children[3].own_settings, (AttributePairs{{"weight", "2"}}));
   EXPECT_EQ(dupe.children[3].body, "zzz_edit");
-  Result<CopyEdit> e = AddLibraryCopy(l.course, l.files, IndexOf(l.course, "vertical", "unit"),
-                                      lcb, dupe);
+  Result<CopyEdit> e =
+      AddLibraryCopy(l.course, l.files, IndexOf(l.course, "vertical", "unit"), lcb, dupe);
   ASSERT_TRUE(e.ok()) << e.status().ToString();
   Apply(*e, &l);
-  EXPECT_EQ(Children(l.course, "vertical", "unit"),
-            (std::vector<std::string>{"library_content/myLCB", "library_content/dupe",
-                                      "html/after"}));
+  EXPECT_EQ(
+      Children(l.course, "vertical", "unit"),
+      (std::vector<std::string>{"library_content/myLCB", "library_content/dupe", "html/after"}));
   EXPECT_EQ(ValueOf(l.course, "library_content", "dupe", "source_library_version"), "5");
   EXPECT_EQ(ValueOf(l.course, "problem", "X_copy", "display_name"), "override title X");
   EXPECT_EQ(ValueOf(l.course, "problem", "X_copy", "default-display_name"), "title X");
   EXPECT_EQ(ValueOf(l.course, "problem", "Z_copy", "weight"), "2");
   EXPECT_EQ(ValueOf(l.course, "problem", "Z_copy", "data"), "<problem>zzz_edit</problem>");
   // Taken ids are refused.
-  Result<CopyEdit> again = AddLibraryCopy(l.course, l.files, IndexOf(l.course, "vertical", "unit"),
-                                          std::nullopt, dupe);
+  Result<CopyEdit> again =
+      AddLibraryCopy(l.course, l.files, IndexOf(l.course, "vertical", "unit"), std::nullopt, dupe);
   EXPECT_EQ(again.status().code(), Status::Code::kAlreadyExists);
+}
+
+TEST(LibraryCopyFromOlx, AttributesAndInnerMarkup) {
+  Result<LibraryCopy> c = LibraryCopyFromOlx(
+      "problem", "p",
+      "<problem display_name=\"T &amp; U\" max_attempts=\"2\"><p>x</p> y</problem>");
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  EXPECT_EQ(c->library_attributes,
+            (AttributePairs{{"display_name", "T & U"}, {"max_attempts", "2"}}));
+  EXPECT_EQ(c->body, "<p>x</p> y");
+  EXPECT_EQ(LibraryCopyFromOlx("html", "h", "<html/>")->body, "");
+  EXPECT_EQ(LibraryCopyFromOlx("html", "h", "<problem/>").status().code(),
+            Status::Code::kInvalidArgument);
+  EXPECT_EQ(LibraryCopyFromOlx("html", "h", "<html>").status().code(),
+            Status::Code::kInvalidArgument);
 }
 
 TEST(ClassifyLibraryAttribute, SettingsContentAndDropped) {
