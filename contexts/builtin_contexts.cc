@@ -4,12 +4,16 @@ namespace blockrt::contexts {
 
 Result<std::shared_ptr<LibraryContext>> RegisterBuiltinContexts(
     ContextRegistry* registry, std::shared_ptr<BundleSnapshots> snapshots,
-    std::shared_ptr<DefinitionCache> definitions, std::shared_ptr<CourseContext>* course) {
+    std::shared_ptr<DefinitionCache> definitions, std::shared_ptr<CourseContext>* course,
+    std::shared_ptr<CourseContext>* v1_libraries) {
   auto courses = std::make_shared<CourseContext>(snapshots);
+  auto v1 = std::make_shared<CourseContext>(snapshots, olx::Course::Kind::kLibrary);
   auto lib = std::make_shared<LibraryContext>(std::move(snapshots), std::move(definitions));
   BLOCKRT_RETURN_IF_ERROR(registry->Register("lib", lib));
   BLOCKRT_RETURN_IF_ERROR(registry->Register("course-v1", courses));
+  BLOCKRT_RETURN_IF_ERROR(registry->Register("library-v1", v1));
   if (course != nullptr) *course = std::move(courses);
+  if (v1_libraries != nullptr) *v1_libraries = std::move(v1);
   return lib;
 }
 

@@ -1,5 +1,6 @@
 // Registers the learning contexts blockrt ships with ("lib": content libraries,
-// "course-v1": courses) over one store. Call once at start-up, before runtimes share the registry.
+// "course-v1": courses, "library-v1": v1 libraries) over one store. Call once
+// at start-up, before runtimes share the registry.
 #ifndef BLOCKRT_CONTEXTS_BUILTIN_CONTEXTS_H_
 #define BLOCKRT_CONTEXTS_BUILTIN_CONTEXTS_H_
 
@@ -14,12 +15,13 @@
 
 namespace blockrt::contexts {
 
-// Returns the library context it registered (for the authoring API), and
-// the course context in *course when given.
+// Returns the library context it registered (for the authoring API), the
+// course context in *course and the v1-library context (a CourseContext of
+// Kind::kLibrary) in *v1_libraries when given.
 Result<std::shared_ptr<LibraryContext>> RegisterBuiltinContexts(
     ContextRegistry* registry, std::shared_ptr<BundleSnapshots> snapshots,
-    std::shared_ptr<DefinitionCache> definitions,
-    std::shared_ptr<CourseContext>* course = nullptr);
+    std::shared_ptr<DefinitionCache> definitions, std::shared_ptr<CourseContext>* course = nullptr,
+    std::shared_ptr<CourseContext>* v1_libraries = nullptr);
 
 }  // namespace blockrt::contexts
 

@@ -10,6 +10,7 @@
 #include "contexts/library.h"
 #include "keys/key.h"
 #include "olx/course/course.h"
+#include "olx/course/library_rewrite.h"
 #include "olx/course/run_rewrite.h"
 #include "olx/definition.h"
 #include "olx/overlay_source.h"
@@ -18,13 +19,16 @@
 namespace blockrt::contexts {
 namespace {
 
+using Kind = olx::Course::Kind;
+
 // Bundle slugs allow [A-Za-z0-9_-] and non-ASCII letters; course keys also
 // allow '.', '~' and ':', which become '_'.
-std::string BundleSlugFor(const olx::CourseIdentity& id) {
-  std::string out = "course-";
+std::string BundleSlugFor(Kind kind, const olx::CourseIdentity& id) {
+  const bool library = kind == Kind::kLibrary;
+  std::string out = library ? "library-v1-" : "course-";
   for (std::string_view part :
        {std::string_view(id.org), std::string_view("-"), std::string_view(id.course),
-        std::string_view("-"), std::string_view(id.run)}) {
+        std::string_view(library ? "" : "-"), std::string_view(id.run)}) {
     for (char c : part) {
       const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
                       c == '_' || c == '-' || static_cast<unsigned char>(c) >= 0x80;
@@ -35,6 +39,12 @@ std::string BundleSlugFor(const olx::CourseIdentity& id) {
 }
 
 olx::CourseIdentity IdentityOf(const std::string& canonical_key) {
+  if (canonical_key.compare(0, 11, "library-v1:") == 0) {
+    // CanonicalV1LibraryKey() vouched for library-v1:ORG+LIB.
+    std::string_view rest = std::string_view(canonical_key).substr(11);
+    size_t plus = rest.find('+');
+    return {std::string(rest.substr(0, plus)), std::string(rest.substr(plus + 1)), ""};
+  }
   // CanonicalCourseKey() vouched for the shape course-v1:ORG+COURSE+RUN.
   std::string_view rest = std::string_view(canonical_key).substr(10);
   size_t a = rest.find('+'), b = rest.find('+', a + 1);
@@ -42,10 +52,29 @@ olx::CourseIdentity IdentityOf(const std::string& canonical_key) {
           std::string(rest.substr(b + 1))};
 }
 
+// The key a context of `kind` gives the export identity `id`.
+std::string KeyOf(Kind kind, const olx::CourseIdentity& id) {
+  return kind == Kind::kLibrary ? "library-v1:" + id.org + "+" + id.course : id.Key();
+}
+
 // The minimal export Studio would write for a new course: course.xml points
-// at course/RUN.xml; the policy holds the course's settings.
-std::vector<std::pair<std::string, std::string>> SkeletonFiles(const olx::CourseIdentity& id,
+// at course/RUN.xml; the policy holds the course's settings. A v1 library:
+// library.xml naming itself (its root block is always "library", as Studio
+// writes it), no blocks yet, and the empty asset policy.
+std::vector<std::pair<std::string, std::string>> SkeletonFiles(Kind kind,
+                                                               const olx::CourseIdentity& id,
                                                                const std::string& title) {
+  if (kind == Kind::kLibrary) {
+    olx::Definition library;
+    library.block_type = "library";
+    library.attributes = {{"display_name", title},
+                          {"library", id.course},
+                          {"org", id.org},
+                          {"url_name", "library"},
+                          {"xblock-family", "xblock.v1"}};
+    if (title.empty()) library.attributes.erase(library.attributes.begin());
+    return {{"library.xml", olx::WriteDefinition(library)}, {"policies/assets.json", "{}"}};
+  }
   olx::Definition course;
   course.block_type = "course";
   if (!title.empty()) course.attributes.push_back({"display_name", title});
@@ -82,8 +111,28 @@ Result<std::string> CanonicalCourseKey(std::string_view key) {
   return k.ToString();
 }
 
+Result<std::string> CanonicalV1LibraryKey(std::string_view key) {
+  Result<keys::Key> parsed = keys::Key::Parse(key, keys::KeyBase::kLibraryLocator);
+  auto refuse = [&](std::string_view why) {
+    return Status::InvalidArgument("'" + PrintableBytes(key) +
+                                   "' is not a v1 library key library-v1:ORG+LIB (" +
+                                   std::string(why) + ")");
+  };
+  if (!parsed.ok()) return refuse(parsed.status().message());
+  const keys::KeyView& k = parsed->view();
+  if (k.branch() || k.version_guid()) return refuse("no branch or version part");
+  if (!k.org() || !k.course()) return refuse("org and library are required");
+  return k.ToString();
+}
+
+Result<std::string> CourseAuthoring::CanonicalKey(std::string_view key) const {
+  return ctx_->kind() == Kind::kLibrary ? CanonicalV1LibraryKey(key) : CanonicalCourseKey(key);
+}
+
+std::string CourseAuthoring::Noun() const { return std::string(ExportKindNoun(ctx_->kind())); }
+
 Result<std::shared_ptr<const CourseInfo>> CourseAuthoring::Find(std::string_view key) const {
-  BLOCKRT_ASSIGN_OR_RETURN(std::string canonical, CanonicalCourseKey(key));
+  BLOCKRT_ASSIGN_OR_RETURN(std::string canonical, CanonicalKey(key));
   return ctx_->table().Get(canonical);
 }
 
@@ -119,11 +168,11 @@ Status CourseAuthoring::InTransaction(const std::string& bundle_uuid, const std:
 }
 
 Result<CourseInfo> CourseAuthoring::CreateLocked(const NewCourse& spec, bool write_skeleton) {
-  BLOCKRT_ASSIGN_OR_RETURN(std::string key, CanonicalCourseKey(spec.key));
+  BLOCKRT_ASSIGN_OR_RETURN(std::string key, CanonicalKey(spec.key));
   CourseInfo info;
   info.key = key;
   if (size_t at = 0; !IsValidUtf8(spec.title, &at)) {
-    return Status::InvalidArgument("course title '" + PrintableBytes(spec.title) + "': byte " +
+    return Status::InvalidArgument(Noun() + " title '" + PrintableBytes(spec.title) + "': byte " +
                                    std::to_string(at) + " is not valid UTF-8");
   }
   info.title = spec.title;
@@ -133,17 +182,20 @@ Result<CourseInfo> CourseAuthoring::CreateLocked(const NewCourse& spec, bool wri
   if (!admin.empty()) {
     BLOCKRT_RETURN_IF_ERROR(ValidateUserId(admin));
     if (User(admin).is_anonymous()) {
-      return Status::InvalidArgument("anonymous users ('" + admin + "') cannot hold course roles");
+      return Status::InvalidArgument("anonymous users ('" + admin + "') cannot hold " + Noun() +
+                                     " roles");
     }
     info.roles[admin] = CourseRole::kStaff;
   }
   store::Store& store = *ctx_->snapshots().store();
   Result<std::shared_ptr<const CourseInfo>> existing = ctx_->table().Get(info.key);
-  if (existing.ok()) return Status::AlreadyExists("course '" + info.key + "' already exists");
+  if (existing.ok()) {
+    return Status::AlreadyExists(Noun() + " '" + info.key + "' already exists");
+  }
   if (!existing.status().IsNotFound()) return existing.status();
   const olx::CourseIdentity id = IdentityOf(info.key);
   store::NewBundle bundle;
-  bundle.slug = BundleSlugFor(id);
+  bundle.slug = BundleSlugFor(ctx_->kind(), id);
   bundle.title = spec.title;
   Result<store::BundleInfo> created = store.CreateBundle(bundle);
   if (!created.ok() && created.status().code() == Status::Code::kAlreadyExists) {
@@ -155,7 +207,7 @@ Result<CourseInfo> CourseAuthoring::CreateLocked(const NewCourse& spec, bool wri
   info.bundle_uuid = created->uuid;
   BLOCKRT_RETURN_IF_ERROR(ctx_->table().Put(info));
   if (write_skeleton) {
-    for (const auto& [path, bytes] : SkeletonFiles(id, info.title)) {
+    for (const auto& [path, bytes] : SkeletonFiles(ctx_->kind(), id, info.title)) {
       BLOCKRT_RETURN_IF_ERROR(store.WriteFile(info.bundle_uuid, kStudioDraft, path, bytes));
     }
   }
@@ -171,7 +223,7 @@ Result<CourseInfo> CourseAuthoring::CreateCourse(const NewCourse& spec) {
   if (out.ok()) {
     ctx_->snapshots().Invalidate(out->bundle_uuid);
     ctx_->table().Forget(out->key);
-  } else if (Result<std::string> key = CanonicalCourseKey(spec.key); key.ok()) {
+  } else if (Result<std::string> key = CanonicalKey(spec.key); key.ok()) {
     ctx_->table().Forget(*key);
   }
   if (!st.ok()) return st;
@@ -194,8 +246,8 @@ Status CourseAuthoring::SetRole(std::string_view course_key, std::string_view us
                                 CourseRole role) {
   BLOCKRT_RETURN_IF_ERROR(ValidateUserId(user));
   if (User(std::string(user)).is_anonymous()) {
-    return Status::InvalidArgument("anonymous users ('" + std::string(user) +
-                                   "') cannot hold course roles");
+    return Status::InvalidArgument("anonymous users ('" + std::string(user) + "') cannot hold " +
+                                   Noun() + " roles");
   }
   BLOCKRT_ASSIGN_OR_RETURN(auto course, Find(course_key));
   // The check and the change read the stored record in one transaction: a
@@ -236,7 +288,7 @@ Status CourseAuthoring::DeleteCourse(std::string_view course_key) {
 Result<CourseImportReport> CourseAuthoring::ImportCourse(const std::string& dir,
                                                          std::string_view course_key,
                                                          std::string_view admin) {
-  BLOCKRT_ASSIGN_OR_RETURN(std::string key, CanonicalCourseKey(course_key));
+  BLOCKRT_ASSIGN_OR_RETURN(std::string key, CanonicalKey(course_key));
   std::error_code ec;
   if (!std::filesystem::is_directory(dir, ec)) {
     return Status::IOError("'" + dir + "' is not a directory");
@@ -253,7 +305,9 @@ Result<CourseImportReport> CourseAuthoring::ImportCourse(const std::string& dir,
   // hold: the export with the rewrite laid over it.
   const olx::CourseIdentity to = IdentityOf(key);
   std::unique_ptr<olx::FileSource> files = olx::OpenDirectorySource(dir);
-  BLOCKRT_ASSIGN_OR_RETURN(olx::RunRewrite rewrite, olx::PlanRunRewrite(*files, to));
+  BLOCKRT_ASSIGN_OR_RETURN(olx::RunRewrite rewrite, ctx_->kind() == Kind::kLibrary
+                                                        ? olx::PlanLibraryRewrite(*files, to)
+                                                        : olx::PlanRunRewrite(*files, to));
   olx::OverlayFileSource will_hold(files.get());
   for (const std::string& path : rewrite.removes) will_hold.Remove(path);
   for (const auto& [path, bytes] : rewrite.writes) {
@@ -270,7 +324,7 @@ Result<CourseImportReport> CourseAuthoring::ImportCourse(const std::string& dir,
   }
 
   CourseImportReport report;
-  report.from_key = rewrite.from.Key();
+  report.from_key = KeyOf(ctx_->kind(), rewrite.from);
   report.blocks = loaded->blocks.size();
   report.errors = loaded->error_count();
   report.warnings = loaded->warning_count();
@@ -341,7 +395,7 @@ Result<int64_t> CourseAuthoring::ExportCourse(std::string_view course_key,
   BLOCKRT_ASSIGN_OR_RETURN(store::BundleInfo bundle, store.GetBundle(course->bundle_uuid));
   if (published) {
     if (bundle.latest_version == 0) {
-      return Status::FailedPrecondition("course " + course->key + " was never published");
+      return Status::FailedPrecondition(Noun() + " " + course->key + " was never published");
     }
     return store.ExportDirectory(bundle.uuid, store::Ref::Version(bundle.latest_version), out_dir);
   }
@@ -363,7 +417,7 @@ Result<int64_t> CourseAuthoring::Publish(std::string_view course_key, std::strin
       BLOCKRT_ASSIGN_OR_RETURN(changed, store.HasChanges(course->bundle_uuid, kStudioDraft));
     }
     if (!changed) {
-      return Status::FailedPrecondition("course " + course->key + " has no unpublished changes");
+      return Status::FailedPrecondition(Noun() + " " + course->key + " has no unpublished changes");
     }
     store::CommitOptions opts;
     opts.author = std::string(author.empty() ? std::string_view(actor_.id) : author);

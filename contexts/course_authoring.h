@@ -1,6 +1,8 @@
 // The course authoring API (Studio) for course-v1 courses stored as bundles
 // of OLX export files: every change goes to the course's "studio_draft"
-// until Publish(); learners see the latest published version.
+// until Publish(); learners see the latest published version. Over a
+// library-v1 context (CourseContext of Kind::kLibrary) the same API authors
+// v1 libraries: library.xml exports under library-v1:ORG+LIB keys.
 //
 // Who may do what, when an actor is named (As()): creating a course is open
 // to any valid user id (who becomes staff unless `admin` is named);
@@ -73,8 +75,9 @@ class CourseAuthoring {
 
   // A new bundle whose draft holds a minimal valid export: course.xml
   // pointing at course/RUN.xml (display_name = title) and
-  // policies/RUN/policy.json. AlreadyExists for a taken key;
-  // InvalidArgument unless the key is course-v1:ORG+COURSE+RUN.
+  // policies/RUN/policy.json (a v1 library: library.xml and
+  // policies/assets.json). AlreadyExists for a taken key; InvalidArgument
+  // unless the key is course-v1:ORG+COURSE+RUN (library-v1:ORG+LIB).
   Result<CourseInfo> CreateCourse(const NewCourse& spec);
   // With an actor: only the courses it holds a role on or may learn from.
   Result<std::vector<CourseInfo>> ListCourses() const;
@@ -86,7 +89,8 @@ class CourseAuthoring {
 
   // The export directory `dir` becomes the draft of `course_key` (created,
   // with `admin` as staff, when missing): mirroring, byte-faithful for every
-  // file the run rewrite (olx/course/run_rewrite.h) does not touch. The
+  // file the run rewrite (olx/course/run_rewrite.h; libraries:
+  // olx/course/library_rewrite.h) does not touch. The
   // export must load as a course (olx LoadCourse) once rewritten; else, or
   // on any store error, nothing is written. IOError for a missing dir.
   Result<CourseImportReport> ImportCourse(const std::string& dir, std::string_view course_key,
@@ -125,6 +129,9 @@ class CourseAuthoring {
   Status UnsetField(const keys::KeyView& usage, std::string_view field);
 
  private:
+  // `key` canonicalized for the context's kind (course-v1 or library-v1).
+  Result<std::string> CanonicalKey(std::string_view key) const;
+  std::string Noun() const;  // "course" or "library", for messages
   // The record of `course_key` (a course-v1 key, canonicalized).
   Result<std::shared_ptr<const CourseInfo>> Find(std::string_view course_key) const;
   // PermissionDenied unless the actor (if any) holds `needed` on `course`.
@@ -150,6 +157,9 @@ class CourseAuthoring {
 // "course-v1:ORG+COURSE+RUN" canonicalized; InvalidArgument for any other
 // key (deprecated ORG/COURSE/RUN, ccx, branch or version parts).
 Result<std::string> CanonicalCourseKey(std::string_view key);
+// "library-v1:ORG+LIB" canonicalized (a third part is dropped, as
+// opaque-keys does); InvalidArgument for other keys, branch or version parts.
+Result<std::string> CanonicalV1LibraryKey(std::string_view key);
 
 }  // namespace blockrt::contexts
 

@@ -39,9 +39,12 @@ Result<std::shared_ptr<const CourseView>> CourseAuthoring::Tree(std::string_view
 
 Status CourseAuthoring::EditDraft(const keys::KeyView& usage, std::string_view what,
                                   const EditFn& edit) {
-  if (usage.kind() != keys::KeyKind::kBlockUsageLocator) {
-    return Status::InvalidArgument("'" + usage.ToString() +
-                                   "' is not a course block key (block-v1:)");
+  const bool library = ctx_->kind() == olx::Course::Kind::kLibrary;
+  if (usage.kind() !=
+      (library ? keys::KeyKind::kLibraryUsageLocator : keys::KeyKind::kBlockUsageLocator)) {
+    return Status::InvalidArgument(
+        "'" + usage.ToString() + "' is not a " +
+        (library ? "v1 library block key (lib-block-v1:)" : "course block key (block-v1:)"));
   }
   BLOCKRT_ASSIGN_OR_RETURN(auto course, ctx_->Course(usage));
   BLOCKRT_RETURN_IF_ERROR(Require(*course, CourseRole::kStaff, what));

@@ -13,42 +13,53 @@ const olx::CourseBlock* CourseView::Find(std::string_view usage_key) const {
   return it == by_usage.end() ? nullptr : &course.blocks[it->second];
 }
 
-CourseContext::CourseContext(std::shared_ptr<BundleSnapshots> snapshots)
+std::string_view ExportKindNoun(olx::Course::Kind kind) {
+  return kind == olx::Course::Kind::kLibrary ? "library" : "course";
+}
+std::string_view ExportKindNamespace(olx::Course::Kind kind) {
+  return kind == olx::Course::Kind::kLibrary ? "library-v1" : "course-v1";
+}
+std::string_view ExportKindTable(olx::Course::Kind kind) {
+  return kind == olx::Course::Kind::kLibrary ? "libraries_v1" : internal::kCourseTable;
+}
+
+CourseContext::CourseContext(std::shared_ptr<BundleSnapshots> snapshots, olx::Course::Kind kind)
     : snapshots_(std::move(snapshots)),
-      table_(std::make_unique<internal::CourseTable>(snapshots_->store())) {}
+      kind_(kind),
+      table_(std::make_unique<internal::CourseTable>(snapshots_->store(), ExportKindTable(kind),
+                                                     ExportKindNoun(kind))) {}
 
 CourseContext::~CourseContext() = default;
 
-namespace {
-
-// The canonical course key text of a course-v1: or block-v1: key, in a
-// buffer reused per thread. InvalidArgument for other keys.
-Result<std::string_view> CourseKeyText(const keys::KeyView& key) {
+// In a buffer reused per thread. InvalidArgument for keys of other contexts.
+Result<std::string_view> CourseContext::KeyText(const keys::KeyView& key) const {
   thread_local std::string text;
   text.clear();
+  const std::string_view ns = ExportKindNamespace(kind_);
   if (key.is_context_key()) {
-    if (key.canonical_namespace() != "course-v1" || !key.AppendCanonical(&text)) {
-      return Status::InvalidArgument("'" + key.ToString() + "' is not a course-v1 key");
+    if (key.canonical_namespace() != ns || !key.AppendCanonical(&text)) {
+      return Status::InvalidArgument("'" + key.ToString() + "' is not a " + std::string(ns) +
+                                     " key");
     }
     return std::string_view(text);
   }
   Result<keys::KeyView> ctx = key.context_key();
-  if (!ctx.ok() || ctx->canonical_namespace() != "course-v1" || !ctx->AppendCanonical(&text)) {
-    return Status::InvalidArgument("'" + key.ToString() + "' is not a block-v1 key");
+  if (!ctx.ok() || ctx->canonical_namespace() != ns || !ctx->AppendCanonical(&text)) {
+    return Status::InvalidArgument(
+        "'" + key.ToString() + "' is not a " +
+        (kind_ == olx::Course::Kind::kLibrary ? "lib-block-v1" : "block-v1") + " key");
   }
   return std::string_view(text);
 }
 
-}  // namespace
-
 Result<std::shared_ptr<const CourseInfo>> CourseContext::Course(const keys::KeyView& key) const {
-  BLOCKRT_ASSIGN_OR_RETURN(std::string_view text, CourseKeyText(key));
+  BLOCKRT_ASSIGN_OR_RETURN(std::string_view text, KeyText(key));
   return table_->Get(text);
 }
 
 Result<std::shared_ptr<const CourseView>> CourseContext::View(const keys::KeyView& key,
                                                               ContentSelector sel) const {
-  BLOCKRT_ASSIGN_OR_RETURN(std::string_view text, CourseKeyText(key));
+  BLOCKRT_ASSIGN_OR_RETURN(std::string_view text, KeyText(key));
   BLOCKRT_ASSIGN_OR_RETURN(std::shared_ptr<const CourseInfo> info, table_->Get(text));
   int64_t valid_until = 0;
   BLOCKRT_ASSIGN_OR_RETURN(std::shared_ptr<const BundleSnapshot> snap,
@@ -65,8 +76,9 @@ Result<std::shared_ptr<const CourseView>> CourseContext::View(const keys::KeyVie
   }
   // Built outside the lock: a large course takes a while, and other courses
   // (or other views of this one) must not wait for it.
-  BLOCKRT_ASSIGN_OR_RETURN(std::shared_ptr<const CourseView> view,
-                           internal::BuildCourseView(snapshots_->store(), info, snap, sel.draft));
+  BLOCKRT_ASSIGN_OR_RETURN(
+      std::shared_ptr<const CourseView> view,
+      internal::BuildCourseView(snapshots_->store(), info, snap, sel.draft, kind_));
   std::lock_guard lock(views_mu_);
   views_[id] = view;
   return view;
@@ -83,7 +95,10 @@ Result<std::optional<UsageLoad>> CourseContext::LoadUsage(ContextSession* sessio
                                                           ContentSelector sel, bool edit,
                                                           bool want_parent) const {
   (void)session;
-  if (usage.kind() != keys::KeyKind::kBlockUsageLocator) return std::optional<UsageLoad>();
+  const keys::KeyKind usage_kind = kind_ == olx::Course::Kind::kLibrary
+                                       ? keys::KeyKind::kLibraryUsageLocator
+                                       : keys::KeyKind::kBlockUsageLocator;
+  if (usage.kind() != usage_kind) return std::optional<UsageLoad>();
   Result<std::shared_ptr<const CourseInfo>> info = Course(usage);
   if (!info.ok()) {
     if (info.status().IsNotFound()) return std::optional<UsageLoad>();
@@ -123,8 +138,16 @@ Result<std::vector<keys::Key>> CourseContext::TopLevelBlocks(const keys::KeyView
   BLOCKRT_ASSIGN_OR_RETURN(std::shared_ptr<const CourseView> view, View(context_key, sel));
   std::vector<keys::Key> out;
   if (view->course.blocks.size() == 0) return out;
-  Result<keys::Key> root = keys::Key::Parse(view->course.blocks[0].usage_key);
-  if (root.ok()) out.push_back(std::move(*root));
+  const olx::CourseBlock& root = view->course.blocks[0];
+  if (kind_ == olx::Course::Kind::kLibrary) {
+    for (uint32_t child : root.children) {
+      Result<keys::Key> key = keys::Key::Parse(view->course.blocks[child].usage_key);
+      if (key.ok()) out.push_back(std::move(*key));
+    }
+    return out;
+  }
+  Result<keys::Key> key = keys::Key::Parse(root.usage_key);
+  if (key.ok()) out.push_back(std::move(*key));
   return out;
 }
 

@@ -2,7 +2,9 @@
 // files. A block-v1 key resolves to the block of that id in the course tree
 // loaded from the selected draft (Studio) or latest published version (LMS);
 // not found and not allowed look the same. Trees are loaded once per bundle
-// view and shared until the view changes.
+// view and shared until the view changes. The same machinery, built for
+// Kind::kLibrary, is the `library-v1` context: v1 libraries stored as
+// library.xml exports, lib-block-v1 keys, staff edit and learners view.
 #ifndef BLOCKRT_CONTEXTS_COURSE_CONTEXT_H_
 #define BLOCKRT_CONTEXTS_COURSE_CONTEXT_H_
 
@@ -44,12 +46,23 @@ struct CourseView {
   const olx::CourseBlock* Find(std::string_view usage_key) const;
 };
 
+// What a context of `kind` calls itself in messages ("course", "library"),
+// the namespace of its keys ("course-v1", "library-v1") and its record
+// table ("courses", "libraries_v1").
+std::string_view ExportKindNoun(olx::Course::Kind kind);
+std::string_view ExportKindNamespace(olx::Course::Kind kind);
+std::string_view ExportKindTable(olx::Course::Kind kind);
+
 class CourseContext : public LearningContext {
  public:
-  explicit CourseContext(std::shared_ptr<BundleSnapshots> snapshots);
+  explicit CourseContext(std::shared_ptr<BundleSnapshots> snapshots,
+                         olx::Course::Kind kind = olx::Course::Kind::kCourse);
   ~CourseContext() override;
 
-  // NotFound when no course has that key. `key` is a course-v1: or block-v1: key.
+  olx::Course::Kind kind() const { return kind_; }
+
+  // NotFound when no course has that key. `key` is a course-v1: or block-v1:
+  // key (library-v1: or lib-block-v1: for a v1-library context).
   Result<std::shared_ptr<const CourseInfo>> Course(const keys::KeyView& key) const;
   // The tree of course `key` in `sel` (draft name, or "" for latest
   // published). NotFound when the course does not exist; a course never
@@ -63,7 +76,8 @@ class CourseContext : public LearningContext {
   Result<std::optional<UsageLoad>> LoadUsage(ContextSession* session, const User* user,
                                              const keys::KeyView& usage, ContentSelector sel,
                                              bool edit, bool want_parent) const override;
-  // Every block of the tree, sorted by key; the course root.
+  // Every block of the tree, sorted by key; the course root (a v1 library:
+  // the children of library.xml, in its order).
   Result<std::vector<keys::Key>> ListBlocks(const keys::KeyView& context_key,
                                             ContentSelector sel) const override;
   Result<std::vector<keys::Key>> TopLevelBlocks(const keys::KeyView& context_key,
@@ -75,7 +89,11 @@ class CourseContext : public LearningContext {
  private:
   static bool Permitted(const CourseInfo& info, const User& user, CourseRole needed);
 
+  // The canonical context key text of `key` (of this context's kind).
+  Result<std::string_view> KeyText(const keys::KeyView& key) const;
+
   std::shared_ptr<BundleSnapshots> snapshots_;
+  olx::Course::Kind kind_;
   std::unique_ptr<internal::CourseTable> table_;
   // "course key\0draft" -> the newest view built.
   mutable std::mutex views_mu_;

@@ -31,7 +31,10 @@ struct LibraryBlock {
   // the library holds them, sorted by name; no url_name, xblock-family or
   // default-FIELD: what a copy takes as its library defaults.
   std::vector<olx::Attribute> settings;
-  // Its Scope.content fields (problem/html `data`...), sorted by name.
+  // Its Scope.content fields (problem/html `data`...), sorted by name, as
+  // the OLX readers hold them: a problem's data is its <problem> element
+  // (v1 without the settings attributes, as the XML modulestore strips
+  // them; v2 as written). `olx` is the same content in one shape for both.
   std::vector<olx::FieldValue> content;
   // The block as one element: root tag block_type, `settings` as
   // attributes, then its content markup; no children (they are `children`)

@@ -10,6 +10,8 @@ Engine::~Engine() {
   system_.reset();
   authoring_.reset();
   library_.reset();
+  course_.reset();
+  v1_libraries_.reset();
   registry_.reset();
   store_.reset();
 }
@@ -32,7 +34,7 @@ Result<std::unique_ptr<Engine>> Engine::Open(const std::string& db_path, EngineO
   engine->registry_ = std::make_unique<contexts::ContextRegistry>();
   BLOCKRT_ASSIGN_OR_RETURN(engine->library_, contexts::RegisterBuiltinContexts(
                                                  engine->registry_.get(), snapshots, definitions,
-                                                 &engine->course_));
+                                                 &engine->course_, &engine->v1_libraries_));
   engine->authoring_ = std::make_unique<contexts::LibraryAuthoring>(engine->library_.get());
   engine->system_ =
       std::make_unique<RuntimeSystem>(engine->registry_.get(), std::move(snapshots),

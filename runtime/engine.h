@@ -35,6 +35,8 @@ class Engine {
   contexts::ContextRegistry& registry() { return *registry_; }
   contexts::LibraryContext& libraries() { return *library_; }
   contexts::CourseContext& courses() { return *course_; }
+  // v1 libraries (library-v1): the course machinery over library.xml exports.
+  contexts::CourseContext& v1_libraries() { return *v1_libraries_; }
   contexts::LibraryAuthoring& authoring() { return *authoring_; }
   const RuntimeSystem& system() const { return *system_; }
 
@@ -48,6 +50,7 @@ class Engine {
   std::unique_ptr<contexts::ContextRegistry> registry_;
   std::shared_ptr<contexts::LibraryContext> library_;
   std::shared_ptr<contexts::CourseContext> course_;
+  std::shared_ptr<contexts::CourseContext> v1_libraries_;
   std::unique_ptr<contexts::LibraryAuthoring> authoring_;
   std::unique_ptr<RuntimeSystem> system_;
 };

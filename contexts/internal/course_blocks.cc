@@ -81,7 +81,7 @@ void Fill(const CourseView& view, uint32_t index, CourseBlockSlot* slot) {
 
 Result<std::shared_ptr<const CourseView>> BuildCourseView(
     store::Store* store, std::shared_ptr<const CourseInfo> info,
-    std::shared_ptr<const BundleSnapshot> snap, std::string_view draft) {
+    std::shared_ptr<const BundleSnapshot> snap, std::string_view draft, olx::Course::Kind kind) {
   auto view = std::make_shared<CourseView>();
   view->info = std::move(info);
   view->snapshot = std::move(snap);
@@ -92,12 +92,20 @@ Result<std::shared_ptr<const CourseView>> BuildCourseView(
     std::unique_ptr<olx::FileSource> files =
         SnapshotFileSource(store, view->snapshot, std::move(label));
     Result<olx::Course> course = olx::LoadCourse(*files);
+    const std::string noun(ExportKindNoun(kind));
     if (!course.ok()) {
       if (course.status().IsNotFound()) {
-        return Status::FailedPrecondition("course " + view->info->key +
+        return Status::FailedPrecondition(noun + " " + view->info->key +
                                           " holds no usable export: " + course.status().message());
       }
       return course.status();
+    }
+    if (course->kind != kind) {
+      // A course bundle holding a library.xml export (or the reverse) would
+      // serve keys of another context.
+      return Status::FailedPrecondition(noun + " " + view->info->key + " holds a " +
+                                        std::string(ExportKindNoun(course->kind)) +
+                                        " export, not a " + noun + " export");
     }
     view->course = std::move(*course);
   }

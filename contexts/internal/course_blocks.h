@@ -31,10 +31,12 @@ struct CourseBlockSlots {
 
 // Loads the course tree of `snap` (a course never published, seen from the
 // LMS, is an empty tree). Corruption/IOError from the store pass through; an
-// unusable export (no course.xml) is FailedPrecondition naming the course.
+// unusable export (no course.xml, or an export of the other `kind`) is
+// FailedPrecondition naming the course.
 Result<std::shared_ptr<const CourseView>> BuildCourseView(
     store::Store* store, std::shared_ptr<const CourseInfo> info,
-    std::shared_ptr<const BundleSnapshot> snap, std::string_view draft);
+    std::shared_ptr<const BundleSnapshot> snap, std::string_view draft,
+    olx::Course::Kind kind = olx::Course::Kind::kCourse);
 
 // The load of view->course.blocks[index]; the view stays alive through it.
 UsageLoad LoadCourseBlock(const std::shared_ptr<const CourseView>& view, uint32_t index,

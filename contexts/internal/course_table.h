@@ -1,5 +1,6 @@
 // The "courses" record table: CourseInfo <-> JSON, cached in memory. Reads
-// are cached until Forget(); the authoring API forgets what it writes.
+// are cached until Forget(); the authoring API forgets what it writes. v1
+// libraries keep the same records in a table of their own.
 #ifndef BLOCKRT_CONTEXTS_INTERNAL_COURSE_TABLE_H_
 #define BLOCKRT_CONTEXTS_INTERNAL_COURSE_TABLE_H_
 
@@ -20,8 +21,9 @@ Result<CourseInfo> DecodeCourse(std::string_view key, std::string_view json);
 
 class CourseTable : public RecordTable<CourseInfo> {
  public:
-  explicit CourseTable(store::Store* store)
-      : RecordTable(store, {kCourseTable, "course", &EncodeCourse, &DecodeCourse}) {}
+  explicit CourseTable(store::Store* store, std::string_view table = kCourseTable,
+                       std::string_view noun = "course")
+      : RecordTable(store, {table, noun, &EncodeCourse, &DecodeCourse}) {}
 };
 
 }  // namespace blockrt::contexts::internal
