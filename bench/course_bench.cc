@@ -14,7 +14,6 @@
 #include <string>
 
 #include "contexts/course_authoring.h"
-#include "contexts/internal/course_table.h"
 #include "olx/course/course.h"
 #include "runtime/engine.h"
 
@@ -64,7 +63,6 @@ Engine& SmallEngine() {
   return *engine;
 }
 
-template <typename Fn>
 void WarmLoop(benchmark::State& state, const std::string& key) {
   Engine& engine = SmallEngine();
   Runtime rt = engine.NewRuntime(Mode::kLms, contexts::User("bob"));
@@ -77,12 +75,12 @@ void WarmLoop(benchmark::State& state, const std::string& key) {
 }
 
 void BM_WarmLoad_LibraryBlock(benchmark::State& state) {
-  WarmLoop<void>(state, "lb:Bench:small:problem:quiz1");
+  WarmLoop(state, "lb:Bench:small:problem:quiz1");
 }
 BENCHMARK(BM_WarmLoad_LibraryBlock);
 
 void BM_WarmLoad_CourseBlock(benchmark::State& state) {
-  WarmLoop<void>(state, "block-v1:DemoX+Frac101+2026+type@problem+block@name_the_part");
+  WarmLoop(state, "block-v1:DemoX+Frac101+2026+type@problem+block@name_the_part");
 }
 BENCHMARK(BM_WarmLoad_CourseBlock);
 
@@ -113,8 +111,8 @@ void BM_FirstLmsLoad_BigCourseFromStore(benchmark::State& state) {
     Result<Block> b = rt.LoadBlock("block-v1:Bench+Big+2026+type@course+block@2026");
     if (!b.ok()) {
       // Another export's root id: load the course view through any block.
-      auto view = (*e)->courses().View(keys::Key::Parse(kBigCourse)->view(),
-                                       contexts::ContentSelector{});
+      auto view =
+          (*e)->courses().View(keys::Key::Parse(kBigCourse)->view(), contexts::ContentSelector{});
       benchmark::DoNotOptimize(view);
     }
     benchmark::DoNotOptimize(b);
@@ -130,9 +128,57 @@ void BM_FirstLmsLoad_Floor_CourseLoadFromDisk(benchmark::State& state) {
     benchmark::DoNotOptimize(c);
   }
 }
-BENCHMARK(BM_FirstLmsLoad_Floor_CourseLoadFromDisk)
-    ->Unit(benchmark::kMillisecond)
-    ->Iterations(3);
+BENCHMARK(BM_FirstLmsLoad_Floor_CourseLoadFromDisk)->Unit(benchmark::kMillisecond)->Iterations(3);
+
+// `course set` on a block of the small and of the big course: one file per
+// commit, so the two should match (flat in course size).
+void SetLoop(benchmark::State& state, const std::string& db, const char* course,
+             const std::string& block) {
+  auto e = Engine::Open(db);
+  if (!e.ok()) std::abort();
+  contexts::CourseAuthoring a(&(*e)->courses());
+  auto key = keys::Key::Parse(block);
+  if (!key.ok()) std::abort();
+  // The first edit builds the draft view; time the ones after it.
+  if (!a.SetField(key->view(), "display_name", "warm").ok()) {
+    state.SkipWithError("set failed");
+    return;
+  }
+  int64_t n = 0;
+  for (auto _ : state) {
+    Status st = a.SetField(key->view(), "display_name", "name " + std::to_string(n++));
+    if (!st.ok()) state.SkipWithError(st.ToString().c_str());
+  }
+  (void)course;
+}
+
+void BM_CourseSet_SmallCourse(benchmark::State& state) {
+  const std::string db = TempDb("set_small");
+  {
+    auto e = Engine::Open(db);
+    contexts::CourseAuthoring a(&(*e)->courses());
+    if (!a.ImportCourse(Fixture("fixtures/course"), kSmallCourse, "alice").ok()) std::abort();
+  }
+  SetLoop(state, db, kSmallCourse, "block-v1:DemoX+Frac101+2026+type@problem+block@name_the_part");
+}
+BENCHMARK(BM_CourseSet_SmallCourse)->Unit(benchmark::kMillisecond);
+
+void BM_CourseSet_BigCourse(benchmark::State& state) {
+  const std::string& db = BigDb();
+  auto e = Engine::Open(db);
+  auto view = (*e)->courses().View(keys::Key::Parse(kBigCourse)->view(),
+                                   contexts::ContentSelector{contexts::kStudioDraft});
+  if (!view.ok()) std::abort();
+  // A leaf of the course: the last block that is a problem.
+  std::string block;
+  for (const olx::CourseBlock& b : (*view)->course.blocks) {
+    if (b.definition.block_type == "problem" && !b.usage_key.empty())
+      block = std::string(b.usage_key);
+  }
+  e->reset();
+  SetLoop(state, db, kBigCourse, block);
+}
+BENCHMARK(BM_CourseSet_BigCourse)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace blockrt::runtime

@@ -4,6 +4,7 @@
 //   BM_DeriveUsageKey      DeriveUsageKey on parsed keys, an owning Key out
 //   BM_DeriveBatch         parse both keys in place + AppendDerivedUsageKey,
 //                          what `blockrt keys derive` does per stdin line
+//   BM_AppendDerived       AppendDerivedUsageKey alone, on keys parsed before
 //   BM_ParsePairs          the parsing alone (the floor of BM_DeriveBatch)
 //   BM_Sha1Hex20           sha1(unique_data)[:20] alone
 // items_per_second is pairs/s on one core. The side-by-side figure against
@@ -123,6 +124,26 @@ void BM_DeriveBatch(benchmark::State& state) {
   state.SetItemsProcessed(static_cast<int64_t>(state.iterations()) * kPairs);
 }
 BENCHMARK(BM_DeriveBatch)->Unit(benchmark::kMillisecond);
+
+// AppendDerivedUsageKey alone on keys parsed beforehand (BM_DeriveBatch minus
+// BM_ParsePairs, give or take the caches).
+void BM_AppendDerived(benchmark::State& state) {
+  const Pairs& p = Corpus();
+  std::string out;
+  for (auto _ : state) {
+    out.clear();
+    for (size_t i = 0; i < p.sources.size(); ++i) {
+      if (!blockrt::keys::AppendDerivedUsageKey(p.source_views[i], p.parent_views[i], &out).ok()) {
+        state.SkipWithError("derive failed");
+        return;
+      }
+      out.push_back('\n');
+    }
+    benchmark::DoNotOptimize(out.data());
+  }
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations()) * kPairs);
+}
+BENCHMARK(BM_AppendDerived)->Unit(benchmark::kMillisecond);
 
 void BM_ParsePairs(benchmark::State& state) {
   const Pairs& p = Corpus();

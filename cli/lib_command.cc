@@ -1,8 +1,4 @@
 // blockrt lib: content-library authoring over the local store.
-#include <fstream>
-#include <iterator>
-#include <sstream>
-
 #include "cli/json_text.h"
 #include "cli/runtime_cli.h"
 #include "contexts/library_authoring.h"
@@ -37,15 +33,6 @@ constexpr char kLibHelp[] =
     "is checked (a local tool acting for the store's owner).\n"
     "\n"
     "exit codes: 0 ok, 1 refused (not found, exists, invalid OLX...), 2 usage or I/O error\n";
-
-Result<std::string> ReadInput(const std::string& path, std::istream* in) {
-  if (path == "-") return std::string(std::istreambuf_iterator<char>(*in), {});
-  std::ifstream f(path, std::ios::binary);
-  if (!f) return Status::IOError("cannot read " + path);
-  std::ostringstream ss;
-  ss << f.rdbuf();
-  return ss.str();
-}
 
 struct Sub {
   const char* name;

@@ -42,11 +42,12 @@ inline uint64_t NewlineMask(const char* p) {
 
 LineReader::LineReader(int fd, size_t buffer_size, size_t window_size)
     : fd_(fd),
-      buf_(buffer_size + kPadding),
+      buf_(new char[buffer_size + kPadding]),
       capacity_(buffer_size),
-      data_(buf_.data()),
-      ends_(kSlice + 64),
+      data_(buf_.get()),
+      ends_(new uint32_t[kSlice + 64]),
       window_size_(window_size) {
+  std::memset(buf_.get(), 0, kPadding);
   struct stat st {};
   if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) return;
   const auto size = static_cast<uint64_t>(st.st_size);
@@ -89,7 +90,7 @@ void LineReader::Unmap() {
 void LineReader::SwitchToBuffer(uint64_t file_offset) {
   Unmap();
   mapped_mode_ = false;
-  data_ = buf_.data();
+  data_ = buf_.get();
   begin_ = end_ = scanned_ = 0;
   count_ = next_ = 0;
   if (::lseek(fd_, static_cast<off_t>(file_offset), SEEK_SET) < 0) error_ = std::strerror(errno);
@@ -97,7 +98,7 @@ void LineReader::SwitchToBuffer(uint64_t file_offset) {
 
 void LineReader::IndexNewlines() {
   const size_t limit = std::min(end_, scanned_ + kSlice);
-  uint32_t* out = ends_.data();
+  uint32_t* out = ends_.get();
   size_t count = 0;
   // Loads may run up to 63 bytes past `limit`, into data or the padding; bits
   // at and past `limit` are cleared.
@@ -126,13 +127,13 @@ void LineReader::IndexNewlines() {
 
 bool LineReader::Fill() {
   if (begin_ > 0) {
-    std::memmove(buf_.data(), buf_.data() + begin_, end_ - begin_);
+    std::memmove(buf_.get(), buf_.get() + begin_, end_ - begin_);
     end_ -= begin_;
     scanned_ -= begin_;
     begin_ = 0;
   }
   while (end_ < capacity_) {
-    ssize_t n = ::read(fd_, buf_.data() + end_, capacity_ - end_);
+    ssize_t n = ::read(fd_, buf_.get() + end_, capacity_ - end_);
     if (n < 0) {
       if (errno == EINTR) continue;
       error_ = std::strerror(errno);
@@ -143,6 +144,7 @@ bool LineReader::Fill() {
       break;
     }
     end_ += static_cast<size_t>(n);
+    std::memset(buf_.get() + end_, 0, kPadding);
     break;  // hand out what we have; refill on demand
   }
   return true;
@@ -201,7 +203,7 @@ bool LineReader::NextFromBuffer(std::string_view* line, bool* overlong) {
     // No newline in [begin_, end_).
     if (eof_) {
       if (begin_ == end_) return false;
-      *line = std::string_view(buf_.data() + begin_, end_ - begin_);
+      *line = std::string_view(buf_.get() + begin_, end_ - begin_);
       consumed_ += end_ - begin_;
       begin_ = scanned_ = end_;
       return true;
@@ -209,15 +211,15 @@ bool LineReader::NextFromBuffer(std::string_view* line, bool* overlong) {
     if (begin_ == 0 && end_ == capacity_) {
       // No newline in a full buffer: report a prefix, skip to the line's end.
       *overlong = true;
-      overlong_prefix_.assign(buf_.data(), 64);
+      overlong_prefix_.assign(buf_.get(), 64);
       *line = overlong_prefix_;
       consumed_ += end_;
       begin_ = end_ = scanned_ = 0;
       while (true) {
         if (!Fill()) return false;
-        const void* nl = std::memchr(buf_.data(), '\n', end_);
+        const void* nl = std::memchr(buf_.get(), '\n', end_);
         if (nl != nullptr) {
-          const size_t skip = static_cast<size_t>(static_cast<const char*>(nl) - buf_.data()) + 1;
+          const size_t skip = static_cast<size_t>(static_cast<const char*>(nl) - buf_.get()) + 1;
           consumed_ += skip;
           begin_ = scanned_ = skip;
           return true;

@@ -7,6 +7,7 @@
 #include "cli/errors.h"
 #include "cli/number_arg.h"
 #include "cli/olx_commands.h"
+#include "olx/child_usage.h"
 #include "olx/definition.h"
 #include "olx/directory_source.h"
 #include "olx/include_graph.h"
@@ -230,7 +231,7 @@ int RunOlxGraph(const Invocation& inv, const std::vector<std::string>& args) {
       edges.push_back({{"from", e.from},
                        {"to", e.to},
                        {"index", e.include_index},
-                       {"usage", inc.usage_hint_or_id()},
+                       {"usage", std::string(olx::OwnUsageId(inc))},
                        {"source", inc.source}});
     }
   }

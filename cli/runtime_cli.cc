@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <fstream>
+#include <iterator>
+#include <sstream>
 
 #include "cli/errors.h"
 #include "cli/json_text.h"
@@ -93,6 +96,15 @@ Result<std::unique_ptr<runtime::Engine>> OpenEngine(const CommonFlags& flags, bo
                            " (create one with 'blockrt lib create' or 'blockrt store init')");
   }
   return engine;
+}
+
+Result<std::string> ReadInput(const std::string& path, std::istream* in) {
+  if (path == "-") return std::string(std::istreambuf_iterator<char>(*in), {});
+  std::ifstream f(path, std::ios::binary);
+  if (!f) return Status::IOError("cannot read " + path);
+  std::ostringstream ss;
+  ss << f.rdbuf();
+  return ss.str();
 }
 
 nlohmann::json BlockJson(const runtime::Runtime& rt, const runtime::Block& block) {

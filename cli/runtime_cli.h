@@ -4,6 +4,7 @@
 #ifndef BLOCKRT_CLI_RUNTIME_CLI_H_
 #define BLOCKRT_CLI_RUNTIME_CLI_H_
 
+#include <istream>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <ostream>
@@ -48,6 +49,9 @@ int ReportError(const CommonFlags& flags, const char* command, const Status& st,
 // that create something pass `create`: a read of a mistyped path must be an
 // IOError naming it, not an empty new store answering "not found".
 Result<std::unique_ptr<runtime::Engine>> OpenEngine(const CommonFlags& flags, bool create = false);
+
+// The bytes of the file `path`, or of `in` for "-" (IOError naming the path).
+Result<std::string> ReadInput(const std::string& path, std::istream* in);
 
 // The block as `rt`'s user may see it (Runtime::VisibleFields).
 nlohmann::json BlockJson(const runtime::Runtime& rt, const runtime::Block& block);

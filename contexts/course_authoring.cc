@@ -2,8 +2,11 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <future>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
+#include <system_error>
 
 #include "base/utf8.h"
 #include "contexts/internal/course_table.h"
@@ -313,40 +316,32 @@ Result<CourseImportReport> CourseAuthoring::ImportCourse(const std::string& dir,
   for (const auto& [path, bytes] : rewrite.writes) {
     BLOCKRT_RETURN_IF_ERROR(will_hold.Put(path, bytes));
   }
-  Result<olx::Course> loaded = olx::LoadCourse(will_hold);
-  if (!loaded.ok()) {
-    return Status::InvalidArgument("cannot import " + dir + " as " + key + ": " +
-                                   loaded.status().message());
-  }
-  if (loaded->context_key != key) {
-    return Status::Internal("the run rewrite of " + dir + " loads as " + loaded->context_key +
-                            ", not " + key);
+  // The load (CPU bound) runs beside the store import (mostly I/O); the
+  // transaction commits only once the load has vouched for the tree.
+  std::future<Result<olx::Course>> load;
+  try {
+    load = std::async(std::launch::async, [&will_hold] { return olx::LoadCourse(will_hold); });
+  } catch (const std::system_error&) {  // no thread to be had: load here
+    std::promise<Result<olx::Course>> now;
+    now.set_value(olx::LoadCourse(will_hold));
+    load = now.get_future();
   }
 
   CourseImportReport report;
   report.from_key = KeyOf(ctx_->kind(), rewrite.from);
-  report.blocks = loaded->blocks.size();
-  report.errors = loaded->error_count();
-  report.warnings = loaded->warning_count();
   report.moved = rewrite.removes;
   for (const auto& [path, bytes] : rewrite.writes) report.rewritten.push_back(path);
-
   store::Store& store = *ctx_->snapshots().store();
   std::string bundle;
   Status st = store.Transact([&]() -> Status {
     Result<std::shared_ptr<const CourseInfo>> course = ctx_->table().Get(key);
+    std::optional<CourseInfo> created;
     if (course.status().IsNotFound()) {
       NewCourse spec;
       spec.key = key;
       spec.admin = std::string(admin);
-      if (!loaded->blocks.empty()) {
-        const olx::CourseDefinition& root = loaded->blocks[0].definition;
-        if (const std::string_view* title = root.attribute("display_name")) {
-          spec.title = std::string(*title);
-        }
-      }
-      BLOCKRT_ASSIGN_OR_RETURN(CourseInfo created, CreateLocked(spec, /*write_skeleton=*/false));
-      bundle = created.bundle_uuid;
+      BLOCKRT_ASSIGN_OR_RETURN(created, CreateLocked(spec, /*write_skeleton=*/false));
+      bundle = created->bundle_uuid;
       report.created = true;
     } else {
       BLOCKRT_RETURN_IF_ERROR(course.status());
@@ -371,7 +366,28 @@ Result<CourseImportReport> CourseAuthoring::ImportCourse(const std::string& dir,
     for (const auto& [path, bytes] : rewrite.writes) {
       BLOCKRT_RETURN_IF_ERROR(store.WriteFile(bundle, kStudioDraft, path, bytes));
     }
-    // Deleted = in the draft before, in neither the export nor the rewrite.
+
+    Result<olx::Course> loaded = load.get();
+    if (!loaded.ok()) {
+      return Status::InvalidArgument("cannot import " + dir + " as " + key + ": " +
+                                     loaded.status().message());
+    }
+    if (loaded->context_key != key) {
+      return Status::Internal("the run rewrite of " + dir + " loads as " + loaded->context_key +
+                              ", not " + key);
+    }
+    report.blocks = loaded->blocks.size();
+    report.errors = loaded->error_count();
+    report.warnings = loaded->warning_count();
+    if (created && !loaded->blocks.empty()) {
+      // A new course takes the export's title.
+      if (const std::string_view* title = loaded->blocks[0].definition.attribute("display_name")) {
+        created->title = std::string(*title);
+        BLOCKRT_RETURN_IF_ERROR(ctx_->table().Put(*created));
+      }
+    }
+    // Deleted = in the draft before, in neither the export nor the rewrite
+    // (the source is read here, after the load thread is done with it).
     std::set<std::string> removed(rewrite.removes.begin(), rewrite.removes.end());
     for (const std::string& path : before) {
       const bool kept =

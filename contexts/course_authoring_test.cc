@@ -341,6 +341,16 @@ TEST_F(CourseAuthoringTest, RolesDecideWhoSeesAndEditsWhat) {
   EXPECT_EQ((*courses_->table().Get(key))->RoleOf("bob"), CourseRole::kNone);
   EXPECT_EQ(a_->As(User("bad id")).ListCourses().status().code(), Status::Code::kInvalidArgument);
 
+  // Importing a new course makes the importer its staff.
+  Result<CourseImportReport> own =
+      bob.ImportCourse(Export(DemoExport(), "own").string(), "course-v1:O+C+Bob");
+  ASSERT_TRUE(own.ok()) << own.status().ToString();
+  EXPECT_TRUE(own->created);
+  EXPECT_EQ((*courses_->table().Get("course-v1:O+C+Bob"))->RoleOf("bob"), CourseRole::kStaff);
+  EXPECT_TRUE(bob.Publish("course-v1:O+C+Bob").ok());
+  EXPECT_TRUE(denied(alice.GetStatus("course-v1:O+C+Bob").status()));
+  ASSERT_TRUE(bob.DeleteCourse("course-v1:O+C+Bob").ok());
+
   ASSERT_TRUE(alice.DeleteCourse(key).ok());
   EXPECT_EQ(a_->GetStatus(key).status().code(), Status::Code::kNotFound);
   EXPECT_TRUE(store_->ListBundles()->empty());

@@ -59,11 +59,17 @@ Result<std::shared_ptr<const CourseInfo>> CourseContext::Course(const keys::KeyV
 
 Result<std::shared_ptr<const CourseView>> CourseContext::View(const keys::KeyView& key,
                                                               ContentSelector sel) const {
+  int64_t valid_until = 0;
+  return ViewUntil(key, sel, &valid_until);
+}
+
+Result<std::shared_ptr<const CourseView>> CourseContext::ViewUntil(const keys::KeyView& key,
+                                                                   ContentSelector sel,
+                                                                   int64_t* valid_until) const {
   BLOCKRT_ASSIGN_OR_RETURN(std::string_view text, KeyText(key));
   BLOCKRT_ASSIGN_OR_RETURN(std::shared_ptr<const CourseInfo> info, table_->Get(text));
-  int64_t valid_until = 0;
   BLOCKRT_ASSIGN_OR_RETURN(std::shared_ptr<const BundleSnapshot> snap,
-                           snapshots_->Current(info->bundle_uuid, sel.draft, &valid_until));
+                           snapshots_->Current(info->bundle_uuid, sel.draft, valid_until));
   std::string id(info->key);
   id.push_back('\0');
   id.append(sel.draft);
@@ -90,31 +96,80 @@ bool CourseContext::Permitted(const CourseInfo& info, const User& user, CourseRo
          (needed == CourseRole::kLearner && info.allow_public_learning);
 }
 
+// The view of the course a caller loaded from last, with what it was
+// checked against. Used by one thread at a time.
+class CourseContext::Session : public ContextSession {
+ public:
+  std::string org, course, run, draft;
+  std::shared_ptr<const CourseView> view;
+  uint64_t table_generation = 0;
+  uint64_t snapshot_generation = 0;
+  int64_t valid_until_ms = 0;
+  std::string usage_text;  // scratch for the canonical usage key
+
+  bool Matches(const keys::KeyView& usage, ContentSelector sel, uint64_t table_gen,
+               uint64_t snapshot_gen) const {
+    return view != nullptr && table_generation == table_gen &&
+           snapshot_generation == snapshot_gen && CoarseNowMs() < valid_until_ms &&
+           usage.org().value_or("") == org && usage.course().value_or("") == course &&
+           usage.run().value_or("") == run && sel.draft == draft;
+  }
+};
+
+std::unique_ptr<ContextSession> CourseContext::NewSession() const {
+  return std::make_unique<Session>();
+}
+
 Result<std::optional<UsageLoad>> CourseContext::LoadUsage(ContextSession* session, const User* user,
                                                           const keys::KeyView& usage,
                                                           ContentSelector sel, bool edit,
                                                           bool want_parent) const {
-  (void)session;
   const keys::KeyKind usage_kind = kind_ == olx::Course::Kind::kLibrary
                                        ? keys::KeyKind::kLibraryUsageLocator
                                        : keys::KeyKind::kBlockUsageLocator;
   if (usage.kind() != usage_kind) return std::optional<UsageLoad>();
-  Result<std::shared_ptr<const CourseInfo>> info = Course(usage);
-  if (!info.ok()) {
-    if (info.status().IsNotFound()) return std::optional<UsageLoad>();
-    return info.status();
+  // Read before the lookups: a write racing with them then forces another.
+  const uint64_t table_generation = table_->generation();
+  const uint64_t snapshot_generation = snapshots_->generation();
+  auto* s = static_cast<Session*>(session);
+  std::shared_ptr<const CourseView> held;
+  const CourseView* view = nullptr;
+  if (s != nullptr && s->Matches(usage, sel, table_generation, snapshot_generation)) {
+    view = s->view.get();
+  } else {
+    int64_t valid_until = 0;
+    Result<std::shared_ptr<const CourseView>> found = ViewUntil(usage, sel, &valid_until);
+    if (!found.ok()) {
+      if (found.status().IsNotFound()) return std::optional<UsageLoad>();
+      return found.status();
+    }
+    held = std::move(*found);
+    view = held.get();
+    if (s != nullptr) {
+      s->org = std::string(usage.org().value_or(""));
+      s->course = std::string(usage.course().value_or(""));
+      s->run = std::string(usage.run().value_or(""));
+      s->draft = std::string(sel.draft);
+      s->view = held;
+      s->table_generation = table_generation;
+      s->snapshot_generation = snapshot_generation;
+      s->valid_until_ms = valid_until;
+    }
   }
   if (user != nullptr &&
-      !Permitted(**info, *user, edit ? CourseRole::kStaff : CourseRole::kLearner)) {
+      !Permitted(*view->info, *user, edit ? CourseRole::kStaff : CourseRole::kLearner)) {
     return std::optional<UsageLoad>();
   }
-  BLOCKRT_ASSIGN_OR_RETURN(std::shared_ptr<const CourseView> view, View(usage, sel));
-  thread_local std::string text;
+  thread_local std::string scratch;
+  std::string& text = s != nullptr ? s->usage_text : scratch;
   text.clear();
   if (!usage.AppendCanonical(&text)) return std::optional<UsageLoad>();
   auto it = view->by_usage.find(text);
   if (it == view->by_usage.end()) return std::optional<UsageLoad>();
-  return std::optional<UsageLoad>(internal::LoadCourseBlock(view, it->second, want_parent));
+  BLOCKRT_ASSIGN_OR_RETURN(
+      UsageLoad load,
+      internal::LoadCourseBlock(held != nullptr ? held : s->view, it->second, want_parent));
+  return std::optional<UsageLoad>(std::move(load));
 }
 
 Result<std::vector<keys::Key>> CourseContext::ListBlocks(const keys::KeyView& context_key,

@@ -19,6 +19,7 @@
 #include "contexts/course.h"
 #include "contexts/learning_context.h"
 #include "olx/course/course.h"
+#include "olx/file_source.h"
 
 namespace blockrt::contexts {
 
@@ -32,6 +33,9 @@ struct CourseView {
   std::shared_ptr<const CourseInfo> info;
   std::shared_ptr<const BundleSnapshot> snapshot;
   olx::Course course;
+  // The snapshot's files, which `course` was loaded from (html bodies are
+  // read from it on a block's first load).
+  std::unique_ptr<olx::FileSource> files;
   // Canonical usage key text -> index in course.blocks (first block wins when
   // an id repeats, as the modulestore keeps one block per id).
   std::unordered_map<std::string_view, uint32_t> by_usage;
@@ -73,6 +77,10 @@ class CourseContext : public LearningContext {
   // Staff may edit (Studio), learners view (LMS); public learning lets
   // anyone view. Loads carry the definition with its fields resolved, the
   // child keys and the parent: the runtime reads nothing itself.
+  // A session remembers the last course view it used, trusted while neither
+  // the course table nor the snapshots moved and the view needs no recheck:
+  // a warm load then takes no lock.
+  std::unique_ptr<ContextSession> NewSession() const override;
   Result<std::optional<UsageLoad>> LoadUsage(ContextSession* session, const User* user,
                                              const keys::KeyView& usage, ContentSelector sel,
                                              bool edit, bool want_parent) const override;
@@ -87,6 +95,10 @@ class CourseContext : public LearningContext {
   internal::CourseTable& table() const { return *table_; }
 
  private:
+  class Session;
+  // View() with the time (CoarseNowMs() scale) until which it needs no recheck.
+  Result<std::shared_ptr<const CourseView>> ViewUntil(const keys::KeyView& key, ContentSelector sel,
+                                                      int64_t* valid_until_ms) const;
   static bool Permitted(const CourseInfo& info, const User& user, CourseRole needed);
 
   // The canonical context key text of `key` (of this context's kind).

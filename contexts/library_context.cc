@@ -5,6 +5,7 @@
 
 #include "contexts/internal/include_index.h"
 #include "contexts/internal/library_table.h"
+#include "olx/child_usage.h"
 
 namespace blockrt::contexts {
 
@@ -475,6 +476,7 @@ Result<std::optional<UsageLoad>> LibraryContext::LoadUsage(ContextSession* sessi
   }
   const bool foreign = load.definition->bundle_uuid != state.info->bundle_uuid;
   load.children.reserve(load.olx->includes.size());
+  std::string prefixed;  // a child id under a linked parent
   for (const olx::Include& inc : load.olx->includes) {
     // An unknown link is an error, never a fallback to the own bundle (whose
     // file of the same TYPE/ID the child key would otherwise resolve to).
@@ -483,10 +485,8 @@ Result<std::optional<UsageLoad>> LibraryContext::LoadUsage(ContextSession* sessi
           .WithContext("child <xblock-include definition=\"" + inc.definition() + "\"> of " +
                        usage.ToString());
     }
-    const std::string& hint = inc.usage.empty() ? inc.definition_id : inc.usage;
-    Result<keys::Key> child =
-        foreign ? UsageKey(state.usage_prefix, inc.block_type, std::string(id) + "-" + hint)
-                : UsageKey(state.usage_prefix, inc.block_type, hint);
+    Result<keys::Key> child = UsageKey(state.usage_prefix, inc.block_type,
+                                       olx::ChildUsageId(inc, id, !foreign, &prefixed));
     if (!child.ok()) {
       return child.status().WithContext("child <xblock-include definition=\"" + inc.definition() +
                                         "\"> of " + usage.ToString());
@@ -537,10 +537,10 @@ Result<keys::Key> LibraryContext::UsageForChildInclude(const keys::KeyView& pare
       return Status::NotFound("Link not found: " + inc.link_id);
     }
   }
-  std::string usage_id = inc.usage_hint.empty() ? inc.definition_id : inc.usage_hint;
-  if (parent_definition.bundle_uuid != lib->bundle_uuid) {
-    usage_id = std::string(parent_usage.block_id().value_or("")) + "-" + usage_id;
-  }
+  std::string prefixed;
+  const std::string_view usage_id =
+      olx::ChildUsageId(inc.usage_hint, inc.definition_id, parent_usage.block_id().value_or(""),
+                        parent_definition.bundle_uuid == lib->bundle_uuid, &prefixed);
   BLOCKRT_ASSIGN_OR_RETURN(keys::KeyView lib_key, parent_usage.context_key());
   return keys::MakeUsageKey(lib_key, inc.block_type, usage_id);
 }

@@ -131,6 +131,20 @@ TEST_F(LibraryContextTest, LinkedBundlesPrefixNestedUsageIds) {
                                           {"", "html", "html1", ""});
   ASSERT_TRUE(child.ok());
   EXPECT_EQ(child->text(), "lb:O:main:html:alias1-html1");
+  // Loading gives the same child keys: subunit1's (own bundle, not prefixed)
+  // and alias1's (its definition is linked, so prefixed).
+  std::unique_ptr<ContextSession> session = ctx_->NewSession();
+  const User alice("alice");
+  auto sub = ctx_->LoadUsage(session.get(), &alice, K("lb:O:main:unit:subunit1").view(),
+                             {kStudioDraft}, false, false);
+  ASSERT_TRUE(sub.ok() && sub->has_value()) << sub.status().ToString();
+  ASSERT_EQ((*sub)->children.size(), 1u);
+  EXPECT_EQ((*sub)->children[0].text(), "lb:O:main:unit:alias1");
+  auto loaded = ctx_->LoadUsage(session.get(), &alice, K("lb:O:main:unit:alias1").view(),
+                                {kStudioDraft}, false, false);
+  ASSERT_TRUE(loaded.ok() && loaded->has_value()) << loaded.status().ToString();
+  ASSERT_EQ((*loaded)->children.size(), 1u);
+  EXPECT_EQ((*loaded)->children[0].text(), "lb:O:main:html:alias1-html1");
   EXPECT_EQ(Texts(ctx_->TopLevelBlocks(K("lib:O:main").view(), {kStudioDraft})),
             (std::vector<std::string>{"lb:O:main:unit:main-unit"}));
 }

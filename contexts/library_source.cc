@@ -14,6 +14,7 @@
 #include "contexts/internal/library_table.h"
 #include "contexts/library_context.h"
 #include "keys/key.h"
+#include "olx/child_usage.h"
 
 namespace blockrt::contexts {
 
@@ -90,16 +91,28 @@ Result<int64_t> PickVersion(std::string_view key, std::optional<int64_t> version
 
 // ---- v1
 
-void AddV1Block(const olx::Course& course, uint32_t index, std::vector<LibraryBlock>* out) {
+Status AddV1Block(const CourseView& view, uint32_t index, std::vector<LibraryBlock>* out) {
+  const olx::Course& course = view.course;
   const olx::CourseBlock& b = course.blocks[index];
   // A block whose id no key accepts cannot be addressed (the load reported it).
-  if (b.usage_key.empty() || b.draft) return;
+  if (b.usage_key.empty() || b.draft) return Status::OK();
   LibraryBlock block;
   block.usage_key = std::string(b.usage_key);
   block.block_id = std::string(b.url_name);
-  FillFromDefinition(b.definition.ToDefinition(), &block);
-  for (uint32_t child : b.children) AddV1Block(course, child, &block.children);
+  olx::Definition def = b.definition.ToDefinition();
+  if (b.body_deferred) {
+    // Views read html bodies on first load; a copy needs it now.
+    BLOCKRT_ASSIGN_OR_RETURN(std::string body, olx::ReadDeferredHtmlBody(*view.files, b));
+    for (olx::FieldValue& f : def.fields) {
+      if (f.name == "data") f.value = std::move(body);
+    }
+  }
+  FillFromDefinition(def, &block);
+  for (uint32_t child : b.children) {
+    BLOCKRT_RETURN_IF_ERROR(AddV1Block(view, child, &block.children));
+  }
   out->push_back(std::move(block));
+  return Status::OK();
 }
 
 Result<LibrarySnapshot> ReadV1(const CourseContext& ctx, const keys::KeyView& key,
@@ -132,7 +145,8 @@ Result<LibrarySnapshot> ReadV1(const CourseContext& ctx, const keys::KeyView& ke
   if (const std::string_view* title = root.definition.attribute("display_name")) {
     out.title = std::string(*title);
   }
-  for (uint32_t child : root.children) AddV1Block(course, child, &out.blocks);
+  for (uint32_t child : root.children)
+    BLOCKRT_RETURN_IF_ERROR(AddV1Block(*view, child, &out.blocks));
   return out;
 }
 
@@ -175,8 +189,8 @@ class V2Reader {
     FillFromDefinition(def, &block);
     for (const olx::Include& inc : def.includes) {
       // The usage id the runtime gives the child (UsageForChildInclude).
-      std::string child_id = inc.usage_hint_or_id();
-      if (!own) child_id = usage_id + "-" + child_id;
+      std::string scratch;
+      std::string child_id(olx::ChildUsageId(inc, usage_id, own, &scratch));
       const internal::IncludedUsage* included = index_.Find(inc.block_type, child_id);
       if (included == nullptr) continue;  // unresolvable: skipped, as the index records
       Result<keys::Key> child_key =

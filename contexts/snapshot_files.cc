@@ -20,7 +20,8 @@ class SnapshotFiles : public olx::FileSource {
       return Status::InvalidArgument(Describe(rel) + ": file is " + std::to_string(info->size) +
                                      " bytes, over the limit of " + std::to_string(max_bytes));
     }
-    Result<std::string> bytes = store_->ReadFile(snap_->bundle_uuid, snap_->ref(), rel);
+    // By digest: the snapshot already resolved bundle, ref and path.
+    Result<std::string> bytes = store_->ReadBlob(info->digest);
     if (!bytes.ok()) return bytes.status().WithContext(Describe(rel));
     *out = std::move(*bytes);
     return Status::OK();

@@ -1,5 +1,6 @@
 #include "keys/derive.h"
 
+#include <cstddef>
 #include <cstring>
 
 #include "base/sha1.h"
@@ -92,25 +93,93 @@ Result<KeyView> ParseRole(std::string_view text, const char* role) {
   return k;
 }
 
+// ---- The common shapes, without re-printing any context. When the parser
+// proved a v1 usage key's text canonical, its context part
+// (org+course[+run][+branch@B][+version@V]) is one contiguous span of it; an
+// lb: key's ORG:SLUG is one span too.
+
+// Where that v1 span begins (the org, printed right after the namespace), or
+// null when the key is not such a key. Course keys print org only with a course
+// and a run; a version-only key has no org and takes the general path.
+const char* CanonicalV1ContextStart(const KeyView& k) {
+  if (!k.canonical_is_text() || k.deprecated() || !k.block_type() || !k.block_id()) return nullptr;
+  Field org = k.org(), course = k.course();
+  if (!org || !course) return nullptr;
+  if (k.kind() == KeyKind::kBlockUsageLocator) {
+    Field run = k.run();
+    if (course->empty() || !run || run->empty()) return nullptr;
+  } else if (k.kind() != KeyKind::kLibraryUsageLocator) {
+    return nullptr;
+  }
+  return org->data();
+}
+
+template <size_t N>
+char* PutLiteral(char* w, const char (&text)[N]) {
+  std::memcpy(w, text, N - 1);  // a constant size: inlined, no call
+  return w + N - 1;
+}
+char* Put(char* w, std::string_view v) {
+  internal::CopyShort(w, v.data(), v.size());
+  return w + v.size();
+}
+
+constexpr size_t kCommonUniqueMax = 512;
+
+// The unique data of the common sources, written to buf[0..kCommonUniqueMax):
+// lb: keys whose org and slug are [a-zA-Z0-9_.-] (the v1 mapping needs no
+// check then, nor the repr any escape), canonical lib-block-v1:/block-v1: keys
+// whose context needs no escaping. Returns its length, or 0 when `source`
+// takes the general path (which also words every refusal).
+size_t WriteCommonUniqueData(const KeyView& source, std::string_view parent_id, char* buf) {
+  Field id = source.block_id();
+  if (!id) return 0;
+  char* w = buf;
+  if (source.kind() == KeyKind::kLibraryUsageLocatorV2) {
+    Field org = source.org(), slug = source.course();
+    // ORG:SLUG as written in the key, its ':' then turned into '+'.
+    if (!org || !slug || slug->data() != org->data() + org->size() + 1) return 0;
+    std::string_view org_slug(org->data(), org->size() + 1 + slug->size());
+    if (!IsPlain(*org) || !IsPlain(*slug) ||
+        org_slug.size() + id->size() + parent_id.size() > kCommonUniqueMax - 32) {
+      return 0;
+    }
+    // b'library-v1:ORG+SLUG+branch@library':ID:PARENT_ID
+    w = PutLiteral(w, "b'library-v1:");
+    w = Put(w, org_slug);
+    w[-1 - static_cast<ptrdiff_t>(slug->size())] = '+';
+    w = PutLiteral(w, "+branch@library':");
+  } else {
+    const char* start = CanonicalV1ContextStart(source);
+    if (!start) return 0;
+    // for_version(None): the span up to the branch, or the last untagged part.
+    Field last = source.branch()                                ? source.branch()
+                 : source.kind() == KeyKind::kBlockUsageLocator ? source.run()
+                                                                : source.course();
+    std::string_view context(start, last->data() + last->size() - start);
+    if (!internal::IsPlainBytesRepr(context) ||
+        context.size() + id->size() + parent_id.size() > kCommonUniqueMax - 32) {
+      return 0;
+    }
+    w = source.kind() == KeyKind::kBlockUsageLocator ? PutLiteral(w, "b'course-v1:")
+                                                     : PutLiteral(w, "b'library-v1:");
+    w = Put(w, context);
+    w = PutLiteral(w, "':");
+  }
+  w = Put(w, *id);
+  *w++ = ':';
+  w = Put(w, parent_id);
+  return static_cast<size_t>(w - buf);
+}
+
 // Appends the unique data to *out; *scratch holds the context meanwhile.
 Status AppendUniqueData(const KeyView& source_usage, std::string_view dest_parent_block_id,
                         std::string* out, std::string* scratch) {
   Status st = CheckBlockUsage(source_usage, "source");
   if (!st.ok()) return st;
-  std::string_view id = *source_usage.block_id();
-  if (source_usage.kind() == KeyKind::kLibraryUsageLocatorV2 && IsPlain(*source_usage.org()) &&
-      IsPlain(*source_usage.course())) {
-    // The common case in one write: b'library-v1:ORG+SLUG+branch@library':ID:PARENT.
-    // [a-zA-Z0-9_.-] needs no escaping and is valid in a v1 library key.
-    std::string_view parts[] = {"b'library-v1:",
-                                *source_usage.org(),
-                                "+",
-                                *source_usage.course(),
-                                "+branch@library':",
-                                id,
-                                ":",
-                                dest_parent_block_id};
-    internal::AppendPieces(out, parts);
+  char buf[kCommonUniqueMax];
+  if (size_t n = WriteCommonUniqueData(source_usage, dest_parent_block_id, buf)) {
+    out->append(buf, n);
     return Status::OK();
   }
   scratch->clear();
@@ -119,7 +188,7 @@ Status AppendUniqueData(const KeyView& source_usage, std::string_view dest_paren
   // "{}:{}:{}".format(str(ctx.encode("utf-8")), block_id, parent_id): only the
   // context goes through the bytes repr; the ids are inserted raw.
   internal::AppendPythonBytesRepr(out, *scratch);
-  std::string_view parts[] = {":", id, ":", dest_parent_block_id};
+  std::string_view parts[] = {":", *source_usage.block_id(), ":", dest_parent_block_id};
   internal::AppendPieces(out, parts);
   return Status::OK();
 }
@@ -136,6 +205,31 @@ Status DeriveIdOf(const KeyView& source_usage, const KeyView& dest_parent_usage,
   if (!st.ok()) return st;
   WriteSha1Hex(unique, id, kDerivedIdDigits);
   return Status::OK();
+}
+
+// AppendDerivedUsageKey for common sources under canonical v1 parents with a
+// plain block type: the parent's text up to its "+type@" is the derived key's
+// prefix. False, *out untouched, for every other input, which the general path
+// then derives or refuses.
+bool AppendDerivedFast(const KeyView& source, const KeyView& parent, std::string* out) {
+  const char* parent_start = CanonicalV1ContextStart(parent);
+  if (!parent_start) return false;
+  Field type = source.block_type();
+  if (!type || type->empty() || !internal::AllAsciiIn(*type, internal::kAsciiField)) return false;
+  char unique[kCommonUniqueMax];
+  size_t n = WriteCommonUniqueData(source, *parent.block_id(), unique);
+  if (n == 0) return false;
+  const bool course = parent.kind() == KeyKind::kBlockUsageLocator;
+  const std::string_view prefix(parent_start, parent.block_type()->data() - parent_start);
+  const size_t at = out->size();
+  out->resize(at + (course ? 9 : 13) + prefix.size() + type->size() + 7 + kDerivedIdDigits);
+  char* w = &(*out)[at];
+  w = course ? PutLiteral(w, "block-v1:") : PutLiteral(w, "lib-block-v1:");
+  w = Put(w, prefix);
+  w = Put(w, *type);
+  w = PutLiteral(w, "+block@");
+  WriteSha1Hex(std::string_view(unique, n), w, kDerivedIdDigits);
+  return true;
 }
 
 }  // namespace
@@ -168,6 +262,7 @@ Result<Key> DeriveUsageKey(const KeyView& source_usage, const KeyView& dest_pare
 
 Status AppendDerivedUsageKey(const KeyView& source_usage, const KeyView& dest_parent_usage,
                              std::string* out) {
+  if (AppendDerivedFast(source_usage, dest_parent_usage, out)) return Status::OK();
   char id[kDerivedIdDigits];
   Status st = DeriveIdOf(source_usage, dest_parent_usage, id);
   if (!st.ok()) return st;

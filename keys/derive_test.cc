@@ -8,6 +8,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "keys/internal/py_repr.h"
@@ -141,6 +142,119 @@ TEST(DeriveTest, ResultLivesInTheParentsContext) {
   EXPECT_EQ(Derived("lb:O:L:problem:libBlockW",
                     "lib-block-v1:X+Y+branch@library+type@library_content+block@myLCB"),
             "lib-block-v1:X+Y+branch@library+type@problem+block@dd75dd6456dc1dda1959");
+}
+
+// Real data: openedx-demo-course's library_content block 34a4d5e7... lists
+// its six children by derived id, in the library's order; its README imports
+// the library as demo/ContentLibrary, and the ids are those of
+// demo-content-library/library/library.xml.
+TEST(DeriveTest, TheDemoCoursesLibraryContentChildren) {
+  const std::string lcb =
+      "block-v1:OpenedX+DemoX+DemoCourse+type@library_content+block@"
+      "34a4d5e71d974c029cbde1956bd7c820";
+  const std::pair<const char*, const char*> children[] = {
+      {"dd88975768314dcd91363359d38371a8", "0895f1b6c0b329e50b90"},
+      {"4e98cc7d3ed6413b9afbdf64e4a1b682", "fa55e7ce7a529c3aadf2"},
+      {"19c4d31df12b423c8944cf66ed8aa11d", "73ccaa75b5b6036b48fd"},
+      {"6b74196a21a245ceb52873f50fb4c1b4", "8a4f31060c1f666f9d75"},
+      {"b7597ae2c50d49e69dd0379465edbdd0", "c4f36f420bea1c8fb6a8"},
+      {"5cd09d2566e8409b8ddcb57b0ff2361f", "861cd64b013d1addc68f"},
+  };
+  for (const auto& [library_id, course_id] : children) {
+    const std::string want =
+        std::string("block-v1:OpenedX+DemoX+DemoCourse+type@problem+block@") + course_id;
+    EXPECT_EQ(Derived(std::string("lib-block-v1:demo+ContentLibrary+branch@library+type@problem+"
+                                  "block@") +
+                          library_id,
+                      lcb),
+              want);
+    // The same library as a v2 one hashes the same (tasks.py's mapping).
+    EXPECT_EQ(Derived(std::string("lb:demo:ContentLibrary:problem:") + library_id, lcb), want);
+  }
+}
+
+struct UniqueCase {
+  std::string source, unique;  // unique data under parent id "p", from Python
+};
+
+TEST(DeriveTest, UniqueDataOfEachSourceShape) {
+  // "{}:{}:{}".format(str(ctx.encode('utf-8')), id, 'p') in Python 3.
+  const UniqueCase cases[] = {
+      {"lb:Org_7:lib.1-a:html:quiz_12", "b'library-v1:Org_7+lib.1-a+branch@library':quiz_12:p"},
+      {"lb:O:L\xc3\xa9:problem:x", "b'library-v1:O+L\\xc3\\xa9+branch@library':x:p"},
+      {"lib-block-v1:O+L+type@problem+block@x", "b'library-v1:O+L':x:p"},
+      {"lib-block-v1:O+L+version@519665f6223ebd6980884f2b+type@problem+block@x",
+       "b'library-v1:O+L':x:p"},
+      {"block-v1:O+C+R+type@html+block@h", "b'course-v1:O+C+R':h:p"},
+      {"block-v1:O\xc3\xa9+C+R+branch@b+type@html+block@h",
+       "b'course-v1:O\\xc3\\xa9+C+R+branch@b':h:p"},
+      // Past the common path's 512-byte buffer: the general path, same rule.
+      {"lb:O:L:problem:" + std::string(600, 'a'),
+       "b'library-v1:O+L+branch@library':" + std::string(600, 'a') + ":p"},
+  };
+  for (const UniqueCase& c : cases) {
+    Result<std::string> unique = DeriveUniqueData(View(c.source), "p");
+    ASSERT_TRUE(unique.ok()) << c.source << ": " << unique.status().ToString();
+    EXPECT_EQ(*unique, c.unique) << c.source;
+  }
+}
+
+TEST(DeriveTest, AppendDerivedUsageKeyMatchesDeriveUsageKey) {
+  // AppendDerivedUsageKey copies a canonical parent's text instead of
+  // re-printing its context; every source shape under every parent shape must
+  // give DeriveUsageKey's key (or its refusal, *out left as it was).
+  const std::string v = "+version@519665f6223ebd6980884f2b";
+  const std::string sources[] = {
+      "lb:O:L:problem:libBlockW",
+      "lb:Org_7:lib.1-a:html:quiz_12",
+      "lb:O:L\xc3\xa9:problem:x",
+      "lb:O:L:problem:\xc3\xa9",
+      "lb:O:L\n:problem:x",
+      "lb:O:L:problem:" + std::string(600, 'a'),
+      "lib-block-v1:O+L+type@problem+block@x",
+      "lib-block-v1:O+L+branch@library+type@problem+block@x",
+      "lib-block-v1:O+L+branch@library" + v + "+type@problem+block@x",
+      "lib-block-v1:O+L" + v + "+type@problem+block@x",
+      "lib-block-v1:version@519665f6223ebd6980884f2b+type@problem+block@x",
+      "block-v1:O+C+R+type@html+block@h",
+      "block-v1:O+C+R+branch@draft" + v + "+type@html+block@h",
+      "block-v1:O\xc3\xa9+C+R+type@html+block@h",
+      "block-v1:O+C+R+type@probl\xc3\xa9m+block@h",  // types no lb: key admits
+      "block-v1:O+C+R+type@a~b+block@h",
+      "i4x://O/C/problem/x",
+      "course-v1:O+C+R",
+  };
+  const std::string parents[] = {
+      "block-v1:O+C+R+type@library_content+block@myLCB",
+      "block-v1:O+C+R+branch@b" + v + "+type@library_content+block@p",
+      "block-v1:version@519665f6223ebd6980884f2b+type@library_content+block@p",
+      "block-v1:O\xc3\xa9+C+R+type@library_content+block@p",
+      "lib-block-v1:X+Y+branch@library+type@library_content+block@p",
+      "lib-block-v1:X+Y+type@library_content+block@p",
+      "lb:X:Y:vertical:p",
+      "i4x://O/C/library_content/p",
+      "lib:O:L",
+  };
+  int derived = 0;
+  for (const std::string& source : sources) {
+    for (const std::string& parent : parents) {
+      SCOPED_TRACE(source + " under " + parent);
+      Result<KeyView> s = ParseKeyView(source), p = ParseKeyView(parent);
+      ASSERT_TRUE(s.ok() && p.ok());
+      Result<Key> want = DeriveUsageKey(*s, *p);
+      std::string out = "x";
+      Status st = AppendDerivedUsageKey(*s, *p, &out);
+      ASSERT_EQ(st.ok(), want.ok()) << st.ToString();
+      if (want.ok()) {
+        EXPECT_EQ(out, "x" + want->ToString());
+        ++derived;
+      } else {
+        EXPECT_EQ(st.message(), want.status().message());
+        EXPECT_EQ(out, "x");
+      }
+    }
+  }
+  EXPECT_GE(derived, 60);  // most pairs derive: the comparison is not vacuous
 }
 
 struct ReprCase {

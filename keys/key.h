@@ -111,8 +111,10 @@ class KeyView {
   }
   void set_kind(KeyKind k) { kind_ = k; }
   void set_deprecated(bool d) { deprecated_ = d; }
-  // Set by the parser when it proved str(key) == the parsed text.
+  // Set by the parser when it proved str(key) == the parsed text; the fields
+  // then lie in that text in canonical order, separators between them.
   void set_canonical_is_text(bool v) { canonical_is_text_ = v; }
+  bool canonical_is_text() const { return canonical_is_text_; }
   void set_aside(std::shared_ptr<const AsideParts> a) { aside_ = std::move(a); }
   // Re-points every field that lies in [from, from+n) to the same offset in `to`.
   void Rebase(const char* from, size_t n, const char* to);

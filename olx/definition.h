@@ -37,12 +37,10 @@ struct Include {
   std::string block_type;
   std::string definition_id;
   std::string source;  // link name; empty = same bundle
-  std::string usage;   // usage alias; empty = none
+  std::string usage;   // usage alias; empty = none (the child's id: child_usage.h)
   uint32_t line = 0, column = 0;
 
   std::string definition() const { return block_type + "/" + definition_id; }
-  // The reference's usage id before any parent prefix: alias, else definition id.
-  const std::string& usage_hint_or_id() const { return usage.empty() ? definition_id : usage; }
   bool operator==(const Include& o) const {
     return block_type == o.block_type && definition_id == o.definition_id && source == o.source &&
            usage == o.usage;

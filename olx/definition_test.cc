@@ -42,11 +42,11 @@ TEST(DefinitionTest, ContainerIncludesInOrder) {
   ASSERT_TRUE(def.ok()) << def.status().ToString();
   ASSERT_EQ(def->includes.size(), 2u);
   EXPECT_EQ(def->includes[0].definition(), "html/a");
-  EXPECT_EQ(def->includes[0].usage_hint_or_id(), "a");
+  EXPECT_EQ(def->includes[0].usage, "");
   EXPECT_EQ(def->includes[0].line, 3u);
   EXPECT_EQ(def->includes[0].column, 3u);
   EXPECT_EQ(def->includes[1].source, "lnk");
-  EXPECT_EQ(def->includes[1].usage_hint_or_id(), "alias");
+  EXPECT_EQ(def->includes[1].usage, "alias");
 }
 
 TEST(DefinitionTest, UnknownTypeKeepsEverything) {
@@ -197,7 +197,8 @@ TEST(DefinitionTest, IncludeAttributeRules) {
   ASSERT_TRUE(empty_half.ok());
   EXPECT_EQ(empty_half->definition_id, "");
   auto empty_usage = ParseIncludeAttributes("html/h", "", "");
-  EXPECT_EQ(empty_usage->usage_hint_or_id(), "h");
+  EXPECT_EQ(empty_usage->usage, "");  // usage="" is no alias (child_usage.h)
+  EXPECT_EQ(empty_usage->definition_id, "h");
 }
 
 }  // namespace

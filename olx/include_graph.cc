@@ -10,6 +10,8 @@
 #include <optional>
 #include <unordered_map>
 
+#include "olx/child_usage.h"
+
 namespace blockrt::olx {
 
 struct VertexData {
@@ -164,7 +166,7 @@ std::string IncludeGraph::ToDot() const {
   for (size_t v = 0; v < num_vertices(); ++v) {
     for (const IncludeEdge& e : children(v)) {
       const Definition* d = definition(v);
-      std::string label = d != nullptr ? d->includes[e.include_index].usage_hint_or_id() : "";
+      std::string label = d != nullptr ? std::string(OwnUsageId(d->includes[e.include_index])) : "";
       out += "  v" + std::to_string(v) + " -> v" + std::to_string(e.to) +
              " [label=" + quote(label) + "];\n";
     }
@@ -303,16 +305,6 @@ Result<IncludeGraph> BuildIncludeGraph(OlxSource& source,
   return result;
 }
 
-std::string ChildUsageId(const Include& include, std::string_view parent_usage_id,
-                         bool parent_in_library_bundle) {
-  const std::string& id = include.usage_hint_or_id();
-  if (parent_in_library_bundle) return id;
-  std::string out(parent_usage_id);
-  out += '-';
-  out += id;
-  return out;
-}
-
 std::vector<UsageNode> ExpandUsages(const IncludeGraph& graph, size_t root,
                                     std::string_view root_usage_id, std::string_view library_bundle,
                                     uint32_t max_depth) {
@@ -329,6 +321,7 @@ std::vector<UsageNode> ExpandUsages(const IncludeGraph& graph, size_t root,
     size_t next = 0;
   };
   std::vector<Frame> stack;
+  std::string scratch;  // a prefixed child id
   on_path[root] = true;
   stack.push_back(Frame{0, graph.children(root)});
   while (!stack.empty()) {
@@ -344,8 +337,9 @@ std::vector<UsageNode> ExpandUsages(const IncludeGraph& graph, size_t root,
     const Definition* pdef = graph.definition(parent.vertex);
     const Include& inc = pdef->includes[edge.include_index];
     bool in_library = graph.location(parent.vertex).bundle == library_bundle;
-    out.push_back(UsageNode{inc.block_type, ChildUsageId(inc, parent.usage_id, in_library), edge.to,
-                            static_cast<int>(top.node), parent.depth + 1});
+    out.push_back(UsageNode{inc.block_type,
+                            std::string(ChildUsageId(inc, parent.usage_id, in_library, &scratch)),
+                            edge.to, static_cast<int>(top.node), parent.depth + 1});
     size_t idx = out.size() - 1;
     if (graph.definition(edge.to) != nullptr) {
       on_path[edge.to] = true;

@@ -89,12 +89,6 @@ Result<IncludeGraph> BuildIncludeGraph(OlxSource& source,
 Result<DefinitionLocation> ResolveInclude(OlxSource& source, const DefinitionLocation& parent,
                                           const Include& include);
 
-// The child's usage id (usage_for_child_include): the alias, else the
-// definition id, prefixed with "PARENT_USAGE_ID-" when the parent's definition
-// lives outside the library's own bundle.
-std::string ChildUsageId(const Include& include, std::string_view parent_usage_id,
-                         bool parent_in_library_bundle);
-
 // One usage in the tree a graph yields from a root usage.
 struct UsageNode {
   std::string block_type;
@@ -104,8 +98,9 @@ struct UsageNode {
   uint32_t depth = 0;
 };
 // Expands the usage tree under root vertex `root` (usage id `root_usage_id`) in
-// include order; `library_bundle` is the library's own bundle uuid. Stops at
-// cycles and at max_depth.
+// include order, child ids by olx::ChildUsageId (child_usage.h);
+// `library_bundle` is the library's own bundle uuid. Stops at cycles and at
+// max_depth.
 std::vector<UsageNode> ExpandUsages(const IncludeGraph& graph, size_t root,
                                     std::string_view root_usage_id, std::string_view library_bundle,
                                     uint32_t max_depth = 64);

@@ -126,15 +126,6 @@ TEST(IncludeGraphTest, DepthLimit) {
   EXPECT_EQ(full->num_vertices(), 11u);
 }
 
-TEST(IncludeGraphTest, ChildUsageIdRules) {
-  Include plain{"html", "h1", "", "", 0, 0};
-  Include alias{"html", "h1", "", "a1", 0, 0};
-  EXPECT_EQ(ChildUsageId(plain, "p", true), "h1");
-  EXPECT_EQ(ChildUsageId(alias, "p", true), "a1");
-  EXPECT_EQ(ChildUsageId(alias, "p", false), "p-a1");
-  EXPECT_EQ(ChildUsageId(plain, "x-p", false), "x-p-h1");
-}
-
 TEST(IncludeGraphTest, DirectorySourceOverFixtures) {
   DirectorySource src;
   src.AddBundle("b", std::string(BLOCKRT_SOURCE_DIR) + "/fixtures/olx/bundle");

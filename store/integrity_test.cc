@@ -33,6 +33,11 @@ TEST_F(StoreTest, CorruptedInlineBlobIsCorruptionNamingPathAndVersion) {
   EXPECT_NE(r.status().message().find("p/def.xml"), std::string::npos);
   EXPECT_NE(r.status().message().find("v1"), std::string::npos);
   EXPECT_EQ(*store_->ReadFile(b, Ref::Version(1), "ok"), "fine");
+  // Reads by digest verify the bytes just the same.
+  EXPECT_EQ(store_->ReadBlob(ContentDigest("<problem/>")).status().code(),
+            Status::Code::kCorruption);
+  EXPECT_EQ(*store_->ReadBlob(ContentDigest("fine")), "fine");
+  EXPECT_TRUE(store_->ReadBlob(ContentDigest("never stored")).status().IsNotFound());
   auto report = store_->Verify();
   ASSERT_TRUE(report.ok());
   EXPECT_EQ(report->blobs_checked, 2);

@@ -47,13 +47,33 @@ Result<std::string> Store::ReadFile(std::string_view bundle, const Ref& at, std:
     BLOCKRT_RETURN_IF_ERROR(Locate(*impl_, bundle, at, path, &b, &version, &e));
     if (digest != nullptr) *digest = e.digest;
     out.reserve(static_cast<size_t>(e.size));
-    return ReadBlob(
+    return store::ReadBlob(
         *impl_, e.blob_id,
         [&out](std::string_view chunk) {
           out.append(chunk);
           return Status::OK();
         },
         [&] { return Where(b, at, version, path); });
+  });
+  if (!st.ok()) return st;
+  return out;
+}
+
+Result<std::string> Store::ReadBlob(std::string_view digest) {
+  std::string out;
+  Status st = impl_->Read([&]() -> Status {
+    Query q = impl_->Prepare("SELECT id, size FROM blob WHERE digest = ?");
+    q->bind(1, std::string(digest));
+    if (!q->executeStep()) return Status::NotFound("no blob " + std::string(digest));
+    const int64_t id = q->getColumn(0).getInt64();
+    out.reserve(static_cast<size_t>(q->getColumn(1).getInt64()));
+    return store::ReadBlob(
+        *impl_, id,
+        [&out](std::string_view chunk) {
+          out.append(chunk);
+          return Status::OK();
+        },
+        [&] { return "blob " + std::string(digest); });
   });
   if (!st.ok()) return st;
   return out;
@@ -66,7 +86,7 @@ Status Store::ReadFileTo(std::string_view bundle, const Ref& at, std::string_vie
     int64_t version = 0;
     Entry e;
     BLOCKRT_RETURN_IF_ERROR(Locate(*impl_, bundle, at, path, &b, &version, &e));
-    return ReadBlob(*impl_, e.blob_id, sink, [&] { return Where(b, at, version, path); });
+    return store::ReadBlob(*impl_, e.blob_id, sink, [&] { return Where(b, at, version, path); });
   });
 }
 

@@ -162,6 +162,11 @@ class Store {
   // the sink has seen unverified bytes and must discard them.
   Status ReadFileTo(std::string_view bundle, const Ref& at, std::string_view path,
                     const std::function<Status(std::string_view)>& sink);
+  // The bytes whose digest is `digest` (FileInfo::digest from a listing),
+  // verified like ReadFile: one lookup instead of resolving bundle, ref and
+  // path again, for callers reading many files of a listing they hold.
+  // NotFound when the store holds no such blob (a GC after the listing).
+  Result<std::string> ReadBlob(std::string_view digest);
   Result<FileInfo> StatFile(std::string_view bundle, const Ref& at, std::string_view path);
   bool FileExists(std::string_view bundle, const Ref& at, std::string_view path);
   // Sorted by path; `prefix` filters ("problem/" lists one folder tree).

@@ -24,3 +24,12 @@ if(BLOCKRT_BUILD_TESTS)
     LIBS nlohmann_json::nlohmann_json)
   add_dependencies(runtime_cli_tests blockrt)
 endif()
+
+# Every corpus course export as a stored course (skipped without the corpora).
+if(BLOCKRT_BUILD_TESTS)
+  blockrt_add_tests(course_corpora_tests
+    SOURCES course_corpora_test.cc
+    LIBS blockrt_runtime)
+  target_compile_definitions(course_corpora_tests PRIVATE
+    BLOCKRT_CORPORA_DIR="${CMAKE_SOURCE_DIR}/../shared/corpora")
+endif()

@@ -18,8 +18,9 @@ namespace {
 // library defaults (olx/course/field_resolution.h, the one home of that rule).
 // default-FIELD attributes are where library defaults come from, not
 // settings of their own, so they are left out of the attributes.
-olx::Definition BuildDefinition(const olx::Course& course, uint32_t index,
-                                std::shared_ptr<const std::vector<FieldOrigin>>* origins) {
+Result<olx::Definition> BuildDefinition(const CourseView& view, uint32_t index,
+                                        std::shared_ptr<const std::vector<FieldOrigin>>* origins) {
+  const olx::Course& course = view.course;
   const olx::CourseBlock& block = course.blocks[index];
   const olx::CourseDefinition& cd = block.definition;
   olx::Definition def;
@@ -34,8 +35,13 @@ olx::Definition BuildDefinition(const olx::Course& course, uint32_t index,
   std::vector<olx::ResolvedField> resolved = olx::ResolveFields(course, index);
   def.fields.reserve(resolved.size());
   std::vector<FieldOrigin> from_elsewhere;
+  std::string body;
+  if (block.body_deferred) {
+    BLOCKRT_ASSIGN_OR_RETURN(body, olx::ReadDeferredHtmlBody(*view.files, block));
+  }
   for (const olx::ResolvedField& f : resolved) {
     def.fields.push_back(olx::FieldValue{std::string(f.name), std::string(f.value), f.scope});
+    if (block.body_deferred && f.name == "data") def.fields.back().value = std::move(body);
     if (f.source != olx::FieldSource::kOverride) {
       from_elsewhere.push_back(FieldOrigin{std::string(f.name), olx::FieldSourceName(f.source)});
     }
@@ -67,8 +73,12 @@ void Fill(const CourseView& view, uint32_t index, CourseBlockSlot* slot) {
   locator->olx_path = std::string(block.file);
   locator->asset_dir = "static/";
   slot->locator = std::move(locator);
-  slot->definition =
-      std::make_shared<const olx::Definition>(BuildDefinition(course, index, &slot->origins));
+  Result<olx::Definition> def = BuildDefinition(view, index, &slot->origins);
+  if (!def.ok()) {
+    slot->status = def.status();
+    return;
+  }
+  slot->definition = std::make_shared<const olx::Definition>(std::move(*def));
   slot->children.reserve(block.children.size());
   for (uint32_t child : block.children) {
     Result<keys::Key> key = keys::Key::Parse(course.blocks[child].usage_key);
@@ -89,9 +99,10 @@ Result<std::shared_ptr<const CourseView>> BuildCourseView(
     std::string label =
         view->info->key + "@" +
         (draft.empty() ? "v" + std::to_string(view->snapshot->version) : std::string(draft)) + "/";
-    std::unique_ptr<olx::FileSource> files =
-        SnapshotFileSource(store, view->snapshot, std::move(label));
-    Result<olx::Course> course = olx::LoadCourse(*files);
+    view->files = SnapshotFileSource(store, view->snapshot, std::move(label));
+    olx::CourseLoadOptions options;
+    options.defer_html_bodies = true;
+    Result<olx::Course> course = olx::LoadCourse(*view->files, options);
     const std::string noun(ExportKindNoun(kind));
     if (!course.ok()) {
       if (course.status().IsNotFound()) {
@@ -122,10 +133,11 @@ Result<std::shared_ptr<const CourseView>> BuildCourseView(
   return std::shared_ptr<const CourseView>(std::move(view));
 }
 
-UsageLoad LoadCourseBlock(const std::shared_ptr<const CourseView>& view, uint32_t index,
-                          bool want_parent) {
+Result<UsageLoad> LoadCourseBlock(const std::shared_ptr<const CourseView>& view, uint32_t index,
+                                  bool want_parent) {
   CourseBlockSlot& slot = view->slots->slots[index];
   std::call_once(slot.once, [&] { Fill(*view, index, &slot); });
+  if (!slot.status.ok()) return slot.status;
   UsageLoad load;
   load.definition = slot.locator;
   load.olx = slot.definition;

@@ -17,6 +17,7 @@ namespace blockrt::contexts::internal {
 
 struct CourseBlockSlot {
   std::once_flag once;
+  Status status;  // why the block could not be built (its html body unreadable)
   std::shared_ptr<const DefinitionLocator> locator;
   std::shared_ptr<const olx::Definition> definition;
   std::shared_ptr<const std::vector<FieldOrigin>> origins;  // null: all own
@@ -39,8 +40,9 @@ Result<std::shared_ptr<const CourseView>> BuildCourseView(
     olx::Course::Kind kind = olx::Course::Kind::kCourse);
 
 // The load of view->course.blocks[index]; the view stays alive through it.
-UsageLoad LoadCourseBlock(const std::shared_ptr<const CourseView>& view, uint32_t index,
-                          bool want_parent);
+// Errors are the store's, reading a deferred html body.
+Result<UsageLoad> LoadCourseBlock(const std::shared_ptr<const CourseView>& view, uint32_t index,
+                                  bool want_parent);
 
 }  // namespace blockrt::contexts::internal
 

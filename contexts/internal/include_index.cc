@@ -1,5 +1,6 @@
 #include "contexts/internal/include_index.h"
 
+#include "olx/child_usage.h"
 #include "olx/schema.h"
 
 namespace blockrt::contexts::internal {
@@ -104,6 +105,7 @@ class Builder {
       }
       return;
     }
+    std::string prefixed;  // a child id under a linked parent
     for (const olx::Include& inc : (*parsed)->includes) {
       uint32_t child_origin = origin;
       if (!inc.source.empty()) {
@@ -116,9 +118,8 @@ class Builder {
         }
         child_origin = OriginOf(link->direct.bundle_uuid, link->direct.version);
       }
-      std::string child_id = inc.usage.empty() ? inc.definition_id : inc.usage;
-      if (!parent_in_library) child_id = std::string(usage_id) + "-" + child_id;
-      const std::string& child_usage = UsageText(inc.block_type, child_id);
+      const std::string& child_usage =
+          UsageText(inc.block_type, olx::ChildUsageId(inc, usage_id, parent_in_library, &prefixed));
       auto [at, inserted] = index_->Insert(child_usage);
       IncludedUsage& entry = index_->entries[at].included;
       entry.block_type = inc.block_type;

@@ -2,16 +2,19 @@
 
 namespace blockrt::keys::internal {
 
+bool IsPlainBytesRepr(std::string_view bytes) {
+  for (char ch : bytes) {
+    unsigned char c = static_cast<unsigned char>(ch);
+    if (c < 0x20 || c >= 0x7f || c == '\'' || c == '"' || c == '\\') return false;
+  }
+  return true;
+}
+
 // Objects/bytesobject.c PyBytes_Repr(obj, smartquotes=1).
 void AppendPythonBytesRepr(std::string* out, std::string_view bytes) {
   static constexpr char kHex[] = "0123456789abcdef";
   // Key text is printable ASCII without quotes or backslashes: written as is.
-  size_t plain = 0;
-  for (; plain < bytes.size(); ++plain) {
-    unsigned char c = static_cast<unsigned char>(bytes[plain]);
-    if (c < 0x20 || c >= 0x7f || c == '\'' || c == '"' || c == '\\') break;
-  }
-  if (plain == bytes.size()) {
+  if (IsPlainBytesRepr(bytes)) {
     out->append("b'");
     out->append(bytes);
     out->push_back('\'');

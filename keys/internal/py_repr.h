@@ -12,6 +12,8 @@ namespace blockrt::keys::internal {
 // bytes hold ' and no ", else single; the quote in use and \ escaped with \;
 // \t \n \r; other bytes below 0x20 or from 0x7f up as lowercase \xhh.
 void AppendPythonBytesRepr(std::string* out, std::string_view bytes);
+// True when that repr is b'BYTES' unchanged: printable ASCII without ' " or \.
+bool IsPlainBytesRepr(std::string_view bytes);
 
 }  // namespace blockrt::keys::internal
 

@@ -4,6 +4,17 @@
 
 namespace blockrt::olx {
 
+Result<std::string> ReadDeferredHtmlBody(const FileSource& files, const CourseBlock& block,
+                                         const CourseLoadOptions& options) {
+  if (!block.body_deferred) {
+    return Status::InvalidArgument("block " + std::string(block.usage_key) +
+                                   " has no deferred html body");
+  }
+  std::string body;
+  BLOCKRT_RETURN_IF_ERROR(files.Read(block.html_file, options.max_file_bytes, &body));
+  return body;
+}
+
 size_t Course::error_count() const {
   return static_cast<size_t>(
       std::count_if(diagnostics.begin(), diagnostics.end(),

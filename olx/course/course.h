@@ -66,6 +66,10 @@ struct CourseBlock {
   std::string_view draft_parent;  // drafts: parent_url as written
   std::string_view draft_index;   // drafts: index_in_children_list as written
   std::string_view html_file;     // html: the .html body's path, when it had one
+  // With CourseLoadOptions::defer_html_bodies: html_file was found but not
+  // read; the block's `data` is empty until the caller reads html_file,
+  // whose bytes are the data verbatim (ReadDeferredHtmlBody).
+  bool body_deferred = false;
 };
 
 // Move-only: blocks view the arena, whose chunks move with it.
@@ -100,6 +104,11 @@ struct CourseLoadOptions {
   uint32_t max_depth = 128;           // tree nesting; deeper elements are errors
   size_t max_blocks = 500000;         // ~1.3 GB of tree; more is refused
   bool load_drafts = true;
+  // html bodies in their own .html files are located, not read (a learner's
+  // view of one block needs one body, not the course's hundreds of MB).
+  // Messages about a body's bytes (unreadable, oversize) then come when it
+  // is read.
+  bool defer_html_bodies = false;
 };
 
 // Loads course.xml (or library.xml) and everything it reaches, reading only
@@ -108,6 +117,12 @@ struct CourseLoadOptions {
 Result<Course> LoadCourse(const FileSource& files, const CourseLoadOptions& options = {});
 // The same over the directory DIR on disk (OpenDirectorySource).
 Result<Course> LoadCourse(std::string_view dir, const CourseLoadOptions& options = {});
+
+// The data of a block whose body was deferred: html_file's bytes, read
+// through `files` (the source the course was loaded from) under `options`'
+// size limit.
+Result<std::string> ReadDeferredHtmlBody(const FileSource& files, const CourseBlock& block,
+                                         const CourseLoadOptions& options = {});
 
 // Writes `course` as an export under `out_dir` (created; must not exist or be
 // empty): course.xml or library.xml, one file per XModule-style block, html

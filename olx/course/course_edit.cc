@@ -4,8 +4,11 @@
 #include "olx/course/course_edit.h"
 
 #include <algorithm>
+#include <optional>
+#include <utility>
 
 #include "base/utf8.h"
+#include "olx/course/internal/course_definition.h"
 #include "olx/course/internal/course_document.h"
 #include "olx/course/internal/course_rules.h"
 #include "olx/course/internal/document_edits.h"
@@ -107,6 +110,18 @@ Status CheckValueType(const std::string& who, std::string_view type, std::string
                                  PrintableBytes(value) + "'");
 }
 
+// Typed fields take JSON values in policy.json (the reference reads them
+// through from_json); strings and dates take JSON strings.
+internal::PolicyValueKind PolicyKindOf(std::string_view type, std::string_view field) {
+  const FieldSpec* spec =
+      FindFieldSpec(internal::SchemaOrUnknown(FindBlockSchema(type)), BaseName(field));
+  if (spec == nullptr || spec->type == FieldType::kAny) return internal::PolicyValueKind::kLikeOld;
+  if (spec->type == FieldType::kString || spec->type == FieldType::kDate) {
+    return internal::PolicyValueKind::kString;
+  }
+  return internal::PolicyValueKind::kJson;
+}
+
 class FieldEdit {
  public:
   FieldEdit(CourseDocument* doc, uint32_t index) : doc_(*doc), index_(index) {}
@@ -147,7 +162,8 @@ class FieldEdit {
       internal::EditedPolicy* p = doc_.Policy();
       std::string_view old =
           std::string_view(p->text).substr(m->value_begin, m->value_end - m->value_begin);
-      p->edits.Replace(m->value_begin, m->value_end, internal::PolicyValueText(value, old));
+      p->edits.Replace(m->value_begin, m->value_end,
+                       internal::PolicyValueText(value, old, PolicyKindOf(type_, field)));
       return Status::OK();
     }
     std::string v(value);
@@ -262,8 +278,13 @@ class FieldEdit {
       return Status::OK();
     }
     std::string markup(value);
-    if (data_kind_ == DataKind::kWholeElement && !unset) {
-      BLOCKRT_ASSIGN_OR_RETURN(markup, InnerOfElement(value));
+    bool empty = internal::IsBlank(
+        std::string_view(e.file->text)
+            .substr(e.span.start_tag_end, e.span.content_end - e.span.start_tag_end));
+    if (data_kind_ == DataKind::kWholeElement) {
+      bool owned = false;
+      BLOCKRT_ASSIGN_OR_RETURN(markup, WholeElementData(unset ? "" : value, e, &owned));
+      empty = empty && !owned;
     } else if (!unset) {
       // Inner markup: it must be XML content, as the file holds it.
       pugi::xml_document check;
@@ -274,11 +295,7 @@ class FieldEdit {
         return Status::InvalidArgument(who_ + ": data is not XML content: " + st.message());
       }
     }
-    if (unset && internal::IsBlank(std::string_view(e.file->text)
-                                       .substr(e.span.start_tag_end,
-                                               e.span.content_end - e.span.start_tag_end))) {
-      return NotSet();
-    }
+    if (unset && empty) return NotSet();
     if (e.span.self_closing) {
       if (!markup.empty()) {
         e.file->edits.Replace(e.span.attributes_end, e.span.start_tag_end,
@@ -291,32 +308,61 @@ class FieldEdit {
     return doc_.KeepInline(e);
   }
 
-  // A <TYPE> element as `data` holds it: its body is what gets written. Its
-  // attributes are the block's settings, set through their own fields, so
-  // they must be the block's current ones.
-  Result<std::string> InnerOfElement(std::string_view value) {
-    pugi::xml_document parsed;
-    Status st = internal::LoadXml("data", value, kValueLimits, &parsed);
-    if (!st.ok()) return Status::InvalidArgument(who_ + ": data is not XML: " + st.message());
-    pugi::xml_node root = parsed.document_element();
-    if (root.name() != type_) {
-      return Status::InvalidArgument(who_ + ": data must be a <" + std::string(type_) +
-                                     "> element, not <" + root.name() + ">");
-    }
-    const CourseDefinition& def = doc_.block(index_).definition;
-    for (pugi::xml_attribute a = root.first_attribute(); a; a = a.next_attribute()) {
-      const std::string_view* now = def.attribute(a.name());
-      if (now == nullptr || *now != a.value()) {
-        return Status::InvalidArgument(who_ + ": data's <" + std::string(type_) +
-                                       "> sets attribute '" + a.name() +
-                                       "'; set settings as fields of their own");
+  // A <TYPE> element as `data` holds it (a problem's: without its settings
+  // attributes): its body is returned to be written, and the element's other
+  // attributes become the ones `value` has (value "": none; *owned says
+  // whether the element had any). Settings attributes are set as fields of
+  // their own, so in `value` they must be the block's current ones.
+  Result<std::string> WholeElementData(std::string_view value, const XmlElement& e, bool* owned) {
+    const BlockSchema& schema = internal::SchemaOrUnknown(FindBlockSchema(type_));
+    auto data_owned = [&](std::string_view name) {
+      return !internal::IsSettingsAttribute(schema, name) &&
+             !internal::IsStrippedAttribute(name, /*draft=*/true);
+    };
+    std::vector<std::pair<std::string, std::string>> wanted;
+    std::string markup;
+    if (!value.empty()) {
+      pugi::xml_document parsed;
+      Status st = internal::LoadXml("data", value, kValueLimits, &parsed);
+      if (!st.ok()) return Status::InvalidArgument(who_ + ": data is not XML: " + st.message());
+      pugi::xml_node root = parsed.document_element();
+      if (root.name() != type_) {
+        return Status::InvalidArgument(who_ + ": data must be a <" + std::string(type_) +
+                                       "> element, not <" + root.name() + ">");
       }
+      const CourseDefinition& def = doc_.block(index_).definition;
+      for (pugi::xml_attribute a = root.first_attribute(); a; a = a.next_attribute()) {
+        if (data_owned(a.name())) {
+          BLOCKRT_RETURN_IF_ERROR(CheckFieldName(who_, a.name()));
+          wanted.emplace_back(a.name(), a.value());
+          continue;
+        }
+        const std::string_view* now = def.attribute(a.name());
+        if (now == nullptr || *now != a.value()) {
+          return Status::InvalidArgument(who_ + ": data's <" + std::string(type_) +
+                                         "> sets attribute '" + a.name() +
+                                         "'; set settings as fields of their own");
+        }
+      }
+      internal::ElementSpan span;
+      if (!internal::ScanElement(value, internal::ElementOffset(root), &span)) {
+        return Status::InvalidArgument(who_ + ": data is not a well-formed element");
+      }
+      markup = std::string(value.substr(span.start_tag_end, span.content_end - span.start_tag_end));
     }
-    internal::ElementSpan span;
-    if (!internal::ScanElement(value, internal::ElementOffset(root), &span)) {
-      return Status::InvalidArgument(who_ + ": data is not a well-formed element");
+    *owned = false;
+    for (const internal::AttributeSpan& a : e.span.attributes) {
+      if (!data_owned(a.name)) continue;
+      *owned = true;
+      auto keep = std::find_if(wanted.begin(), wanted.end(),
+                               [&](const auto& w) { return w.first == a.name; });
+      if (keep == wanted.end()) RemoveAttribute(e, a.name);
     }
-    return std::string(value.substr(span.start_tag_end, span.content_end - span.start_tag_end));
+    for (const auto& [name, v] : wanted) {
+      pugi::xml_attribute now = e.node.attribute(name.c_str());
+      if (!now || v != now.value()) SetAttribute(e, name, v);
+    }
+    return markup;
   }
 
   Status NotSet() const { return Status::NotFound(who_ + ": field 'data' is not set"); }

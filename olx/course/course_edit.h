@@ -32,9 +32,11 @@ struct FileChange {
 // Sets a settings attribute (values are strings as OLX attributes hold them)
 // where the loader reads it: policy.json when the policy sets it for the
 // block, else the element that defines the block (its own file, or inline in
-// its parent's file). `data` of a problem or html block replaces its markup
-// (problem: `value` is the <problem> element, whose body is written; html:
-// the .html file, else the inline markup). `default-NAME` is settable.
+// its parent's file). `data` of a problem or html block replaces its markup:
+// a problem's `value` is its <problem> element as `data` holds it (body and
+// non-settings attributes written; settings attributes, if any, must be the
+// current ones); html's is the .html file, else the inline markup.
+// `default-NAME` (a library default) is settable.
 Result<std::vector<FileChange>> SetCourseField(const Course& course, const FileSource& files,
                                                uint32_t block, std::string_view field,
                                                std::string_view value);

@@ -26,7 +26,7 @@ const Files kCourse = {
      "    <discussion url_name=\"d1\" display_name=\"D\"/>\n"
      "    <problem url_name=\"empty_p\" display_name=\"E\"/>\n"
      "    <html display_name=\"Named Html\"><p>n</p></html>\n"
-     "    <problem weight=\"2\"><p>hash</p></problem>\n"
+     "    <problem weight=\"2\" type=\"old\"><p>hash</p></problem>\n"
      "  </vertical>\n"
      "  <vertical>\n"
      "    <html url_name=\"deep\"><p>d</p></html>\n"
@@ -73,6 +73,7 @@ struct EditCase {
   // Optional: one changed file's exact new content.
   const char* golden_path = nullptr;
   const char* golden = nullptr;
+  const char* also_changed = "";  // another attribute the edit changes
 };
 
 class CourseEditFieldTest : public ::testing::TestWithParam<EditCase> {};
@@ -105,8 +106,8 @@ TEST_P(CourseEditFieldTest, ReloadShowsTheEditAndNothingElse) {
   EXPECT_EQ(edit_testing::Errors(*after), "");
   EXPECT_EQ(edit_testing::ValueOf(*after, t.type, id, t.field), t.want);
   std::string skip = std::string(t.type) + "/" + id;
-  EXPECT_EQ(edit_testing::Picture(*after, skip, t.field),
-            edit_testing::Picture(*before, skip, t.field));
+  EXPECT_EQ(edit_testing::Picture(*after, skip, t.field, t.also_changed),
+            edit_testing::Picture(*before, skip, t.field, t.also_changed));
 }
 
 const char* kPolicy = "policies/R/policy.json";
@@ -233,7 +234,6 @@ INSTANTIATE_TEST_SUITE_P(
                  "data",
                  "<problem><p>new</p></problem>",
                  {"problem/p1.xml"},
-                 // data holds no settings attributes (edx strips them)
                  "<problem><p>new</p></problem>",
                  "problem/p1.xml",
                  "<problem display_name=\"P1\" weight=\"1\"><p>new</p></problem>\n"},
@@ -244,6 +244,27 @@ INSTANTIATE_TEST_SUITE_P(
                  "<problem><choice>a</choice></problem>",
                  {"sequential/seq.xml"},
                  "<problem><choice>a</choice></problem>"},
+        // A problem's data owns its attributes that are not settings.
+        EditCase{"DataOwnedAttributeAdded",
+                 "problem",
+                 "p1",
+                 "data",
+                 "<problem type=\"x\"><p>t</p></problem>",
+                 {"problem/p1.xml"},
+                 "<problem type=\"x\"><p>t</p></problem>",
+                 "problem/p1.xml",
+                 "<problem display_name=\"P1\" weight=\"1\" type=\"x\"><p>t</p></problem>\n",
+                 "type"},
+        EditCase{"DataOwnedAttributeRemoved",
+                 "problem",
+                 "#hash",
+                 "data",
+                 "<problem><p>h2</p></problem>",
+                 {"sequential/seq.xml"},
+                 "<problem><p>h2</p></problem>",
+                 nullptr,
+                 nullptr,
+                 "type"},
         EditCase{"DataHtmlFile",
                  "html",
                  "h1",
@@ -441,6 +462,94 @@ INSTANTIATE_TEST_SUITE_P(
                   Status::Code::kNotFound,
                   "block-v1:O+C+R+type@problem+block@p1: field 'showanswer' is not set"}),
     [](const ::testing::TestParamInfo<ErrorCase>& info) { return std::string(info.param.name); });
+
+// Legacy filename= references, drafts/ and about/: the rarer places.
+const Files kOther = {
+    {"course.xml", "<course url_name=\"R\" org=\"O\" course=\"C\"/>\n"},
+    {"course/R.xml", "<course>\n  <chapter url_name=\"ch\"/>\n</course>\n"},
+    {"chapter/ch.xml",
+     "<chapter>\n  <sequential url_name=\"seq\">\n"
+     "    <problem url_name=\"lp\" filename=\"legacy\" display_name=\"Ref\"/>\n"
+     "  </sequential>\n</chapter>\n"},
+    {"problem/legacy.xml", "<problem display_name=\"Root\" weight=\"1\"><p>l</p></problem>\n"},
+    {"drafts/vertical/dv.xml",
+     "<vertical display_name=\"Draft\" parent_url=\"block-v1:O+C+R+type@sequential+block@seq\" "
+     "index_in_children_list=\"0\">\n  <problem url_name=\"dp\"/>\n</vertical>\n"},
+    {"drafts/problem/dp.xml", "<problem display_name=\"DP\"><p>d</p></problem>\n"},
+    {"about/overview.html", "<p>About</p>\n"},
+};
+
+struct OtherCase {
+  const char* name;
+  const char* type;
+  const char* id;
+  const char* field;
+  const char* value;  // nullptr: unset
+  std::set<std::string> changed;
+  std::string want;
+};
+
+class CourseEditOtherTest : public ::testing::TestWithParam<OtherCase> {};
+
+TEST_P(CourseEditOtherTest, ReloadShowsTheEdit) {
+  const OtherCase& t = GetParam();
+  MemoryFileSource files = edit_testing::SourceOf(kOther);
+  auto before = LoadCourse(files);
+  ASSERT_TRUE(before.ok()) << before.status().ToString();
+  ASSERT_EQ(edit_testing::Errors(*before), "");
+  uint32_t index = edit_testing::IndexOf(*before, t.type, t.id);
+  auto changes = t.value != nullptr ? SetCourseField(*before, files, index, t.field, t.value)
+                                    : UnsetCourseField(*before, files, index, t.field);
+  ASSERT_TRUE(changes.ok()) << changes.status().ToString();
+  EXPECT_EQ(edit_testing::PathsOf(*changes), t.changed);
+  ASSERT_TRUE(ApplyFileChanges(*changes, &files).ok());
+  auto after = LoadCourse(files);
+  ASSERT_TRUE(after.ok()) << after.status().ToString();
+  EXPECT_EQ(edit_testing::Errors(*after), "");
+  EXPECT_EQ(edit_testing::ValueOf(*after, t.type, t.id, t.field), t.want);
+  const CourseBlock& b = after->blocks[edit_testing::IndexOf(*after, t.type, t.id)];
+  std::string skip = std::string(t.type) + "/" + t.id + (b.draft ? "(draft)" : "");
+  EXPECT_EQ(edit_testing::Picture(*after, skip, t.field),
+            edit_testing::Picture(*before, skip, t.field));
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Placements, CourseEditOtherTest,
+    ::testing::Values(
+        // The referring element's attributes win over its file's root.
+        OtherCase{
+            "LegacyReference", "problem", "lp", "display_name", "New", {"chapter/ch.xml"}, "New"},
+        OtherCase{"LegacyFileRoot", "problem", "lp", "weight", "3", {"problem/legacy.xml"}, "3"},
+        OtherCase{"LegacyAdded", "problem", "lp", "max_attempts", "2", {"problem/legacy.xml"}, "2"},
+        OtherCase{"LegacyUnsetBoth",
+                  "problem",
+                  "lp",
+                  "display_name",
+                  nullptr,
+                  {"chapter/ch.xml", "problem/legacy.xml"},
+                  "<unset>"},
+        OtherCase{
+            "DraftUnit", "vertical", "dv", "display_name", "D2", {"drafts/vertical/dv.xml"}, "D2"},
+        OtherCase{"DraftChild", "problem", "dp", "weight", "2", {"drafts/problem/dp.xml"}, "2"},
+        OtherCase{"AboutData",
+                  "about",
+                  "overview",
+                  "data",
+                  "<p>New</p>",
+                  {"about/overview.html"},
+                  "<p>New</p>"}),
+    [](const ::testing::TestParamInfo<OtherCase>& info) { return std::string(info.param.name); });
+
+TEST(CourseEditOtherTest, ExtraBlocksOnlyTakeData) {
+  MemoryFileSource files = edit_testing::SourceOf(kOther);
+  auto course = LoadCourse(files);
+  ASSERT_TRUE(course.ok());
+  auto changes = SetCourseField(*course, files, edit_testing::IndexOf(*course, "about", "overview"),
+                                "display_name", "x");
+  ASSERT_FALSE(changes.ok());
+  EXPECT_EQ(changes.status().message(),
+            "block-v1:O+C+R+type@about+block@overview: only data can be set on about blocks");
+}
 
 TEST(CourseEditFieldTest, InlineHtmlDataMustBeXmlContent) {
   MemoryFileSource files = edit_testing::SourceOf(kCourse);

@@ -50,11 +50,12 @@ inline std::string ValueOf(const Course& c, std::string_view type, std::string_v
 }
 
 // Every block as one line: id, parent, children, attributes and content,
-// leaving out `skip_field` and the data (a problem's holds its attributes)
+// leaving out `skip_field` (and `skip_also`) and the data (a problem's holds its attributes)
 // of block `skip_id` ("TYPE/ID"), so two loads can be compared except for
 // what an edit meant to change.
 inline std::vector<std::string> Picture(const Course& c, const std::string& skip_id = "",
-                                        std::string_view skip_field = "") {
+                                        std::string_view skip_field = "",
+                                        std::string_view skip_also = "") {
   auto id = [&c](int64_t i) {
     if (i < 0) return std::string("-");
     const CourseBlock& b = c.blocks[static_cast<size_t>(i)];
@@ -70,7 +71,7 @@ inline std::vector<std::string> Picture(const Course& c, const std::string& skip
     for (uint32_t k : b.children) line += id(k) + " ";
     line += "]";
     for (const CourseAttribute& a : b.definition.attributes) {
-      if (skip && a.name == skip_field) continue;
+      if (skip && (a.name == skip_field || a.name == skip_also)) continue;
       line += " " + std::string(a.name) + "=" + std::string(a.value);
     }
     const std::string_view* data = b.definition.data();

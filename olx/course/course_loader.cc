@@ -12,6 +12,7 @@
 #include "olx/course/course.h"
 #include "olx/course/internal/course_definition.h"
 #include "olx/course/internal/course_rules.h"
+#include "olx/course/internal/text_symlink.h"
 #include "olx/course/internal/url_name.h"
 #include "olx/internal/definition_fields.h"
 #include "olx/internal/olx_path.h"
@@ -144,19 +145,11 @@ Status CourseLoader::ParseOpened(OpenFile* file) {
 // the target path (observed: conditional_and_poll/course.xml). Follow it when
 // it names a file inside the export.
 std::string CourseLoader::FollowTextSymlink(const std::string& rel) {
-  std::string text;
-  if (!files_.Read(rel, 1024, &text).ok() || text.empty() || text.find('<') != std::string::npos) {
-    return rel;
-  }
-  std::string target = text;
-  while (!target.empty() && IsBlank(target.substr(target.size() - 1))) target.pop_back();
-  if (!CheckRelativePath(target).ok() || target.find('\n') != std::string::npos ||
-      !files_.IsFile(target)) {
-    return rel;
-  }
+  std::optional<std::string> target = TextSymlinkTarget(files_, rel);
+  if (!target) return rel;
   ReportFile(Severity::kWarning, rel,
-             "holds only the path '" + target + "' (a git symlink stored as text); following it");
-  return target;
+             "holds only the path '" + *target + "' (a git symlink stored as text); following it");
+  return *target;
 }
 
 // Resolves pointers and legacy filename= references, then builds the block.
@@ -320,6 +313,13 @@ void CourseLoader::LoadHtmlBody(const pugi::xml_node& node, const OpenFile& file
     if (!SafePath(rel, file, node, "filename")) {
       BuildCourseDefinition(&arena, type, FindBlockSchema(type), attr_views_, "", &element_,
                             &block->definition);
+      return;
+    }
+    if (options_.defer_html_bodies && files_.IsFile(rel)) {
+      BuildCourseDefinition(&arena, type, FindBlockSchema(type), attr_views_, "", &element_,
+                            &block->definition);
+      block->html_file = arena.Copy(rel);
+      block->body_deferred = true;
       return;
     }
     Status st = files_.Read(rel, options_.max_file_bytes, &body);

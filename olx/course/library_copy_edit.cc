@@ -86,13 +86,21 @@ OwnAttributes SplitOwn(std::string_view type, const pugi::xml_node& element) {
   return out;
 }
 
+// A block's markup: its data (problem: inside the element) or body; an html
+// body the load deferred is read now.
+Result<std::string> MarkupOfBlock(const CourseBlock& b, const FileSource& files) {
+  if (b.body_deferred) return ReadDeferredHtmlBody(files, b);
+  return std::string(
+      internal::MarkupOf(b.definition.block_type, b.definition.data(), b.definition.body));
+}
+
 std::string Pointer(std::string_view type, std::string_view id) {
   return "<" + std::string(type) + internal::AttributeText("url_name", id) + "/>";
 }
 
 class CopyWriter {
  public:
-  CopyWriter(const Course& course, const FileSource& files) : doc_(course, files) {
+  CopyWriter(const Course& course, const FileSource& files) : doc_(course, files), files_(files) {
     for (uint32_t i = 0; i < course.blocks.size(); ++i) {
       if (doc_.IsExtra(i)) continue;
       const CourseBlock& b = course.blocks[i];
@@ -351,9 +359,11 @@ class CopyWriter {
     out.action = CopyAction::kKept;
     out.overrides = OverridesOf(w, own);
     out.defaults_changed = own.defaults != split.defaults;
-    std::string_view markup =
-        internal::MarkupOf(b.definition.block_type, b.definition.data(), b.definition.body);
-    out.content_changed = own.content != split.content || (!container && markup != copy.body);
+    out.content_changed = own.content != split.content;
+    if (!container && !out.content_changed) {
+      BLOCKRT_ASSIGN_OR_RETURN(std::string markup, MarkupOfBlock(b, files_));
+      out.content_changed = markup != copy.body;
+    }
     Match m;
     BLOCKRT_RETURN_IF_ERROR(MatchChildren(w, copy.children, &m));
     out.children_changed = !m.removed.empty() || m.kept_order.size() != copy.children.size() ||
@@ -436,6 +446,7 @@ class CopyWriter {
   }
 
   CourseDocument doc_;
+  const FileSource& files_;
   std::unordered_multimap<std::string, uint32_t> by_id_;
   std::vector<CopyOutcome> outcomes_;
 };
@@ -521,8 +532,11 @@ Result<LibraryCopy> LibraryCopyFromOlx(std::string_view type, std::string_view i
   return copy;
 }
 
-LibraryCopy CopyOfBlock(const Course& course, uint32_t index,
-                        const std::function<std::string(uint32_t index)>& id_of) {
+Result<LibraryCopy> CopyOfBlock(const Course& course, const FileSource& files, uint32_t index,
+                                const std::function<std::string(uint32_t index)>& id_of) {
+  if (index >= course.blocks.size()) {
+    return Status::NotFound(course.context_key + ": no block #" + std::to_string(index));
+  }
   const CourseBlock& b = course.blocks[index];
   const CourseDefinition& def = b.definition;
   LibraryCopy copy;
@@ -548,8 +562,11 @@ LibraryCopy CopyOfBlock(const Course& course, uint32_t index,
         break;
     }
   }
-  copy.body = std::string(internal::MarkupOf(def.block_type, def.data(), def.body));
-  for (uint32_t child : b.children) copy.children.push_back(CopyOfBlock(course, child, id_of));
+  BLOCKRT_ASSIGN_OR_RETURN(copy.body, MarkupOfBlock(b, files));
+  for (uint32_t child : b.children) {
+    BLOCKRT_ASSIGN_OR_RETURN(LibraryCopy c, CopyOfBlock(course, files, child, id_of));
+    copy.children.push_back(std::move(c));
+  }
   return copy;
 }
 

@@ -100,9 +100,9 @@ Result<CopyEdit> AddLibraryCopy(const Course& course, const FileSource& files, u
 // default-NAME attributes (as NAME) and content attributes as
 // library_attributes, its markup as body, its own settings (policy.json
 // merged) as own_settings, its children likewise. `id_of(index)` names each
-// block's copy.
-LibraryCopy CopyOfBlock(const Course& course, uint32_t index,
-                        const std::function<std::string(uint32_t index)>& id_of);
+// block's copy. `files` are the course's (deferred html bodies are read).
+Result<LibraryCopy> CopyOfBlock(const Course& course, const FileSource& files, uint32_t index,
+                                const std::function<std::string(uint32_t index)>& id_of);
 
 }  // namespace blockrt::olx
 

@@ -302,9 +302,11 @@ TEST(SyncLibraryCopies, Errors) {
 TEST(AddLibraryCopy, DuplicatesABlockWithItsSubtreeUnderNewIds) {
   Loaded l = Load(kCourse);
   uint32_t lcb = IndexOf(l.course, "library_content", "myLCB");
-  LibraryCopy dupe = CopyOfBlock(l.course, lcb, [&](uint32_t i) {
+  Result<LibraryCopy> made = CopyOfBlock(l.course, l.files, lcb, [&](uint32_t i) {
     return i == lcb ? std::string("dupe") : std::string(l.course.blocks[i].url_name) + "_copy";
   });
+  ASSERT_TRUE(made.ok()) << made.status().ToString();
+  const LibraryCopy& dupe = *made;
   ASSERT_EQ(dupe.children.size(), 4u);
   EXPECT_EQ(dupe.children[1].own_settings, (AttributePairs{{"display_name", "override title X"}}));
   EXPECT_EQ(dupe.children[1].library_attributes, (AttributePairs{{"display_name", "title X"}}));

@@ -9,6 +9,7 @@
 
 #include "olx/course/internal/course_rules.h"
 #include "olx/course/internal/json_locate.h"
+#include "olx/course/internal/text_symlink.h"
 #include "olx/course/internal/url_name.h"
 #include "olx/internal/xml_document.h"
 
@@ -188,7 +189,10 @@ class Planner {
       }
       return Status::NotFound(files_.Describe("course.xml") + ": no such file");
     }
-    BLOCKRT_RETURN_IF_ERROR(Read("course.xml", &root_text_));
+    // A text symlink (roots/RUN.xml) is followed; the rewritten root is then
+    // written to course.xml as XML.
+    std::optional<std::string> symlink = internal::TextSymlinkTarget(files_, "course.xml");
+    BLOCKRT_RETURN_IF_ERROR(Read(symlink ? *symlink : "course.xml", &root_text_));
     pugi::xml_document doc;
     internal::RootExtent extent;
     BLOCKRT_RETURN_IF_ERROR(internal::LoadXml(files_.Describe("course.xml"), root_text_,

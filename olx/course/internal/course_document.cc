@@ -93,16 +93,6 @@ bool CourseDocument::NamedByElement(uint32_t index) const {
   return !block(index).own_file && !IsLegacy(index) && !IsExtra(index);
 }
 
-Status CourseDocument::Read(std::string_view rel, std::string* out) const {
-  auto it = raw_.find(rel);
-  if (it != raw_.end()) {
-    if (!it->second) return Status::NotFound(files_.Describe(rel) + ": removed by this edit");
-    *out = *it->second;
-    return Status::OK();
-  }
-  return files_.Read(rel, kLimits.max_file_bytes, out);
-}
-
 Result<EditedXml*> CourseDocument::Xml(std::string_view rel) {
   auto it = xml_.find(rel);
   if (it != xml_.end()) return it->second.get();

@@ -73,7 +73,6 @@ class CourseDocument {
   // elements), not from a pointer or a file name.
   bool NamedByElement(uint32_t index) const;
 
-  Status Read(std::string_view rel, std::string* out) const;
   bool IsFile(std::string_view rel) const { return files_.IsFile(rel); }
   Result<EditedXml*> Xml(std::string_view rel);
 

@@ -158,9 +158,13 @@ void RemoveMembers(const std::vector<JsonMember>& members, const std::vector<boo
   edits->Replace(from, members[n - 1].value_end, "");
 }
 
-std::string PolicyValueText(std::string_view value, std::string_view old_json) {
+std::string PolicyValueText(std::string_view value, std::string_view old_json,
+                            PolicyValueKind kind) {
   std::string as_string = nlohmann::json(std::string(value)).dump();
-  if (!old_json.empty() && old_json[0] == '"') return as_string;
+  bool old_string = !old_json.empty() && old_json[0] == '"';
+  if (kind == PolicyValueKind::kString || (kind == PolicyValueKind::kLikeOld && old_string)) {
+    return as_string;
+  }
   nlohmann::json parsed;
   JsonFailure failure;
   if (ParseJsonText(value, &parsed, &failure) && !parsed.is_string()) {

@@ -38,11 +38,17 @@ bool ScanPolicy(std::string_view text, std::vector<PolicyEntry>* out);
 void RemoveMembers(const std::vector<JsonMember>& members, const std::vector<bool>& removed,
                    TextEdits* edits);
 
+// How a field's value is written in policy.json: as a JSON string, as the
+// JSON value it spells (typed fields: booleans, numbers, lists, dicts), or
+// (fields of unknown type) like the value it replaces.
+enum class PolicyValueKind { kString, kJson, kLikeOld };
+
 // The JSON text that makes the loader read attribute string `value` where
-// `old_json` was: a JSON string if the old value was one; else `value`
-// itself when it is JSON other than a string (a number, list, true...),
-// else a JSON string. `value` must be valid UTF-8.
-std::string PolicyValueText(std::string_view value, std::string_view old_json);
+// `old_json` was. kJson writes `value` itself when it is JSON other than a
+// string (kLikeOld: when the old value was not a string either), else a
+// JSON string. `value` must be valid UTF-8.
+std::string PolicyValueText(std::string_view value, std::string_view old_json,
+                            PolicyValueKind kind);
 
 }  // namespace blockrt::olx::internal
 
