@@ -29,8 +29,7 @@ TEST(ChildUsageIdTest, HintElseDefinitionIdPrefixedOutsideTheLibraryBundle) {
       {"", "", "p", true, ""},                           // nothing to name: empty
   };
   for (const Case& c : cases) {
-    SCOPED_TRACE(std::string(c.usage_hint) + "|" + c.definition_id + " under " +
-                 c.parent_usage_id);
+    SCOPED_TRACE(std::string(c.usage_hint) + "|" + c.definition_id + " under " + c.parent_usage_id);
     std::string scratch = "stale";
     std::string_view got = ChildUsageId(c.usage_hint, c.definition_id, c.parent_usage_id,
                                         c.parent_in_library_bundle, &scratch);

@@ -6,8 +6,8 @@
 #include <string>
 
 #include "runtime/internal/html_escape.h"
-#include "runtime/internal/runtime_state.h"
 #include "runtime/internal/renderers.h"
+#include "runtime/internal/runtime_state.h"
 #include "runtime/internal/static_urls.h"
 #include "runtime/runtime.h"
 

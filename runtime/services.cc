@@ -3,8 +3,8 @@
 #include <nlohmann/json.hpp>
 
 #include "base/json_depth.h"
-#include "runtime/internal/runtime_state.h"
 #include "runtime/internal/renderers.h"
+#include "runtime/internal/runtime_state.h"
 #include "runtime/runtime.h"
 
 namespace blockrt::runtime {
@@ -51,8 +51,8 @@ Result<internal::TokenEntry*> Runtime::Token(const Block& block) const {
   const int64_t period = now / kHandlerTokenPeriodSeconds;
   internal::RenderMemo::TokenEntry* memo = state_->memo.FindToken(usage);
   if (memo == nullptr || memo->period != period) {
-    memo = state_->memo.PutToken(usage, period,
-                           HandlerToken(opt.handler_token_keys.front(), user_.id, usage, now, 0));
+    memo = state_->memo.PutToken(
+        usage, period, HandlerToken(opt.handler_token_keys.front(), user_.id, usage, now, 0));
   }
   return memo;
 }

@@ -43,10 +43,10 @@ class PluginTest : public ::testing::Test {
     definitions_ = std::make_shared<contexts::DefinitionCache>();
     // Only the library context: the plugin stands in for the built-in
     // course-v1 context, as an application's own course context would.
-    ASSERT_TRUE(registry_
-                    .Register("lib", std::make_shared<contexts::LibraryContext>(snapshots_,
-                                                                               definitions_))
-                    .ok());
+    ASSERT_TRUE(
+        registry_
+            .Register("lib", std::make_shared<contexts::LibraryContext>(snapshots_, definitions_))
+            .ok());
   }
   void TearDown() override { fs::remove_all(dir_); }
 

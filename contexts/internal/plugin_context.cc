@@ -33,8 +33,7 @@ PluginContext::~PluginContext() {
   if (table_->destroy != nullptr) table_->destroy(self_);
 }
 
-Result<std::optional<UsageLoad>> PluginContext::LoadUsage(ContextSession* session,
-                                                          const User* user,
+Result<std::optional<UsageLoad>> PluginContext::LoadUsage(ContextSession* session, const User* user,
                                                           const keys::KeyView& usage,
                                                           ContentSelector sel, bool edit,
                                                           bool want_parent) const {

@@ -12,12 +12,12 @@
 
 #include "olx/course/course.h"
 #include "olx/course/internal/course_rules.h"
-#include "olx/internal/definition_fields.h"
 #include "olx/course/internal/extra_content.h"
+#include "olx/course/internal/url_name.h"
+#include "olx/internal/definition_fields.h"
 #include "olx/internal/file_io.h"
 #include "olx/internal/olx_path.h"
 #include "olx/internal/root_dir.h"
-#include "olx/course/internal/url_name.h"
 #include "olx/internal/xml_document.h"
 
 namespace blockrt::olx {
