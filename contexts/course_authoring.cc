@@ -142,16 +142,7 @@ Result<std::shared_ptr<const CourseInfo>> CourseAuthoring::Find(std::string_view
 
 Status CourseAuthoring::Require(const CourseInfo& course, CourseRole needed,
                                 std::string_view what) const {
-  if (actor_.is_none()) return Status::OK();
-  BLOCKRT_RETURN_IF_ERROR(ValidateUserId(actor_.id));
-  const CourseRole has = course.RoleOf(actor_.id);
-  if (has >= needed || (needed == CourseRole::kLearner && course.allow_public_learning)) {
-    return Status::OK();
-  }
-  return Status::PermissionDenied("user '" + actor_.id + "' may not " + std::string(what) + " " +
-                                  course.key + ": that needs the " +
-                                  std::string(CourseRoleName(needed)) + " role (has " +
-                                  std::string(CourseRoleName(has)) + ")");
+  return internal::RequireRole(actor_, course, needed, CourseRole::kLearner, what, CourseRoleName);
 }
 
 Status CourseAuthoring::Authorize(std::string_view course_key, CourseRole needed) const {

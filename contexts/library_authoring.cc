@@ -70,16 +70,7 @@ Result<std::shared_ptr<const LibraryInfo>> LibraryAuthoring::Lib(std::string_vie
 
 Status LibraryAuthoring::Require(const LibraryInfo& lib, LibraryRole needed,
                                  std::string_view what) const {
-  if (actor_.is_none()) return Status::OK();
-  BLOCKRT_RETURN_IF_ERROR(ValidateUserId(actor_.id));
-  const LibraryRole has = lib.RoleOf(actor_.id);
-  if (has >= needed || (needed == LibraryRole::kLearner && lib.allow_public_learning)) {
-    return Status::OK();
-  }
-  return Status::PermissionDenied("user '" + actor_.id + "' may not " + std::string(what) + " " +
-                                  lib.key + ": that needs the " +
-                                  std::string(LibraryRoleName(needed)) + " role (has " +
-                                  std::string(LibraryRoleName(has)) + ")");
+  return internal::RequireRole(actor_, lib, needed, LibraryRole::kLearner, what, LibraryRoleName);
 }
 
 Status LibraryAuthoring::Authorize(std::string_view library_key, LibraryRole needed) const {

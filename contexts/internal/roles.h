@@ -49,6 +49,23 @@ inline Status CheckGrantee(std::string_view user, std::string_view what) {
   return Status::OK();
 }
 
+// The one permission rule of every authoring API: no actor is trusted; an
+// actor holding `needed` (or, for `learner`, any user of a public record)
+// passes; anyone else is PermissionDenied naming what they tried and the
+// role it needs. `Info` has key, allow_public_learning and RoleOf(id);
+// `role_name` names a Role.
+template <typename Info, typename Role, typename RoleNameFn>
+Status RequireRole(const User& actor, const Info& info, Role needed, Role learner,
+                   std::string_view what, RoleNameFn role_name) {
+  if (actor.is_none()) return Status::OK();
+  BLOCKRT_RETURN_IF_ERROR(ValidateUserId(actor.id));
+  const Role has = info.RoleOf(actor.id);
+  if (has >= needed || (needed == learner && info.allow_public_learning)) return Status::OK();
+  return Status::PermissionDenied("user '" + actor.id + "' may not " + std::string(what) + " " +
+                                  info.key + ": that needs the " + std::string(role_name(needed)) +
+                                  " role (has " + std::string(role_name(has)) + ")");
+}
+
 template <typename Role>
 void ApplyRole(std::map<std::string, Role>* roles, std::string_view user, Role role) {
   if (role == Role{}) {
