@@ -7,6 +7,7 @@
 #include "cli/number_arg.h"
 #include "cli/runtime_cli.h"
 #include "contexts/course_authoring.h"
+#include "contexts/library_content/reset.h"
 #include "contexts/library_content/sync.h"
 #include "contexts/library_source.h"
 
@@ -29,7 +30,12 @@ constexpr char kHelp[] =
     "        defaults (default-FIELD) and content (content edits are discarded); gone\n"
     "        ones are removed, new ones added; capa_type filters (v1 rule).\n"
     "        --dry-run prints the plan per child and writes nothing.\n"
-    "--user U acts as U (course staff, and a learner of the library).\n"
+    "       blockrt library-content reset LCB_KEY --user U [--db FILE] [--json]\n"
+    "  reset  U's selection starts over, when the block sets allow_resetting_children:\n"
+    "        the state of each selected problem is cleared and the next view (printed)\n"
+    "        draws a new selection.\n"
+    "--user U acts as U (sync: course staff and a learner of the library; reset: the\n"
+    "learner).\n"
     "--json prints one JSON object; errors as {\"error\":{...}}.\n"
     "exit codes: 0 ok, 1 refused (not found, invalid, denied), 2 usage or I/O error\n";
 
@@ -104,12 +110,49 @@ Status Sync(const CommonFlags& f, runtime::Engine& engine, json* result, std::st
   return Status::OK();
 }
 
+json EventsJson(std::vector<contexts::TrackingEvent> events) {
+  json out = json::array();
+  for (const contexts::TrackingEvent& e : events) {
+    out.push_back({{"name", e.name},
+                   {"usage_key", e.usage_key},
+                   {"data", json::parse(e.data, nullptr, false)}});
+  }
+  return out;
+}
+
+Status Reset(const CommonFlags& f, runtime::Engine& engine, json* result, std::string* text) {
+  const contexts::User learner(f.user);
+  runtime::Runtime rt = engine.NewRuntime(runtime::Mode::kLms, learner);
+  BLOCKRT_ASSIGN_OR_RETURN(runtime::Block block, rt.LoadBlock(f.positional[1]));
+  BLOCKRT_ASSIGN_OR_RETURN(lc::ResetReport r,
+                           lc::ResetSelection(engine.store(), learner, block.usage_key().text(),
+                                              block.olx(), block.children()));
+  // The next view, as the reference returns the new student_view.
+  runtime::Runtime next = engine.NewRuntime(runtime::Mode::kLms, learner);
+  BLOCKRT_ASSIGN_OR_RETURN(runtime::Block now, next.LoadBlock(f.positional[1]));
+  json selected = json::array();
+  for (const keys::Key& k : now.children()) selected.push_back(k.text());
+  *result = {{"usage_key", now.usage_key().text()},
+             {"user", f.user},
+             {"reset", r.reset},
+             {"resets", r.resets},
+             {"selected", selected},
+             {"events", EventsJson(next.TakeEvents())}};
+  *text = "reset " + std::to_string(r.reset.size()) + " problem(s) of " + f.user +
+          "'s selection of " + now.usage_key().text() + "; now selected:";
+  for (const keys::Key& k : now.children()) *text += "\n  " + k.text();
+  return Status::OK();
+}
+
 // A usage error of the flags, or "" when they are fine.
 std::string CheckUsage(const std::string& sub, const CommonFlags& f) {
   const std::string* version = OptionValue(f, "--version");
   if (sub != "sync" &&
       (version != nullptr || HasSwitch(f, "--latest") || HasSwitch(f, "--dry-run"))) {
     return "--version, --latest and --dry-run are options of sync";
+  }
+  if (sub == "reset" && (f.user.empty() || contexts::User(f.user).is_anonymous())) {
+    return "reset needs --user U (an identified learner)";
   }
   if (version != nullptr && HasSwitch(f, "--latest")) {
     return "--version and --latest exclude each other";
@@ -129,6 +172,7 @@ struct Sub {
 
 const Sub kSubs[] = {
     {"sync", 1, Sync},
+    {"reset", 1, Reset},
 };
 
 }  // namespace

@@ -177,6 +177,60 @@ TEST_F(LibraryContentCliTest, SyncDryRunAndUpgrade) {
   EXPECT_EQ(r["to_version"], 5);
 }
 
+size_t Count(const std::string& text, const std::string& what) {
+  size_t n = 0;
+  for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+  return n;
+}
+
+TEST_F(LibraryContentCliTest, EachLearnerSeesTheirSelectionAndCanReset) {
+  MakeScenario();
+  Ok("library-content sync " + std::string(kLcb));
+  Ok("course set " + std::string(kLcb) + " max_count 2");
+  Ok("course role course-v1:O+C+R ada learner");
+  Ok("course role course-v1:O+C+R bob learner");
+  Ok("course role course-v1:O+C+R alice staff");
+  Ok("course publish course-v1:O+C+R");
+
+  nlohmann::json first = Json("render " + std::string(kLcb) + " --user ada");
+  EXPECT_EQ(Count(first["content"], "data-block-type=\"problem\""), 2u) << first.dump();
+  ASSERT_EQ(first["events"].size(), 1u) << first.dump();
+  EXPECT_EQ(first["events"][0]["name"], "edx.librarycontentblock.content.assigned");
+  EXPECT_EQ(first["events"][0]["data"]["previous_count"], 0);
+  EXPECT_EQ(first["events"][0]["data"]["max_count"], 2);
+  EXPECT_EQ(first["events"][0]["data"]["added"].size(), 2u);
+  nlohmann::json state = Json("state get " + std::string(kLcb) + " --user ada");
+  EXPECT_EQ(state["selected"].size(), 2u) << state.dump();
+  // Re-rendered: the same page, nothing published.
+  nlohmann::json again = Json("render " + std::string(kLcb) + " --user ada");
+  EXPECT_EQ(again["content"], first["content"]);
+  EXPECT_TRUE(again["events"].empty());
+  // load shows the selection as the block's children; Studio shows them all.
+  CliRun load = Blockrt("load " + std::string(kLcb) + " --user ada --depth 0");
+  ASSERT_EQ(load.code, 0) << load.out;
+  nlohmann::json loaded = nlohmann::json::parse(load.out, nullptr, false);
+  EXPECT_EQ(loaded["children"].size(), 2u) << loaded.dump();
+  nlohmann::json studio = Json("render " + std::string(kLcb) + " --studio --user alice");
+  EXPECT_EQ(Count(studio["content"], "data-block-type=\"problem\""), 4u);
+  EXPECT_TRUE(studio["events"].empty());
+
+  // Reset: refused until the block allows it.
+  nlohmann::json refused = Json("library-content reset " + std::string(kLcb) + " --user ada", 1);
+  EXPECT_EQ(refused["error"]["code"], "failed_precondition") << refused.dump();
+  EXPECT_EQ(refused["error"]["message"],
+            "\"Resetting selected children\" is not allowed for this XBlock");
+  Ok("course set " + std::string(kLcb) + " allow_resetting_children true");
+  Ok("course publish course-v1:O+C+R");
+  nlohmann::json reset = Json("library-content reset " + std::string(kLcb) + " --user ada");
+  EXPECT_EQ(reset["reset"].size(), 2u) << reset.dump();
+  EXPECT_EQ(reset["resets"], 1);
+  EXPECT_EQ(reset["selected"].size(), 2u);
+  ASSERT_EQ(reset["events"].size(), 1u);
+  EXPECT_EQ(reset["events"][0]["name"], "edx.librarycontentblock.content.assigned");
+  EXPECT_EQ(Blockrt("library-content reset " + std::string(kLcb)).code, 2);
+  EXPECT_EQ(Blockrt("library-content reset " + std::string(kLcb) + " --user anonymous").code, 2);
+}
+
 TEST_F(LibraryContentCliTest, UsageAndErrors) {
   EXPECT_EQ(Blockrt("library-content --help").code, 0);
   struct Case {
