@@ -1,5 +1,7 @@
-// blockrt lib: content-library authoring over the local store.
+// blockrt lib: content-library authoring over the local store. v2 libraries
+// here; a library-v1 key sends the subcommand to cli/lib_v1_command.cc.
 #include "cli/json_text.h"
+#include "cli/lib_v1.h"
 #include "cli/runtime_cli.h"
 #include "contexts/library_authoring.h"
 
@@ -9,8 +11,9 @@ namespace {
 constexpr char kLibHelp[] =
     "usage: blockrt lib <subcommand> [args] [--db FILE] [--json]\n"
     "\n"
-    "Content libraries (lib:ORG:SLUG) in the store FILE (default ./blockrt.db).\n"
-    "Authoring writes the draft 'studio_draft'; learners see published versions.\n"
+    "Content libraries (lib:ORG:SLUG) and v1 libraries (library-v1:ORG+LIB) in the\n"
+    "store FILE (default ./blockrt.db). Authoring writes the draft 'studio_draft';\n"
+    "learners see published versions, numbered 1, 2... per library.\n"
     "\n"
     "  create LIB [--title T] [--admin USER] [--public]   create a library\n"
     "  list                                               list libraries\n"
@@ -27,6 +30,14 @@ constexpr char kLibHelp[] =
     "                                                     files DIR lacks; --merge never deletes)\n"
     "  publish LIB | discard LIB | status LIB             draft workflow\n"
     "  blocks LIB [--studio|--lms] [--all]                top-level (or all) blocks\n"
+    "  export LIB OUT [--published]                       write the draft (or latest\n"
+    "                                                     version) to the new folder OUT\n"
+    "\n"
+    "v1 libraries: create, list, delete, role, import, publish, discard, status,\n"
+    "blocks and export. `import library-v1:ORG+LIB DIR [--admin U]` loads a\n"
+    "library.xml export (mirroring; under another key library.xml is rewritten);\n"
+    "`blocks` lists library.xml's children in its order. Roles are staff (edit,\n"
+    "publish, grant; admin and author mean staff) and learner (view).\n"
     "\n"
     "--user USER acts as USER: reading or writing drafts, importing and publishing\n"
     "need the author role, roles need admin (see README). Without --user nothing\n"
@@ -65,6 +76,7 @@ Status RunSub(const std::string& sub, const CommonFlags& f, runtime::Engine& eng
                      {"allow_public_learning", l.allow_public_learning}});
       *text += l.key + "\t" + l.title + "\n";
     }
+    BLOCKRT_RETURN_IF_ERROR(ListV1Libraries(f, engine, &arr, text));
     *result = {{"libraries", arr}};
     if (!text->empty()) text->pop_back();
   } else if (sub == "delete") {
@@ -141,6 +153,27 @@ Status RunSub(const std::string& sub, const CommonFlags& f, runtime::Engine& eng
     BLOCKRT_ASSIGN_OR_RETURN(bool changed, a.HasUnpublishedChanges(p[0]));
     *result = {{"library", p[0]}, {"has_unpublished_changes", changed}};
     *text = changed ? "unpublished changes" : "no unpublished changes";
+  } else if (sub == "export") {
+    const bool published = HasSwitch(f, "--published");
+    BLOCKRT_ASSIGN_OR_RETURN(keys::Key lib,
+                             keys::Key::Parse(p[0], keys::KeyBase::kLibraryLocatorV2));
+    BLOCKRT_RETURN_IF_ERROR(a.Authorize(
+        p[0], published ? contexts::LibraryRole::kLearner : contexts::LibraryRole::kAuthor));
+    BLOCKRT_ASSIGN_OR_RETURN(auto info, engine.libraries().Library(lib.view()));
+    store::Store& st = engine.store();
+    BLOCKRT_ASSIGN_OR_RETURN(store::BundleInfo bundle, st.GetBundle(info->bundle_uuid));
+    if (published && bundle.latest_version == 0) {
+      return Status::FailedPrecondition("library " + info->key + " was never published");
+    }
+    // Without a draft (discarded) the draft reads as the latest version.
+    const store::Ref at = published ? store::Ref::Version(bundle.latest_version)
+                          : st.DraftExists(bundle.uuid, contexts::kStudioDraft)
+                              ? store::Ref::Draft(std::string(contexts::kStudioDraft))
+                              : store::Ref::Latest();
+    BLOCKRT_ASSIGN_OR_RETURN(int64_t files, st.ExportDirectory(bundle.uuid, at, p[1]));
+    *result = {{"library", info->key}, {"out", p[1]}, {"files", files}, {"published", published}};
+    *text = "exported " + std::to_string(files) + " files of " + info->key +
+            (published ? " (latest version)" : " (draft)") + " to " + p[1];
   } else if (sub == "blocks") {
     BLOCKRT_ASSIGN_OR_RETURN(keys::Key lib,
                              keys::Key::Parse(p[0], keys::KeyBase::kLibraryLocatorV2));
@@ -169,13 +202,14 @@ Status RunSub(const std::string& sub, const CommonFlags& f, runtime::Engine& eng
 
 int RunLib(const Invocation& inv) {
   static const Sub kSubs[] = {
-      {"create", 1},  {"list", 0},    {"delete", 1},       {"role", 3},      {"add-block", 3},
-      {"set-olx", 2}, {"get-olx", 1}, {"delete-block", 1}, {"add-asset", 3}, {"delete-asset", 2},
-      {"import", 2},  {"publish", 1}, {"discard", 1},      {"status", 1},    {"blocks", 1}};
+      {"create", 1},    {"list", 0},         {"delete", 1},  {"role", 3},
+      {"add-block", 3}, {"set-olx", 2},      {"get-olx", 1}, {"delete-block", 1},
+      {"add-asset", 3}, {"delete-asset", 2}, {"import", 2},  {"publish", 1},
+      {"discard", 1},   {"status", 1},       {"blocks", 1},  {"export", 2}};
   CommonFlags f;
   f.mode = runtime::Mode::kStudio;  // `lib blocks` lists the draft unless --lms
   if (!ParseCommonFlags(inv.args, {"--title", "--admin", "--parent"},
-                        {"--public", "--all", "--merge"}, &f, inv.err, "lib")) {
+                        {"--public", "--all", "--merge", "--published"}, &f, inv.err, "lib")) {
     return kExitUsage;
   }
   if (f.help || f.positional.empty()) {
@@ -197,11 +231,15 @@ int RunLib(const Invocation& inv) {
              << f.positional.size() << " (see --help)\n";
     return kExitUsage;
   }
-  Result<std::unique_ptr<runtime::Engine>> engine = OpenEngine(f, /*create=*/sub == "create");
+  // A v1 import creates its library when missing (as course import does).
+  const bool v1 = sub != "list" && IsV1LibraryKey(f.positional[0]);
+  Result<std::unique_ptr<runtime::Engine>> engine =
+      OpenEngine(f, /*create=*/sub == "create" || (v1 && sub == "import"));
   if (!engine.ok()) return ReportError(f, "lib", engine.status(), inv.out, inv.err);
   nlohmann::json result;
   std::string text;
-  Status st = RunSub(sub, f, **engine, inv.in, &result, &text);
+  Status st = v1 ? RunLibV1Sub(sub, f, **engine, &result, &text)
+                 : RunSub(sub, f, **engine, inv.in, &result, &text);
   if (!st.ok()) return ReportError(f, "lib", st, inv.out, inv.err);
   if (f.json) {
     result["ok"] = true;

@@ -92,8 +92,7 @@ Result<int64_t> PickVersion(std::string_view key, std::optional<int64_t> version
 // ---- v1
 
 Status AddV1Block(const CourseView& view, uint32_t index, std::vector<LibraryBlock>* out) {
-  const olx::Course& course = view.course;
-  const olx::CourseBlock& b = course.blocks[index];
+  const olx::CourseBlock& b = view.course.blocks[index];
   // A block whose id no key accepts cannot be addressed (the load reported it).
   if (b.usage_key.empty() || b.draft) return Status::OK();
   LibraryBlock block;
@@ -101,7 +100,7 @@ Status AddV1Block(const CourseView& view, uint32_t index, std::vector<LibraryBlo
   block.block_id = std::string(b.url_name);
   olx::Definition def = b.definition.ToDefinition();
   if (b.body_deferred) {
-    // Views read html bodies on first load; a copy needs it now.
+    // Views defer html bodies to a block's first load; a snapshot needs them.
     BLOCKRT_ASSIGN_OR_RETURN(std::string body, olx::ReadDeferredHtmlBody(*view.files, b));
     for (olx::FieldValue& f : def.fields) {
       if (f.name == "data") f.value = std::move(body);
@@ -145,8 +144,9 @@ Result<LibrarySnapshot> ReadV1(const CourseContext& ctx, const keys::KeyView& ke
   if (const std::string_view* title = root.definition.attribute("display_name")) {
     out.title = std::string(*title);
   }
-  for (uint32_t child : root.children)
+  for (uint32_t child : root.children) {
     BLOCKRT_RETURN_IF_ERROR(AddV1Block(*view, child, &out.blocks));
+  }
   return out;
 }
 
@@ -188,9 +188,9 @@ class V2Reader {
     block.block_id = usage_id;
     FillFromDefinition(def, &block);
     for (const olx::Include& inc : def.includes) {
-      // The usage id the runtime gives the child (UsageForChildInclude).
+      // The usage id the runtime gives the child (the one home of that rule).
       std::string scratch;
-      std::string child_id(olx::ChildUsageId(inc, usage_id, own, &scratch));
+      const std::string child_id(olx::ChildUsageId(inc, usage_id, own, &scratch));
       const internal::IncludedUsage* included = index_.Find(inc.block_type, child_id);
       if (included == nullptr) continue;  // unresolvable: skipped, as the index records
       Result<keys::Key> child_key =

@@ -125,11 +125,12 @@ TEST_F(RuntimeTest, TypedFieldsWithDefaults) {
   EXPECT_NE(content[0].json.find("multiplechoiceresponse"), std::string::npos);
 }
 
-TEST_F(RuntimeTest, NoPluginAndBadKeysAreClearErrors) {
+TEST_F(RuntimeTest, MissingV1LibrariesAndBadKeysAreClearErrors) {
   auto rt = Rt(Mode::kLms, "bob");
-  // library-v1 has a context now (v1 libraries): an unknown one is not found.
+  // library-v1 is a built-in context now: a library it lacks is not found.
   auto v1 = rt.LoadBlock("lib-block-v1:Org+Lib+type@problem+block@p1");
-  EXPECT_EQ(v1.status().code(), Status::Code::kNotFound) << v1.status().ToString();
+  EXPECT_EQ(v1.status().code(), Status::Code::kNotFound);
+  EXPECT_NE(v1.status().message().find("lib-block-v1:Org+Lib"), std::string::npos);
   EXPECT_EQ(rt.LoadBlock("not a key").status().code(), Status::Code::kInvalidArgument);
   EXPECT_EQ(rt.LoadBlock("lib:DemoX:fractions").status().code(), Status::Code::kInvalidArgument);
 }

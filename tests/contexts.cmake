@@ -5,3 +5,12 @@ if(BLOCKRT_BUILD_TESTS)
     LIBS nlohmann_json::nlohmann_json)
   add_dependencies(course_cli_tests blockrt)
 endif()
+
+# The library-v1 context driven through the real binary (blockrt lib with
+# library-v1 keys, load and render of lib-block-v1 keys).
+if(BLOCKRT_BUILD_TESTS)
+  blockrt_add_tests(lib_v1_cli_tests
+    SOURCES lib_v1_cli_test.cc
+    LIBS nlohmann_json::nlohmann_json)
+  add_dependencies(lib_v1_cli_tests blockrt)
+endif()
