@@ -7,6 +7,7 @@
 #include "cli/number_arg.h"
 #include "cli/runtime_cli.h"
 #include "contexts/course_authoring.h"
+#include "contexts/library_content/duplicate.h"
 #include "contexts/library_content/reset.h"
 #include "contexts/library_content/sync.h"
 #include "contexts/library_source.h"
@@ -34,7 +35,16 @@ constexpr char kHelp[] =
     "  reset  U's selection starts over, when the block sets allow_resetting_children:\n"
     "        the state of each selected problem is cleared and the next view (printed)\n"
     "        draws a new selection.\n"
-    "--user U acts as U (sync: course staff and a learner of the library; reset: the\n"
+    "       blockrt library-content duplicate LCB_KEY [--as ID] [--user U] [--db FILE] [--json]\n"
+    "       blockrt library-content mapping LCB_KEY DEST_ID [--user U] [--db FILE] [--json]\n"
+    "  duplicate  a copy of the block right after it (id: random 32 hex digits, or --as),\n"
+    "        with its settings; each child copied with its content, overrides and\n"
+    "        defaults at DERIVE_ID(copy, library block) when the library's latest version\n"
+    "        has its block, else at ORIGINAL_ID_unlinked_copy (a later upgrade of the copy\n"
+    "        keeps the former with their learner state and removes the latter).\n"
+    "  mapping  the child ids a copy named DEST_ID would get; writes nothing.\n"
+    "--user U acts as U (sync, duplicate, mapping: course staff and a learner of the library; "
+    "reset: the\n"
     "learner).\n"
     "--json prints one JSON object; errors as {\"error\":{...}}.\n"
     "exit codes: 0 ok, 1 refused (not found, invalid, denied), 2 usage or I/O error\n";
@@ -144,12 +154,66 @@ Status Reset(const CommonFlags& f, runtime::Engine& engine, json* result, std::s
   return Status::OK();
 }
 
+void MappingOut(const lc::DuplicateReport& r, json* result, std::string* text) {
+  json children = json::array();
+  for (const lc::ChildMapping& m : r.children) {
+    children.push_back(
+        {{"from", m.from},
+         {"to", m.to},
+         {"library_key", m.library_key.empty() ? json(nullptr) : json(m.library_key)},
+         {"depth", m.depth}});
+    *text += "\n" + std::string(2 + 2 * m.depth, ' ') + m.from + " -> " + m.to +
+             (m.library_key.empty() ? " (unlinked)" : " <- " + m.library_key);
+  }
+  *result = {{"usage_key", r.source},
+             {"copy", r.copy},
+             {"library_version", r.library_version},
+             {"children", children}};
+}
+
+Status Duplicate(const CommonFlags& f, runtime::Engine& engine, json* result, std::string* text) {
+  BLOCKRT_ASSIGN_OR_RETURN(keys::Key lcb,
+                           keys::Key::Parse(f.positional[1], keys::KeyBase::kUsageKey));
+  contexts::CourseAuthoring authoring =
+      contexts::CourseAuthoring(&engine.courses()).As(contexts::User(f.user));
+  contexts::LibrarySource libraries(&engine.libraries(), &engine.v1_libraries());
+  std::optional<std::string> as;
+  if (const std::string* id = OptionValue(f, "--as")) as = *id;
+  BLOCKRT_ASSIGN_OR_RETURN(lc::DuplicateReport r,
+                           lc::DuplicateLibraryContent(authoring, libraries, lcb.view(), as));
+  MappingOut(r, result, text);
+  (*result)["files"] = r.files;
+  *text = "duplicated " + r.source + " as " + r.copy + " (" + std::to_string(r.files.size()) +
+          " file(s) written)" + *text;
+  return Status::OK();
+}
+
+Status Mapping(const CommonFlags& f, runtime::Engine& engine, json* result, std::string* text) {
+  BLOCKRT_ASSIGN_OR_RETURN(keys::Key lcb,
+                           keys::Key::Parse(f.positional[1], keys::KeyBase::kUsageKey));
+  contexts::CourseAuthoring authoring =
+      contexts::CourseAuthoring(&engine.courses()).As(contexts::User(f.user));
+  contexts::LibrarySource libraries(&engine.libraries(), &engine.v1_libraries());
+  BLOCKRT_ASSIGN_OR_RETURN(
+      lc::DuplicateReport r,
+      lc::MapLibraryContentChildren(authoring, libraries, lcb.view(), f.positional[2]));
+  MappingOut(r, result, text);
+  *text = "children of " + r.source + " as copied into " + r.copy +
+          (r.library_version > 0 ? " (library version " + std::to_string(r.library_version) + ")"
+                                 : std::string(" (library not readable: nothing linked)")) +
+          *text;
+  return Status::OK();
+}
+
 // A usage error of the flags, or "" when they are fine.
 std::string CheckUsage(const std::string& sub, const CommonFlags& f) {
   const std::string* version = OptionValue(f, "--version");
   if (sub != "sync" &&
       (version != nullptr || HasSwitch(f, "--latest") || HasSwitch(f, "--dry-run"))) {
     return "--version, --latest and --dry-run are options of sync";
+  }
+  if (sub != "duplicate" && OptionValue(f, "--as") != nullptr) {
+    return "--as is an option of duplicate";
   }
   if (sub == "reset" && (f.user.empty() || contexts::User(f.user).is_anonymous())) {
     return "reset needs --user U (an identified learner)";
@@ -173,6 +237,8 @@ struct Sub {
 const Sub kSubs[] = {
     {"sync", 1, Sync},
     {"reset", 1, Reset},
+    {"duplicate", 1, Duplicate},
+    {"mapping", 2, Mapping},
 };
 
 }  // namespace
@@ -180,7 +246,7 @@ const Sub kSubs[] = {
 int RunLibraryContent(const Invocation& inv) {
   CommonFlags f;
   f.mode = runtime::Mode::kStudio;
-  if (!ParseCommonFlags(inv.args, {"--version"}, {"--latest", "--dry-run"}, &f, inv.err,
+  if (!ParseCommonFlags(inv.args, {"--version", "--as"}, {"--latest", "--dry-run"}, &f, inv.err,
                         "library-content")) {
     return kExitUsage;
   }

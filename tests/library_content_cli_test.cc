@@ -231,6 +231,43 @@ TEST_F(LibraryContentCliTest, EachLearnerSeesTheirSelectionAndCanReset) {
   EXPECT_EQ(Blockrt("library-content reset " + std::string(kLcb) + " --user anonymous").code, 2);
 }
 
+TEST_F(LibraryContentCliTest, DuplicateAndMapping) {
+  MakeScenario();
+  Ok("library-content sync " + std::string(kLcb));
+  Ok("lib delete-block lb:O:L:problem:libBlockW");
+  Ok("lib publish lib:O:L");
+  nlohmann::json map = Json("library-content mapping " + std::string(kLcb) + " dupeLCB");
+  ASSERT_EQ(map["children"].size(), 4u) << map.dump();
+  EXPECT_EQ(map["library_version"], 6);
+  EXPECT_EQ(Id(map["children"][0]["to"]), "dd75dd6456dc1dda1959_unlinked_copy");
+  EXPECT_EQ(map["children"][0]["library_key"], nullptr);
+  EXPECT_EQ(Id(map["children"][1]["to"]), "aaf50b317d538af3398c");  // DERIVE(dupeLCB, X)
+  EXPECT_EQ(map["children"][1]["library_key"], "lb:O:L:problem:libBlockX");
+  CliRun text = Blockrt("library-content mapping " + std::string(kLcb) + " dupeLCB");
+  EXPECT_NE(text.out.find("dd75dd6456dc1dda1959_unlinked_copy (unlinked)"), std::string::npos)
+      << text.out;
+
+  nlohmann::json dupe = Json("library-content duplicate " + std::string(kLcb) + " --as dupeLCB");
+  EXPECT_EQ(dupe["copy"], "block-v1:O+C+R+type@library_content+block@dupeLCB");
+  EXPECT_EQ(dupe["children"], map["children"]);
+  EXPECT_EQ(dupe["files"].size(), 6u);  // the unit, the copy, four children
+  nlohmann::json random = Json("library-content duplicate " + std::string(kLcb));
+  EXPECT_EQ(Id(random["copy"]).size(), 32u);
+  EXPECT_EQ(
+      Json("library-content duplicate " + std::string(kLcb) + " --as dupeLCB", 1)["error"]["code"],
+      "already_exists");
+  EXPECT_EQ(Blockrt("library-content sync " + std::string(kLcb) + " --as x").code, 2);
+  EXPECT_EQ(Blockrt("library-content mapping " + std::string(kLcb)).code, 2);
+  // Upgrading the copy drops the unlinked W.
+  nlohmann::json up =
+      Json("library-content sync block-v1:O+C+R+type@library_content+block@dupeLCB --latest");
+  std::vector<std::string> removed;
+  for (const auto& c : up["children"]) {
+    if (c["action"] == "removed") removed.push_back(Id(c["usage_key"]));
+  }
+  EXPECT_EQ(removed, (std::vector<std::string>{"dd75dd6456dc1dda1959_unlinked_copy"}));
+}
+
 TEST_F(LibraryContentCliTest, UsageAndErrors) {
   EXPECT_EQ(Blockrt("library-content --help").code, 0);
   struct Case {
