@@ -9,6 +9,7 @@
 #include "contexts/course_authoring.h"
 #include "contexts/library_content/duplicate.h"
 #include "contexts/library_content/reset.h"
+#include "contexts/library_content/status.h"
 #include "contexts/library_content/sync.h"
 #include "contexts/library_source.h"
 
@@ -43,7 +44,13 @@ constexpr char kHelp[] =
     "        has its block, else at ORIGINAL_ID_unlinked_copy (a later upgrade of the copy\n"
     "        keeps the former with their learner state and removes the latter).\n"
     "  mapping  the child ids a copy named DEST_ID would get; writes nothing.\n"
-    "--user U acts as U (sync, duplicate, mapping: course staff and a learner of the library; "
+    "       blockrt library-content status LCB_KEY [--user U] [--db FILE] [--json]\n"
+    "  status  Studio's validation of the block (no library selected; library missing;\n"
+    "        out of date; fewer matching than max_count; none matching) and ours:\n"
+    "        children holding no library defaults, children not linked to the library.\n"
+    "        Exits 1 when it finds anything.\n"
+    "--user U acts as U (sync, duplicate, mapping, status: course staff and a learner of the "
+    "library; "
     "reset: the\n"
     "learner).\n"
     "--json prints one JSON object; errors as {\"error\":{...}}.\n"
@@ -205,6 +212,43 @@ Status Mapping(const CommonFlags& f, runtime::Engine& engine, json* result, std:
   return Status::OK();
 }
 
+Status StatusSub(const CommonFlags& f, runtime::Engine& engine, json* result, std::string* text) {
+  BLOCKRT_ASSIGN_OR_RETURN(keys::Key lcb,
+                           keys::Key::Parse(f.positional[1], keys::KeyBase::kUsageKey));
+  contexts::CourseAuthoring authoring =
+      contexts::CourseAuthoring(&engine.courses()).As(contexts::User(f.user));
+  contexts::LibrarySource libraries(&engine.libraries(), &engine.v1_libraries());
+  BLOCKRT_ASSIGN_OR_RETURN(lc::LcbStatus s,
+                           lc::LibraryContentStatus(authoring, libraries, lcb.view()));
+  json messages = json::array();
+  for (const lc::StatusMessage& m : s.messages) {
+    messages.push_back({{"level", m.level}, {"id", m.id}, {"text", m.text}});
+  }
+  *result = {{"usage_key", s.usage_key},
+             {"library", s.library_id},
+             {"version", s.version},
+             {"latest_version", s.latest_version},
+             {"checked_version", s.checked_version},
+             {"children", s.children},
+             {"max_count", s.max_count},
+             {"capa_type", s.capa_type},
+             {"valid", s.valid()},
+             {"summary", messages.empty() ? json(nullptr) : messages[0]},
+             {"messages", messages},
+             {"defaults_missing", s.defaults_missing},
+             {"not_linked", s.not_linked}};
+  *text = s.usage_key + ": library " + (s.library_id.empty() ? "(none)" : s.library_id) +
+          ", version " + (s.version.empty() ? "(none)" : s.version) + " (latest " +
+          (s.latest_version > 0 ? std::to_string(s.latest_version) : std::string("none")) + "), " +
+          std::to_string(s.children) + " children, max_count " + std::to_string(s.max_count) +
+          ", capa_type " + s.capa_type;
+  if (s.valid()) *text += "\nvalid";
+  for (const lc::StatusMessage& m : s.messages) *text += "\n" + m.level + ": " + m.text;
+  for (const std::string& k : s.defaults_missing) *text += "\n  no defaults: " + k;
+  for (const std::string& k : s.not_linked) *text += "\n  not linked: " + k;
+  return Status::OK();
+}
+
 // A usage error of the flags, or "" when they are fine.
 std::string CheckUsage(const std::string& sub, const CommonFlags& f) {
   const std::string* version = OptionValue(f, "--version");
@@ -235,10 +279,8 @@ struct Sub {
 };
 
 const Sub kSubs[] = {
-    {"sync", 1, Sync},
-    {"reset", 1, Reset},
-    {"duplicate", 1, Duplicate},
-    {"mapping", 2, Mapping},
+    {"sync", 1, Sync},       {"reset", 1, Reset},      {"duplicate", 1, Duplicate},
+    {"mapping", 2, Mapping}, {"status", 1, StatusSub},
 };
 
 }  // namespace
@@ -283,7 +325,8 @@ int RunLibraryContent(const Invocation& inv) {
   } else {
     *inv.out << text << "\n";
   }
-  return kExitOk;
+  // status: what it found is a finding.
+  return result.contains("valid") && result["valid"] == false ? kExitFindings : kExitOk;
 }
 
 }  // namespace blockrt::cli

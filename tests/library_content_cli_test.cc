@@ -268,6 +268,30 @@ TEST_F(LibraryContentCliTest, DuplicateAndMapping) {
   EXPECT_EQ(removed, (std::vector<std::string>{"dd75dd6456dc1dda1959_unlinked_copy"}));
 }
 
+TEST_F(LibraryContentCliTest, StatusFindsAndExitsOneUntilSynced) {
+  MakeScenario();
+  nlohmann::json before = Json("library-content status " + std::string(kLcb), 1);
+  EXPECT_EQ(before["valid"], false);
+  EXPECT_EQ(before["summary"]["id"], "no_matching") << before.dump();  // pinned 5 = latest
+  EXPECT_EQ(before["summary"]["text"],
+            "There are no problems in the specified library of type any.");
+  Ok("library-content sync " + std::string(kLcb));
+  nlohmann::json after = Json("library-content status " + std::string(kLcb));
+  EXPECT_EQ(after["valid"], true) << after.dump();
+  EXPECT_EQ(after["children"], 4);
+  EXPECT_EQ(after["latest_version"], 5);
+  CliRun text = Blockrt("library-content status " + std::string(kLcb));
+  EXPECT_EQ(text.code, 0);
+  EXPECT_NE(text.out.find("\nvalid"), std::string::npos) << text.out;
+  Ok("course set " + std::string(kLcb) + " max_count 9");
+  text = Blockrt("library-content status " + std::string(kLcb));
+  EXPECT_EQ(text.code, 1);
+  EXPECT_NE(text.out.find("warning: The specified library is configured to fetch 9 problems, "
+                          "but there are only 4 matching problems."),
+            std::string::npos)
+      << text.out;
+}
+
 TEST_F(LibraryContentCliTest, UsageAndErrors) {
   EXPECT_EQ(Blockrt("library-content --help").code, 0);
   struct Case {
