@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include "contexts/library_content/seed_fixture.h"
+#include "keys/derive.h"
 
 namespace blockrt::contexts::library_content {
 namespace {
@@ -291,6 +292,47 @@ TEST_F(SyncTest, CapaTypeFiltersAtSyncTime) {
     ASSERT_TRUE(r.ok()) << r.status().ToString();
     EXPECT_EQ(ChildrenOf(lcb, key).size(), expected) << capa;
   }
+}
+
+// A v1 library (library.xml order, a unit with a child): copies derive on
+// the library branch, descendants under their parent's copy (§5.4's
+// grandchild vector: libVert under myLCB, then libBlockW under it).
+TEST_F(SyncTest, V1LibraryWithDescendants) {
+  testing::Files lib = {
+      {"library.xml",
+       "<library url_name=\"library\" display_name=\"L\" org=\"O\" library=\"L\">\n"
+       "  <vertical url_name=\"libVert\"/>\n  <html url_name=\"h1\"/>\n</library>\n"},
+      {"vertical/libVert.xml",
+       "<vertical display_name=\"Unit\">\n  <problem url_name=\"libBlockW\"/>\n</vertical>\n"},
+      {"problem/libBlockW.xml", "<problem display_name=\"title W\">www</problem>\n"},
+      {"html/h1.xml", "<html filename=\"h1\" display_name=\"H1\"/>\n"},
+      {"html/h1.html", "<p>hello</p>\n"},
+      {"policies/assets.json", "{}"},
+  };
+  ASSERT_TRUE(v1a_->ImportCourse(Export(lib), "library-v1:O+L", "alice").ok());
+  ASSERT_TRUE(v1a_->Publish("library-v1:O+L").ok());
+  ImportCourse(testing::SeedCourse(" source_library_id=\"library-v1:O+L\""));
+  Result<SyncReport> r = Sync();
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  const std::string unit = "block-v1:O+C+R+type@vertical+block@1be6069658836a8fc920";
+  Result<keys::Key> h1 =
+      keys::DeriveUsageKey("lib-block-v1:O+L+branch@library+type@html+block@h1", kLcb);
+  ASSERT_TRUE(h1.ok());
+  EXPECT_EQ(Plan(*r),
+            "1be6069658836a8fc920 added lib-block-v1:O+L+type@vertical+block@libVert\n"
+            " ae61d237162a04ac6d6f added lib-block-v1:O+L+type@problem+block@libBlockW\n" +
+                std::string(h1->view().block_id().value_or("")) +
+                " added lib-block-v1:O+L+type@html+block@h1\n");
+  EXPECT_EQ(ChildrenOf(kLcb), (std::vector<std::string>{unit, h1->text()}));
+  EXPECT_EQ(ChildrenOf(unit),
+            (std::vector<std::string>{"block-v1:O+C+R+type@problem+block@ae61d237162a04ac6d6f"}));
+  EXPECT_EQ(Shown("block-v1:O+C+R+type@problem+block@ae61d237162a04ac6d6f"),
+            Pair("title W", "<problem>www</problem>"));
+  EXPECT_EQ(Shown(h1->text()), Pair("H1", "<p>hello</p>\n"));
+  // The same again changes nothing (the html body read back compares equal).
+  r = Sync();
+  ASSERT_TRUE(r.ok());
+  EXPECT_TRUE(r->files.empty()) << r->files.front();
 }
 
 TEST(ParseLibraryVersion, PositiveDecimalsOnly) {
