@@ -134,6 +134,27 @@ TEST_F(SyncTest, UpgradeKeepsOverridesTakesNewContentRemovesAndAdds) {
   EXPECT_TRUE(r->files.empty());
 }
 
+// Curveball 1: the export keeps the library defaults, so R2 (imported in a
+// store that no longer holds the library) shows the seed's last R2 table:
+// library titles, and the content edits kept.
+TEST_F(SyncTest, ExportImportAsAnotherRunKeepsDefaultsAndEdits) {
+  MakeSeedLibrary();
+  ImportCourse();
+  ASSERT_TRUE(Sync().ok());
+  EditLikeTheSeed();
+  const std::string out = FreshDir();
+  ASSERT_TRUE(course_->ExportCourse(testing::kCourse, out).ok());
+  ASSERT_TRUE(v2a_->DeleteLibrary(testing::kLibrary).ok());
+  Result<CourseImportReport> r2 = course_->ImportCourse(out, "course-v1:O+C+R2", "alice");
+  ASSERT_TRUE(r2.ok()) << r2.status().ToString();
+  auto at = [](std::string key) { return key.replace(key.find("O+C+R+"), 6, "O+C+R2+"); };
+  const std::string course = "course-v1:O+C+R2";
+  EXPECT_EQ(Shown(at(kW), course), Pair("title W", "<problem>www</problem>"));
+  EXPECT_EQ(Shown(at(kX), course), Pair("override title X", "<problem>xxx</problem>"));
+  EXPECT_EQ(Shown(at(kY), course), Pair("override title Y", "<problem>yyy_edit</problem>"));
+  EXPECT_EQ(Shown(at(kZ), course), Pair("title Z", "<problem>zzz_edit</problem>"));
+}
+
 // The reference's validation ladder, as far as sync goes: a plain sync stays
 // at the pinned version; an upgrade moves to the latest.
 TEST_F(SyncTest, PlainSyncStaysPinnedUpgradeMoves) {
