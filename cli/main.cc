@@ -19,7 +19,7 @@ const Command kCommands[] = {
     {"load", "load a block by usage key (Studio or LMS mode) as JSON", RunLoad},
     {"render", "render a block's view as an HTML fragment", RunRender},
     {"state", "a learner's state of a block: get, set", RunState},
-    {"library-content", "library_content blocks: sync/upgrade from their library",
+    {"library-content", "library_content blocks: sync/upgrade, status, duplicate, mapping, reset",
      RunLibraryContent},
     {"demo", "the end-to-end main job shown in the README", RunDemo},
 };

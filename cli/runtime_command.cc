@@ -25,7 +25,10 @@ constexpr char kRenderHelp[] =
     "\n"
     "Renders a block's view as an HTML fragment: student_view (default with --user),\n"
     "public_view (default without a user) or author_view. /static/ references become\n"
-    "signed, expiring asset URLs. --json prints {content, resources}.\n"
+    "signed, expiring asset URLs. --json prints {content, resources, events}: events are\n"
+    "the tracking events the loads published (a learner's first view of a library_content\n"
+    "block: edx.librarycontentblock.content.assigned). In the LMS a library_content block\n"
+    "shows the learner's selection of its children; Studio shows them all.\n"
     "\n"
     "exit codes: 0 ok, 1 not found/not allowed/unrenderable, 2 usage/I/O\n";
 
@@ -159,10 +162,19 @@ int RunRender(const Invocation& inv) {
                      {"mimetype", r.mimetype},
                      {"placement", r.placement}});
     }
+    // What the loads published (a learner's first view of a library_content
+    // block assigns its children).
+    nlohmann::json events = nlohmann::json::array();
+    for (const contexts::TrackingEvent& e : rt.TakeEvents()) {
+      events.push_back({{"name", e.name},
+                        {"usage_key", e.usage_key},
+                        {"data", nlohmann::json::parse(e.data, nullptr, false)}});
+    }
     *inv.out << JsonText(nlohmann::json{{"usage_key", block->usage_key().text()},
                                         {"view", view},
                                         {"content", frag->content},
-                                        {"resources", res}})
+                                        {"resources", res},
+                                        {"events", events}})
              << "\n";
   } else {
     *inv.out << frag->content << "\n";

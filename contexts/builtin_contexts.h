@@ -15,6 +15,8 @@
 
 namespace blockrt::contexts {
 
+// The course context serves library_content blocks with each learner's
+// selection (library_content/selection_filter.h).
 // Returns the library context it registered (for the authoring API), the
 // course context in *course and the v1-library context (a CourseContext of
 // Kind::kLibrary) in *v1_libraries when given.

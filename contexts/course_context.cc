@@ -166,10 +166,48 @@ Result<std::optional<UsageLoad>> CourseContext::LoadUsage(ContextSession* sessio
   if (!usage.AppendCanonical(&text)) return std::optional<UsageLoad>();
   auto it = view->by_usage.find(text);
   if (it == view->by_usage.end()) return std::optional<UsageLoad>();
-  BLOCKRT_ASSIGN_OR_RETURN(
-      UsageLoad load,
-      internal::LoadCourseBlock(held != nullptr ? held : s->view, it->second, want_parent));
+  const std::shared_ptr<const CourseView>& from = held != nullptr ? held : s->view;
+  BLOCKRT_ASSIGN_OR_RETURN(UsageLoad load, internal::LoadCourseBlock(from, it->second, want_parent,
+                                                                     /*with_children=*/false));
+  const std::vector<keys::Key>& all = internal::CourseBlockChildren(*from, it->second);
+  const ChildrenFilter* filter = nullptr;
+  if (user != nullptr && !user->is_none() && sel.draft.empty() && !filters_.empty()) {
+    auto f = filters_.find(load.olx->block_type);
+    if (f != filters_.end()) filter = f->second.get();
+  }
+  if (filter != nullptr) {
+    const CourseView& view_ref = *from;
+    auto descendants = [&view_ref](std::string_view child) {
+      std::vector<std::string> out;
+      auto found = view_ref.by_usage.find(child);
+      if (found == view_ref.by_usage.end()) return out;
+      const olx::Course& c = view_ref.course;
+      std::vector<uint32_t> stack(c.blocks[found->second].children.begin(),
+                                  c.blocks[found->second].children.end());
+      while (!stack.empty() && out.size() < c.blocks.size()) {
+        uint32_t k = stack.back();
+        stack.pop_back();
+        out.emplace_back(c.blocks[k].usage_key);
+        stack.insert(stack.end(), c.blocks[k].children.begin(), c.blocks[k].children.end());
+      }
+      return out;
+    };
+    BLOCKRT_ASSIGN_OR_RETURN(
+        load.children,
+        filter->Filter(ChildrenRequest{*user, text, *load.olx, all, descendants}, &load.events));
+  } else {
+    load.children = all;
+  }
   return std::optional<UsageLoad>(std::move(load));
+}
+
+void CourseContext::SetChildrenFilter(std::string block_type,
+                                      std::shared_ptr<const ChildrenFilter> filter) {
+  if (filter == nullptr) {
+    filters_.erase(block_type);
+  } else {
+    filters_[std::move(block_type)] = std::move(filter);
+  }
 }
 
 Result<std::vector<keys::Key>> CourseContext::ListBlocks(const keys::KeyView& context_key,

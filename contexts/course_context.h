@@ -16,6 +16,7 @@
 
 #include "base/result.h"
 #include "contexts/bundle_snapshots.h"
+#include "contexts/children_filter.h"
 #include "contexts/course.h"
 #include "contexts/learning_context.h"
 #include "olx/course/course.h"
@@ -97,6 +98,12 @@ class CourseContext : public LearningContext {
   BundleSnapshots& snapshots() const { return *snapshots_; }
   internal::CourseTable& table() const { return *table_; }
 
+  // In the LMS, a learner's loads of a block of `block_type` carry the
+  // children `filter` picks for that learner (library_content's selection)
+  // and the events it reports; Studio and loads without a user see every
+  // child. Set before the context serves loads (not synchronized).
+  void SetChildrenFilter(std::string block_type, std::shared_ptr<const ChildrenFilter> filter);
+
  private:
   class Session;
   // View() with the time (CoarseNowMs() scale) until which it needs no recheck.
@@ -110,6 +117,7 @@ class CourseContext : public LearningContext {
   std::shared_ptr<BundleSnapshots> snapshots_;
   olx::Course::Kind kind_;
   std::unique_ptr<internal::CourseTable> table_;
+  std::unordered_map<std::string, std::shared_ptr<const ChildrenFilter>> filters_;
   // "course key\0draft" -> the newest view built.
   mutable std::mutex views_mu_;
   mutable std::unordered_map<std::string, std::shared_ptr<const CourseView>> views_;

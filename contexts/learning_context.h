@@ -51,6 +51,15 @@ struct FieldOrigin {
   std::string_view source;  // a static string: "inherited", "library_default"
 };
 
+// Something a load did that analytics should hear of (the reference's
+// runtime.publish): contexts report them in UsageLoad::events and the
+// runtime hands them to its event sink.
+struct TrackingEvent {
+  std::string name;       // "edx.librarycontentblock.content.assigned"
+  std::string usage_key;  // the block that published it
+  std::string data;       // the payload, a JSON object
+};
+
 // Everything the runtime needs to build a block, from LoadUsage().
 struct UsageLoad {
   std::shared_ptr<const DefinitionLocator> definition;  // never null
@@ -64,6 +73,9 @@ struct UsageLoad {
   std::shared_ptr<const std::optional<keys::Key>> parent;
   // Sorted by name; null when every set field is the block's own.
   std::shared_ptr<const std::vector<FieldOrigin>> origins;
+  // What this load published (a learner's first view of a library_content
+  // block assigns its children).
+  std::vector<TrackingEvent> events;
 };
 
 // A context's one duty is LoadUsage(); everything else is a capability it

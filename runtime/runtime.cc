@@ -106,9 +106,26 @@ Result<Block> Runtime::Load(keys::Key&& key, const keys::Key* parent, bool set_p
   return Assemble(std::move(key), ctx, std::move(**load), parent, set_parent);
 }
 
+void Runtime::SetEventSink(std::function<void(const contexts::TrackingEvent&)> sink) {
+  state_->event_sink = std::move(sink);
+}
+
+std::vector<contexts::TrackingEvent> Runtime::TakeEvents() {
+  std::vector<contexts::TrackingEvent> out;
+  out.swap(state_->events);
+  return out;
+}
+
 Result<Block> Runtime::Assemble(keys::Key&& key, contexts::LearningContext* ctx,
                                 contexts::UsageLoad&& load, const keys::Key* parent,
                                 bool set_parent) const {
+  for (contexts::TrackingEvent& e : load.events) {
+    if (state_->event_sink) {
+      state_->event_sink(e);
+    } else {
+      state_->events.push_back(std::move(e));
+    }
+  }
   using SharedParent = std::shared_ptr<const std::optional<keys::Key>>;
   SharedParent parent_key;
   if (parent != nullptr && set_parent) {

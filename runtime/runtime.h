@@ -131,6 +131,13 @@ class Runtime {
   // Staff in the sense above.
   bool SeesAuthoredContent(const Block& block) const;
 
+  // Tracking events loads published (a learner's first view of a
+  // library_content block assigns its children: edx.librarycontentblock.
+  // content.assigned / .removed), in order. With a sink set each goes there
+  // as it happens; else they collect until TakeEvents().
+  void SetEventSink(std::function<void(const contexts::TrackingEvent&)> sink);
+  std::vector<contexts::TrackingEvent> TakeEvents();
+
   // Learner state (user_state scope), per (user, usage key): persisted in the
   // store in the LMS for identified users, kept in this Runtime otherwise
   // (Studio and anonymous users). Values are JSON text.

@@ -3,14 +3,13 @@
 #include <nlohmann/json.hpp>
 
 #include "base/json_depth.h"
+#include "contexts/user_state.h"
 #include "runtime/internal/renderers.h"
 #include "runtime/internal/runtime_state.h"
 #include "runtime/runtime.h"
 
 namespace blockrt::runtime {
 namespace {
-
-constexpr std::string_view kUserStateTable = "user_state";
 
 bool IsWordId(std::string_view s) {
   if (s.empty()) return false;
@@ -202,10 +201,6 @@ bool Persisted(Mode mode, const contexts::User& user) {
   return mode == Mode::kLms && !user.is_none() && !user.is_anonymous();
 }
 
-std::string StateKey(const contexts::User& user, const Block& block) {
-  return user.id + "\n" + block.usage_key().text();
-}
-
 }  // namespace
 
 Result<std::map<std::string, std::string>> Runtime::UserState(const Block& block) const {
@@ -217,21 +212,7 @@ Result<std::map<std::string, std::string>> Runtime::UserState(const Block& block
     if (it == state_->ephemeral_state.end()) return std::map<std::string, std::string>();
     return it->second;
   }
-  Result<std::string> raw = system_->store().GetRecord(kUserStateTable, StateKey(user_, block));
-  std::map<std::string, std::string> out;
-  if (!raw.ok()) {
-    if (raw.status().IsNotFound()) return out;
-    return raw.status();
-  }
-  nlohmann::json j = FindJsonTooDeep(*raw) == std::string::npos
-                         ? nlohmann::json::parse(*raw, nullptr, false)
-                         : nlohmann::json(nlohmann::json::value_t::discarded);
-  if (j.is_discarded() || !j.is_object()) {
-    return Status::Corruption("learner state of " + StateKey(user_, block) +
-                              " is not a JSON object");
-  }
-  for (auto it = j.begin(); it != j.end(); ++it) out[it.key()] = it.value().dump();
-  return out;
+  return contexts::ReadUserState(system_->store(), user_.id, block.usage_key().text());
 }
 
 Status Runtime::SetUserState(const Block& block, std::string_view field,
@@ -252,23 +233,8 @@ Status Runtime::SetUserState(const Block& block, std::string_view field,
     state_->ephemeral_state[block.usage_key().text()][std::string(field)] = value.dump();
     return Status::OK();
   }
-  const std::string key = StateKey(user_, block);
-  return system_->store().Transact([&]() -> Status {
-    Result<std::string> raw = system_->store().GetRecord(kUserStateTable, key);
-    nlohmann::json obj = nlohmann::json::object();
-    if (raw.ok()) {
-      obj = FindJsonTooDeep(*raw) == std::string::npos
-                ? nlohmann::json::parse(*raw, nullptr, false)
-                : nlohmann::json(nlohmann::json::value_t::discarded);
-      if (obj.is_discarded() || !obj.is_object()) {
-        return Status::Corruption("learner state of " + key + " is not a JSON object");
-      }
-    } else if (!raw.status().IsNotFound()) {
-      return raw.status();
-    }
-    obj[std::string(field)] = std::move(value);
-    return system_->store().PutRecord(kUserStateTable, key, obj.dump());
-  });
+  return contexts::WriteUserState(system_->store(), user_.id, block.usage_key().text(),
+                                  {{std::string(field), value.dump()}});
 }
 
 }  // namespace blockrt::runtime

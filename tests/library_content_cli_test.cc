@@ -177,6 +177,121 @@ TEST_F(LibraryContentCliTest, SyncDryRunAndUpgrade) {
   EXPECT_EQ(r["to_version"], 5);
 }
 
+size_t Count(const std::string& text, const std::string& what) {
+  size_t n = 0;
+  for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+  return n;
+}
+
+TEST_F(LibraryContentCliTest, EachLearnerSeesTheirSelectionAndCanReset) {
+  MakeScenario();
+  Ok("library-content sync " + std::string(kLcb));
+  Ok("course set " + std::string(kLcb) + " max_count 2");
+  Ok("course role course-v1:O+C+R ada learner");
+  Ok("course role course-v1:O+C+R bob learner");
+  Ok("course role course-v1:O+C+R alice staff");
+  Ok("course publish course-v1:O+C+R");
+
+  nlohmann::json first = Json("render " + std::string(kLcb) + " --user ada");
+  EXPECT_EQ(Count(first["content"], "data-block-type=\"problem\""), 2u) << first.dump();
+  ASSERT_EQ(first["events"].size(), 1u) << first.dump();
+  EXPECT_EQ(first["events"][0]["name"], "edx.librarycontentblock.content.assigned");
+  EXPECT_EQ(first["events"][0]["data"]["previous_count"], 0);
+  EXPECT_EQ(first["events"][0]["data"]["max_count"], 2);
+  EXPECT_EQ(first["events"][0]["data"]["added"].size(), 2u);
+  nlohmann::json state = Json("state get " + std::string(kLcb) + " --user ada");
+  EXPECT_EQ(state["selected"].size(), 2u) << state.dump();
+  // Re-rendered: the same page, nothing published.
+  nlohmann::json again = Json("render " + std::string(kLcb) + " --user ada");
+  EXPECT_EQ(again["content"], first["content"]);
+  EXPECT_TRUE(again["events"].empty());
+  // load shows the selection as the block's children; Studio shows them all.
+  CliRun load = Blockrt("load " + std::string(kLcb) + " --user ada --depth 0");
+  ASSERT_EQ(load.code, 0) << load.out;
+  nlohmann::json loaded = nlohmann::json::parse(load.out, nullptr, false);
+  EXPECT_EQ(loaded["children"].size(), 2u) << loaded.dump();
+  nlohmann::json studio = Json("render " + std::string(kLcb) + " --studio --user alice");
+  EXPECT_EQ(Count(studio["content"], "data-block-type=\"problem\""), 4u);
+  EXPECT_TRUE(studio["events"].empty());
+
+  // Reset: refused until the block allows it.
+  nlohmann::json refused = Json("library-content reset " + std::string(kLcb) + " --user ada", 1);
+  EXPECT_EQ(refused["error"]["code"], "failed_precondition") << refused.dump();
+  EXPECT_EQ(refused["error"]["message"],
+            "\"Resetting selected children\" is not allowed for this XBlock");
+  Ok("course set " + std::string(kLcb) + " allow_resetting_children true");
+  Ok("course publish course-v1:O+C+R");
+  nlohmann::json reset = Json("library-content reset " + std::string(kLcb) + " --user ada");
+  EXPECT_EQ(reset["reset"].size(), 2u) << reset.dump();
+  EXPECT_EQ(reset["resets"], 1);
+  EXPECT_EQ(reset["selected"].size(), 2u);
+  ASSERT_EQ(reset["events"].size(), 1u);
+  EXPECT_EQ(reset["events"][0]["name"], "edx.librarycontentblock.content.assigned");
+  EXPECT_EQ(Blockrt("library-content reset " + std::string(kLcb)).code, 2);
+  EXPECT_EQ(Blockrt("library-content reset " + std::string(kLcb) + " --user anonymous").code, 2);
+}
+
+TEST_F(LibraryContentCliTest, DuplicateAndMapping) {
+  MakeScenario();
+  Ok("library-content sync " + std::string(kLcb));
+  Ok("lib delete-block lb:O:L:problem:libBlockW");
+  Ok("lib publish lib:O:L");
+  nlohmann::json map = Json("library-content mapping " + std::string(kLcb) + " dupeLCB");
+  ASSERT_EQ(map["children"].size(), 4u) << map.dump();
+  EXPECT_EQ(map["library_version"], 6);
+  EXPECT_EQ(Id(map["children"][0]["to"]), "dd75dd6456dc1dda1959_unlinked_copy");
+  EXPECT_EQ(map["children"][0]["library_key"], nullptr);
+  EXPECT_EQ(Id(map["children"][1]["to"]), "aaf50b317d538af3398c");  // DERIVE(dupeLCB, X)
+  EXPECT_EQ(map["children"][1]["library_key"], "lb:O:L:problem:libBlockX");
+  CliRun text = Blockrt("library-content mapping " + std::string(kLcb) + " dupeLCB");
+  EXPECT_NE(text.out.find("dd75dd6456dc1dda1959_unlinked_copy (unlinked)"), std::string::npos)
+      << text.out;
+
+  nlohmann::json dupe = Json("library-content duplicate " + std::string(kLcb) + " --as dupeLCB");
+  EXPECT_EQ(dupe["copy"], "block-v1:O+C+R+type@library_content+block@dupeLCB");
+  EXPECT_EQ(dupe["children"], map["children"]);
+  EXPECT_EQ(dupe["files"].size(), 6u);  // the unit, the copy, four children
+  nlohmann::json random = Json("library-content duplicate " + std::string(kLcb));
+  EXPECT_EQ(Id(random["copy"]).size(), 32u);
+  EXPECT_EQ(
+      Json("library-content duplicate " + std::string(kLcb) + " --as dupeLCB", 1)["error"]["code"],
+      "already_exists");
+  EXPECT_EQ(Blockrt("library-content sync " + std::string(kLcb) + " --as x").code, 2);
+  EXPECT_EQ(Blockrt("library-content mapping " + std::string(kLcb)).code, 2);
+  // Upgrading the copy drops the unlinked W.
+  nlohmann::json up =
+      Json("library-content sync block-v1:O+C+R+type@library_content+block@dupeLCB --latest");
+  std::vector<std::string> removed;
+  for (const auto& c : up["children"]) {
+    if (c["action"] == "removed") removed.push_back(Id(c["usage_key"]));
+  }
+  EXPECT_EQ(removed, (std::vector<std::string>{"dd75dd6456dc1dda1959_unlinked_copy"}));
+}
+
+TEST_F(LibraryContentCliTest, StatusFindsAndExitsOneUntilSynced) {
+  MakeScenario();
+  nlohmann::json before = Json("library-content status " + std::string(kLcb), 1);
+  EXPECT_EQ(before["valid"], false);
+  EXPECT_EQ(before["summary"]["id"], "no_matching") << before.dump();  // pinned 5 = latest
+  EXPECT_EQ(before["summary"]["text"],
+            "There are no problems in the specified library of type any.");
+  Ok("library-content sync " + std::string(kLcb));
+  nlohmann::json after = Json("library-content status " + std::string(kLcb));
+  EXPECT_EQ(after["valid"], true) << after.dump();
+  EXPECT_EQ(after["children"], 4);
+  EXPECT_EQ(after["latest_version"], 5);
+  CliRun text = Blockrt("library-content status " + std::string(kLcb));
+  EXPECT_EQ(text.code, 0);
+  EXPECT_NE(text.out.find("\nvalid"), std::string::npos) << text.out;
+  Ok("course set " + std::string(kLcb) + " max_count 9");
+  text = Blockrt("library-content status " + std::string(kLcb));
+  EXPECT_EQ(text.code, 1);
+  EXPECT_NE(text.out.find("warning: The specified library is configured to fetch 9 problems, "
+                          "but there are only 4 matching problems."),
+            std::string::npos)
+      << text.out;
+}
+
 TEST_F(LibraryContentCliTest, UsageAndErrors) {
   EXPECT_EQ(Blockrt("library-content --help").code, 0);
   struct Case {

@@ -144,7 +144,7 @@ Result<std::shared_ptr<const CourseView>> BuildCourseView(
 }
 
 Result<UsageLoad> LoadCourseBlock(const std::shared_ptr<const CourseView>& view, uint32_t index,
-                                  bool want_parent) {
+                                  bool want_parent, bool with_children) {
   CourseBlockSlot& slot = view->slots->slots[index];
   std::call_once(slot.once, [&] { Fill(*view, index, &slot); });
   if (!slot.status.ok()) return slot.status;
@@ -152,10 +152,14 @@ Result<UsageLoad> LoadCourseBlock(const std::shared_ptr<const CourseView>& view,
   load.definition = slot.locator;
   load.olx = slot.definition;
   load.snapshot = view->snapshot;
-  load.children = slot.children;
+  if (with_children) load.children = slot.children;
   if (want_parent) load.parent = slot.parent;
   load.origins = slot.origins;
   return load;
+}
+
+const std::vector<keys::Key>& CourseBlockChildren(const CourseView& view, uint32_t index) {
+  return view.slots->slots[index].children;
 }
 
 }  // namespace internal

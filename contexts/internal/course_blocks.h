@@ -40,9 +40,12 @@ Result<std::shared_ptr<const CourseView>> BuildCourseView(
     olx::Course::Kind kind = olx::Course::Kind::kCourse);
 
 // The load of view->course.blocks[index]; the view stays alive through it.
-// Errors are the store's, reading a deferred html body.
+// Errors are the store's, reading a deferred html body. Without `with_children` the load's children are left empty (the caller
+// takes them from CourseBlockChildren).
 Result<UsageLoad> LoadCourseBlock(const std::shared_ptr<const CourseView>& view, uint32_t index,
-                                  bool want_parent);
+                                  bool want_parent, bool with_children = true);
+// Every child key of a block LoadCourseBlock loaded, in order (the view's).
+const std::vector<keys::Key>& CourseBlockChildren(const CourseView& view, uint32_t index);
 
 }  // namespace blockrt::contexts::internal
 

@@ -162,9 +162,16 @@ class LibraryContentTest : public ::testing::Test {
     std::vector<olx::ResolvedField> fields = olx::ResolveFields((*view)->course, it->second);
     const olx::ResolvedField* name = olx::FindResolvedField(fields, "display_name");
     const olx::ResolvedField* data = olx::FindResolvedField(fields, "data");
+    std::string body = data != nullptr ? std::string(data->value) : "";
+    const olx::CourseBlock& block = (*view)->course.blocks[it->second];
+    if (block.body_deferred) {  // views read html bodies on a block's first load
+      Result<std::string> read = olx::ReadDeferredHtmlBody(*(*view)->files, block);
+      EXPECT_TRUE(read.ok()) << read.status().ToString();
+      if (read.ok()) body = *read;
+    }
     return {name != nullptr ? std::string(name->value)
-                            : std::string(olx::DefaultDisplayName("problem")),
-            data != nullptr ? std::string(data->value) : ""};
+                            : std::string(olx::DefaultDisplayName(block.definition.block_type)),
+            body};
   }
 
   // The usage keys of the children of `usage` in the draft.

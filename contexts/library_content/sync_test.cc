@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include "contexts/library_content/seed_fixture.h"
+#include "keys/derive.h"
 
 namespace blockrt::contexts::library_content {
 namespace {
@@ -131,6 +132,27 @@ TEST_F(SyncTest, UpgradeKeepsOverridesTakesNewContentRemovesAndAdds) {
   r = Sync();
   ASSERT_TRUE(r.ok());
   EXPECT_TRUE(r->files.empty());
+}
+
+// Curveball 1: the export keeps the library defaults, so R2 (imported in a
+// store that no longer holds the library) shows the seed's last R2 table:
+// library titles, and the content edits kept.
+TEST_F(SyncTest, ExportImportAsAnotherRunKeepsDefaultsAndEdits) {
+  MakeSeedLibrary();
+  ImportCourse();
+  ASSERT_TRUE(Sync().ok());
+  EditLikeTheSeed();
+  const std::string out = FreshDir();
+  ASSERT_TRUE(course_->ExportCourse(testing::kCourse, out).ok());
+  ASSERT_TRUE(v2a_->DeleteLibrary(testing::kLibrary).ok());
+  Result<CourseImportReport> r2 = course_->ImportCourse(out, "course-v1:O+C+R2", "alice");
+  ASSERT_TRUE(r2.ok()) << r2.status().ToString();
+  auto at = [](std::string key) { return key.replace(key.find("O+C+R+"), 6, "O+C+R2+"); };
+  const std::string course = "course-v1:O+C+R2";
+  EXPECT_EQ(Shown(at(kW), course), Pair("title W", "<problem>www</problem>"));
+  EXPECT_EQ(Shown(at(kX), course), Pair("override title X", "<problem>xxx</problem>"));
+  EXPECT_EQ(Shown(at(kY), course), Pair("override title Y", "<problem>yyy_edit</problem>"));
+  EXPECT_EQ(Shown(at(kZ), course), Pair("title Z", "<problem>zzz_edit</problem>"));
 }
 
 // The reference's validation ladder, as far as sync goes: a plain sync stays
@@ -291,6 +313,47 @@ TEST_F(SyncTest, CapaTypeFiltersAtSyncTime) {
     ASSERT_TRUE(r.ok()) << r.status().ToString();
     EXPECT_EQ(ChildrenOf(lcb, key).size(), expected) << capa;
   }
+}
+
+// A v1 library (library.xml order, a unit with a child): copies derive on
+// the library branch, descendants under their parent's copy (§5.4's
+// grandchild vector: libVert under myLCB, then libBlockW under it).
+TEST_F(SyncTest, V1LibraryWithDescendants) {
+  testing::Files lib = {
+      {"library.xml",
+       "<library url_name=\"library\" display_name=\"L\" org=\"O\" library=\"L\">\n"
+       "  <vertical url_name=\"libVert\"/>\n  <html url_name=\"h1\"/>\n</library>\n"},
+      {"vertical/libVert.xml",
+       "<vertical display_name=\"Unit\">\n  <problem url_name=\"libBlockW\"/>\n</vertical>\n"},
+      {"problem/libBlockW.xml", "<problem display_name=\"title W\">www</problem>\n"},
+      {"html/h1.xml", "<html filename=\"h1\" display_name=\"H1\"/>\n"},
+      {"html/h1.html", "<p>hello</p>\n"},
+      {"policies/assets.json", "{}"},
+  };
+  ASSERT_TRUE(v1a_->ImportCourse(Export(lib), "library-v1:O+L", "alice").ok());
+  ASSERT_TRUE(v1a_->Publish("library-v1:O+L").ok());
+  ImportCourse(testing::SeedCourse(" source_library_id=\"library-v1:O+L\""));
+  Result<SyncReport> r = Sync();
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  const std::string unit = "block-v1:O+C+R+type@vertical+block@1be6069658836a8fc920";
+  Result<keys::Key> h1 =
+      keys::DeriveUsageKey("lib-block-v1:O+L+branch@library+type@html+block@h1", kLcb);
+  ASSERT_TRUE(h1.ok());
+  EXPECT_EQ(Plan(*r),
+            "1be6069658836a8fc920 added lib-block-v1:O+L+type@vertical+block@libVert\n"
+            " ae61d237162a04ac6d6f added lib-block-v1:O+L+type@problem+block@libBlockW\n" +
+                std::string(h1->view().block_id().value_or("")) +
+                " added lib-block-v1:O+L+type@html+block@h1\n");
+  EXPECT_EQ(ChildrenOf(kLcb), (std::vector<std::string>{unit, h1->text()}));
+  EXPECT_EQ(ChildrenOf(unit),
+            (std::vector<std::string>{"block-v1:O+C+R+type@problem+block@ae61d237162a04ac6d6f"}));
+  EXPECT_EQ(Shown("block-v1:O+C+R+type@problem+block@ae61d237162a04ac6d6f"),
+            Pair("title W", "<problem>www</problem>"));
+  EXPECT_EQ(Shown(h1->text()), Pair("H1", "<p>hello</p>\n"));
+  // The same again changes nothing (the html body read back compares equal).
+  r = Sync();
+  ASSERT_TRUE(r.ok());
+  EXPECT_TRUE(r->files.empty()) << r->files.front();
 }
 
 TEST(ParseLibraryVersion, PositiveDecimalsOnly) {

@@ -6,6 +6,7 @@
 #define BLOCKRT_RUNTIME_INTERNAL_RUNTIME_STATE_H_
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -43,6 +44,9 @@ struct RuntimeState {
   std::vector<const keys::Key*> render_path;
   // Ephemeral learner state: "usage key" -> field -> JSON.
   std::map<std::string, std::map<std::string, std::string>> ephemeral_state;
+  // Events loads published, for the sink (or TakeEvents() when none is set).
+  std::function<void(const contexts::TrackingEvent&)> event_sink;
+  std::vector<contexts::TrackingEvent> events;
 };
 
 }  // namespace blockrt::runtime::internal
