@@ -38,13 +38,21 @@ TEST(LibraryRewrite, Cases) {
   };
   const Case cases[] = {
       {"same key", kLibrary.at("library.xml"), {"O", "L", ""}, ""},
-      {"other org and library", "<library org=\"O\" library=\"L\"  display_name='x'/>",
-       {"O2", "L2", ""}, "<library org=\"O2\" library=\"L2\"  display_name='x'/>"},
-      {"single quotes kept", "<library org='O' library='L'><html url_name='h'/></library>",
-       {"O", "L3", ""}, "<library org='O' library='L3'><html url_name='h'/></library>"},
-      {"missing attributes appended", "<library display_name=\"x\">\n</library>",
-       {"O", "L", ""}, "<library display_name=\"x\" org=\"O\" library=\"L\">\n</library>"},
-      {"escaped value", "<library org=\"O\" library=\"L\"/>", {"O&", "L", ""},
+      {"other org and library",
+       "<library org=\"O\" library=\"L\"  display_name='x'/>",
+       {"O2", "L2", ""},
+       "<library org=\"O2\" library=\"L2\"  display_name='x'/>"},
+      {"single quotes kept",
+       "<library org='O' library='L'><html url_name='h'/></library>",
+       {"O", "L3", ""},
+       "<library org='O' library='L3'><html url_name='h'/></library>"},
+      {"missing attributes appended",
+       "<library display_name=\"x\">\n</library>",
+       {"O", "L", ""},
+       "<library display_name=\"x\" org=\"O\" library=\"L\">\n</library>"},
+      {"escaped value",
+       "<library org=\"O\" library=\"L\"/>",
+       {"O&", "L", ""},
        "<library org=\"O&amp;\" library=\"L\"/>"},
   };
   for (const Case& c : cases) {
@@ -88,12 +96,18 @@ TEST(LibraryRewrite, RefusesWhatIsNotALibraryExport) {
     const char* says;
   };
   const Case cases[] = {
-      {"course export", {{"course.xml", "<course/>"}}, Status::Code::kInvalidArgument,
+      {"course export",
+       {{"course.xml", "<course/>"}},
+       Status::Code::kInvalidArgument,
        "is a course export"},
       {"nothing", {{"x.txt", "x"}}, Status::Code::kNotFound, "library.xml: no such file"},
-      {"wrong root", {{"library.xml", "<course/>"}}, Status::Code::kInvalidArgument,
+      {"wrong root",
+       {{"library.xml", "<course/>"}},
+       Status::Code::kInvalidArgument,
        "root element is <course>"},
-      {"bad xml", {{"library.xml", "<library>\n  <p>\n</library>"}}, Status::Code::kParseError,
+      {"bad xml",
+       {{"library.xml", "<library>\n  <p>\n</library>"}},
+       Status::Code::kParseError,
        "library.xml:"},
   };
   for (const Case& c : cases) {
@@ -102,8 +116,7 @@ TEST(LibraryRewrite, RefusesWhatIsNotALibraryExport) {
     Result<RunRewrite> plan = PlanLibraryRewrite(*src, {"O", "L", ""});
     ASSERT_FALSE(plan.ok());
     EXPECT_EQ(plan.status().code(), c.code) << plan.status().ToString();
-    EXPECT_NE(plan.status().message().find(c.says), std::string::npos)
-        << plan.status().message();
+    EXPECT_NE(plan.status().message().find(c.says), std::string::npos) << plan.status().message();
   }
 }
 
