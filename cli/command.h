@@ -29,15 +29,16 @@ struct Command {
 };
 
 // Each group's entry point (defined in the matching *_command.cc).
-int RunKeys(const Invocation& inv);    // keys_command.cc
-int RunStore(const Invocation& inv);   // store_command.cc
-int RunOlx(const Invocation& inv);     // olx_command.cc
-int RunCourse(const Invocation& inv);  // olx_command.cc
-int RunLib(const Invocation& inv);     // lib_command.cc
-int RunLoad(const Invocation& inv);    // runtime_command.cc
-int RunRender(const Invocation& inv);  // runtime_command.cc
-int RunState(const Invocation& inv);   // state_command.cc
-int RunDemo(const Invocation& inv);    // demo_command.cc
+int RunKeys(const Invocation& inv);            // keys_command.cc
+int RunStore(const Invocation& inv);           // store_command.cc
+int RunOlx(const Invocation& inv);             // olx_command.cc
+int RunCourse(const Invocation& inv);          // olx_command.cc
+int RunLib(const Invocation& inv);             // lib_command.cc
+int RunLoad(const Invocation& inv);            // runtime_command.cc
+int RunRender(const Invocation& inv);          // runtime_command.cc
+int RunState(const Invocation& inv);           // state_command.cc
+int RunDemo(const Invocation& inv);            // demo_command.cc
+int RunLibraryContent(const Invocation& inv);  // library_content_command.cc
 
 // The key-validation batch of the demo: generates WORKDIR/keys.txt and checks
 // it (keys_command.cc). Returns kExitOk when the batch ran.

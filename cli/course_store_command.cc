@@ -54,22 +54,6 @@ constexpr char kCommonHelp[] =
     "exit codes: 0 ok, 1 refused (not found, exists, invalid input, denied),\n"
     "2 usage or I/O error\n";
 
-std::string ChangeKind(store::DraftChange::Kind k) {
-  switch (k) {
-    case store::DraftChange::Kind::kAdded:
-      return "added";
-    case store::DraftChange::Kind::kModified:
-      return "modified";
-    case store::DraftChange::Kind::kDeleted:
-      return "deleted";
-    case store::DraftChange::Kind::kLinkSet:
-      return "link set";
-    case store::DraftChange::Kind::kLinkRemoved:
-      return "link removed";
-  }
-  return "changed";
-}
-
 std::string DisplayName(const olx::CourseBlock& b) {
   if (const olx::CourseField* f = b.definition.field("display_name")) return std::string(f->value);
   if (const std::string_view* a = b.definition.attribute("display_name")) return std::string(*a);
@@ -144,7 +128,8 @@ Status RunSub(const std::string& sub, const CommonFlags& f, runtime::Engine& eng
     BLOCKRT_ASSIGN_OR_RETURN(contexts::CourseStatus st, a.GetStatus(p[0]));
     json changes = json::array(), versions = json::array(), roles = json::object();
     for (const auto& c : st.changes)
-      changes.push_back({{"kind", ChangeKind(c.kind)}, {"path", c.name}});
+      changes.push_back(
+          {{"kind", std::string(store::DraftChangeKindName(c.kind))}, {"path", c.name}});
     for (const auto& v : st.versions) {
       versions.push_back(
           {{"version", v.version}, {"author", v.author}, {"description", v.change_description}});
@@ -169,7 +154,8 @@ Status RunSub(const std::string& sub, const CommonFlags& f, runtime::Engine& eng
             (st.info.allow_public_learning ? "; public learning" : "") + "\n" +
             (st.has_draft_changes ? std::to_string(st.changes.size()) + " unpublished changes"
                                   : std::string("no unpublished changes"));
-    for (const auto& c : st.changes) *text += "\n  " + ChangeKind(c.kind) + " " + c.name;
+    for (const auto& c : st.changes)
+      *text += "\n  " + std::string(store::DraftChangeKindName(c.kind)) + " " + c.name;
   } else if (sub == "role") {
     std::optional<contexts::CourseRole> role = contexts::CourseRoleFromName(p[2]);
     if (!role) return Status::InvalidArgument("unknown role '" + p[2] + "' (staff|learner|none)");

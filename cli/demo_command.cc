@@ -40,29 +40,6 @@ constexpr char kDemoHelp[] =
 constexpr char kLib[] = "lib:DemoX:fractions";
 constexpr char kGlossary[] = "lb:DemoX:fractions:html:glossary";
 
-// Loads and renders every block of the library in one mode; returns a summary.
-Result<std::string> LoadAndRenderAll(runtime::Engine& engine, runtime::Mode mode,
-                                     const char* user) {
-  BLOCKRT_ASSIGN_OR_RETURN(keys::Key lib, keys::Key::Parse(kLib));
-  contexts::ContentSelector sel{mode == runtime::Mode::kStudio ? contexts::kStudioDraft
-                                                               : std::string_view()};
-  BLOCKRT_ASSIGN_OR_RETURN(std::vector<keys::Key> blocks,
-                           engine.libraries().ListBlocks(lib.view(), sel));
-  runtime::Runtime rt = engine.NewRuntime(mode, contexts::User(user));
-  size_t bytes = 0;
-  auto start = std::chrono::steady_clock::now();
-  for (const keys::Key& k : blocks) {
-    BLOCKRT_ASSIGN_OR_RETURN(runtime::Block b, rt.LoadBlock(k.text()));
-    BLOCKRT_ASSIGN_OR_RETURN(runtime::Fragment f, rt.Render(b));
-    bytes += f.content.size();
-  }
-  auto us = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() -
-                                                                  start)
-                .count();
-  return std::to_string(blocks.size()) + " blocks, " + std::to_string(bytes) + " bytes of HTML, " +
-         std::to_string(us) + " us";
-}
-
 Result<std::string> DisplayName(runtime::Engine& engine, runtime::Mode mode, const char* user) {
   runtime::Runtime rt = engine.NewRuntime(mode, contexts::User(user));
   BLOCKRT_ASSIGN_OR_RETURN(runtime::Block b, rt.LoadBlock(kGlossary));
@@ -107,10 +84,12 @@ int RunLibraryJob(const Invocation& inv, const std::string& workdir, const std::
     BLOCKRT_ASSIGN_OR_RETURN(int64_t v, a.Publish(kLib, "alice"));
     return "version " + std::to_string(v);
   });
-  steps.Run("load + render every block, Studio (alice)",
-            [&] { return LoadAndRenderAll(engine, runtime::Mode::kStudio, "alice"); });
-  steps.Run("load + render every block, LMS (bob)",
-            [&] { return LoadAndRenderAll(engine, runtime::Mode::kLms, "bob"); });
+  steps.Run("load + render every block, Studio (alice)", [&] {
+    return LoadAndRenderAll(engine, engine.libraries(), kLib, runtime::Mode::kStudio, "alice");
+  });
+  steps.Run("load + render every block, LMS (bob)", [&] {
+    return LoadAndRenderAll(engine, engine.libraries(), kLib, runtime::Mode::kLms, "bob");
+  });
   steps.Run("signed asset URL opens; a tampered one is refused", [&]() -> Result<std::string> {
     runtime::Runtime lms = engine.NewRuntime(runtime::Mode::kLms, contexts::User("bob"));
     BLOCKRT_ASSIGN_OR_RETURN(runtime::Block b, lms.LoadBlock("lb:DemoX:fractions:html:intro"));
@@ -208,6 +187,28 @@ Status PrepareWorkdir(const std::string& workdir, bool force) {
 }
 
 }  // namespace
+
+Result<std::string> LoadAndRenderAll(runtime::Engine& engine, const contexts::LearningContext& ctx,
+                                     std::string_view context_key, runtime::Mode mode,
+                                     const char* user) {
+  BLOCKRT_ASSIGN_OR_RETURN(keys::Key key, keys::Key::Parse(context_key));
+  contexts::ContentSelector sel{mode == runtime::Mode::kStudio ? contexts::kStudioDraft
+                                                               : std::string_view()};
+  BLOCKRT_ASSIGN_OR_RETURN(std::vector<keys::Key> blocks, ctx.ListBlocks(key.view(), sel));
+  runtime::Runtime rt = engine.NewRuntime(mode, contexts::User(user));
+  size_t bytes = 0;
+  auto start = std::chrono::steady_clock::now();
+  for (const keys::Key& k : blocks) {
+    BLOCKRT_ASSIGN_OR_RETURN(runtime::Block b, rt.LoadBlock(k.text()));
+    BLOCKRT_ASSIGN_OR_RETURN(runtime::Fragment f, rt.Render(b));
+    bytes += f.content.size();
+  }
+  auto us = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() -
+                                                                  start)
+                .count();
+  return std::to_string(blocks.size()) + " blocks, " + std::to_string(bytes) + " bytes of HTML, " +
+         std::to_string(us) + " us";
+}
 
 int RunDemo(const Invocation& inv) {
   std::string workdir = "demo";

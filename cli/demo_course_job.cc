@@ -22,28 +22,6 @@ constexpr char kCourse[] = "course-v1:DemoX+Frac101+2026";
 constexpr char kRerun[] = "course-v1:DemoX+Frac101+2026R2";
 constexpr char kProblem[] = "block-v1:DemoX+Frac101+2026+type@problem+block@larger_fraction";
 
-Result<std::string> LoadAndRenderCourse(runtime::Engine& engine, runtime::Mode mode,
-                                        const char* user) {
-  BLOCKRT_ASSIGN_OR_RETURN(keys::Key course, keys::Key::Parse(kCourse));
-  contexts::ContentSelector sel{mode == runtime::Mode::kStudio ? contexts::kStudioDraft
-                                                               : std::string_view()};
-  BLOCKRT_ASSIGN_OR_RETURN(std::vector<keys::Key> blocks,
-                           engine.courses().ListBlocks(course.view(), sel));
-  runtime::Runtime rt = engine.NewRuntime(mode, contexts::User(user));
-  size_t bytes = 0;
-  auto start = std::chrono::steady_clock::now();
-  for (const keys::Key& k : blocks) {
-    BLOCKRT_ASSIGN_OR_RETURN(runtime::Block b, rt.LoadBlock(k.text()));
-    BLOCKRT_ASSIGN_OR_RETURN(runtime::Fragment f, rt.Render(b));
-    bytes += f.content.size();
-  }
-  auto us = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() -
-                                                                  start)
-                .count();
-  return std::to_string(blocks.size()) + " blocks, " + std::to_string(bytes) + " bytes of HTML, " +
-         std::to_string(us) + " us";
-}
-
 Result<std::string> ProblemName(runtime::Engine& engine, runtime::Mode mode, const char* user) {
   runtime::Runtime rt = engine.NewRuntime(mode, contexts::User(user));
   BLOCKRT_ASSIGN_OR_RETURN(runtime::Block b, rt.LoadBlock(kProblem));
@@ -103,10 +81,12 @@ int RunCourseJob(const Invocation& inv, const std::string& db, const std::string
     BLOCKRT_ASSIGN_OR_RETURN(int64_t v, a.Publish(kCourse, "alice"));
     return "version " + std::to_string(v);
   });
-  steps.Run("load + render every block, Studio (alice)",
-            [&] { return LoadAndRenderCourse(engine, runtime::Mode::kStudio, "alice"); });
-  steps.Run("load + render every block, LMS (bob)",
-            [&] { return LoadAndRenderCourse(engine, runtime::Mode::kLms, "bob"); });
+  steps.Run("load + render every block, Studio (alice)", [&] {
+    return LoadAndRenderAll(engine, engine.courses(), kCourse, runtime::Mode::kStudio, "alice");
+  });
+  steps.Run("load + render every block, LMS (bob)", [&] {
+    return LoadAndRenderAll(engine, engine.courses(), kCourse, runtime::Mode::kLms, "bob");
+  });
   steps.Run("a learner without a role is refused", [&]() -> Result<std::string> {
     Result<std::string> name = ProblemName(engine, runtime::Mode::kLms, "mallory");
     if (name.ok()) return Status::Internal("mallory loaded a block of a private course");

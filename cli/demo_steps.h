@@ -9,6 +9,8 @@
 
 #include "base/result.h"
 #include "cli/command.h"
+#include "contexts/learning_context.h"
+#include "runtime/engine.h"
 
 namespace blockrt::cli {
 
@@ -37,6 +39,12 @@ inline Result<std::string> ExpectText(const Result<std::string>& got, const std:
   if (*got != want) return Status::Internal("expected '" + want + "', got '" + *got + "'");
   return "'" + *got + "'";
 }
+
+// Loads and renders every block `ctx` lists for `context_key` in one mode
+// as `user`; "N blocks, B bytes of HTML, T us".
+Result<std::string> LoadAndRenderAll(runtime::Engine& engine, const contexts::LearningContext& ctx,
+                                     std::string_view context_key, runtime::Mode mode,
+                                     const char* user);
 
 // The course job of the demo (demo_course_job.cc): the course export in
 // `fixtures` imported into the store at `db`, edited, published, loaded and

@@ -1,4 +1,5 @@
 // blockrt: one thin binary over the library, git-style subcommands.
+#include <algorithm>
 #include <cstring>
 #include <iostream>
 #include <string>
@@ -18,13 +19,17 @@ const Command kCommands[] = {
     {"load", "load a block by usage key (Studio or LMS mode) as JSON", RunLoad},
     {"render", "render a block's view as an HTML fragment", RunRender},
     {"state", "a learner's state of a block: get, set", RunState},
+    {"library-content", "library_content blocks: sync/upgrade from their library",
+     RunLibraryContent},
     {"demo", "the end-to-end main job shown in the README", RunDemo},
 };
 
 void PrintUsage(std::ostream& os) {
   os << "usage: blockrt <command> [args] [--help]\n\ncommands:\n";
+  size_t width = 0;
+  for (const Command& c : kCommands) width = std::max(width, std::strlen(c.name) + 2);
   for (const Command& c : kCommands) {
-    os << "  " << c.name << std::string(10 - std::strlen(c.name), ' ') << c.summary << "\n";
+    os << "  " << c.name << std::string(width - std::strlen(c.name), ' ') << c.summary << "\n";
   }
   os << "\nexit codes: 0 ok, 1 findings (invalid input found), 2 usage or I/O error\n";
 }

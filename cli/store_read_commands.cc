@@ -7,22 +7,6 @@
 namespace blockrt::cli::storecli {
 namespace {
 
-const char* KindName(store::DraftChange::Kind k) {
-  switch (k) {
-    case store::DraftChange::Kind::kAdded:
-      return "added";
-    case store::DraftChange::Kind::kModified:
-      return "modified";
-    case store::DraftChange::Kind::kDeleted:
-      return "deleted";
-    case store::DraftChange::Kind::kLinkSet:
-      return "link-set";
-    case store::DraftChange::Kind::kLinkRemoved:
-      return "link-removed";
-  }
-  return "?";
-}
-
 nlohmann::json BundleJson(const store::BundleInfo& b) {
   return {{"uuid", b.uuid},
           {"slug", b.slug},
@@ -100,7 +84,8 @@ int DraftLs(Ctx& c) {
     auto it = changed.find(f.path);
     if (c.args.json) {
       nlohmann::json j = FileJson(f);
-      j["change"] = it == changed.end() ? nlohmann::json() : nlohmann::json(KindName(it->second));
+      j["change"] = it == changed.end() ? nlohmann::json()
+                                        : nlohmann::json(store::DraftChangeKindName(it->second));
       c.Json(j);
     } else {
       char mark = it == changed.end()                              ? ' '
@@ -117,7 +102,7 @@ int DraftDiff(Ctx& c) {
   if (!diff.ok()) return c.Fail(diff.status());
   for (const store::DraftChange& ch : *diff) {
     if (c.args.json) {
-      nlohmann::json j = {{"change", KindName(ch.kind)}, {"name", ch.name}};
+      nlohmann::json j = {{"change", store::DraftChangeKindName(ch.kind)}, {"name", ch.name}};
       if (!ch.digest.empty()) j["target"] = ch.digest;
       if (ch.kind == store::DraftChange::Kind::kAdded ||
           ch.kind == store::DraftChange::Kind::kModified) {

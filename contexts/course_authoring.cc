@@ -10,6 +10,7 @@
 
 #include "base/utf8.h"
 #include "contexts/internal/course_table.h"
+#include "contexts/internal/roles.h"
 #include "contexts/library.h"
 #include "keys/key.h"
 #include "olx/course/course.h"
@@ -247,21 +248,13 @@ Result<std::vector<CourseInfo>> CourseAuthoring::ListCourses() const {
 
 Status CourseAuthoring::SetRole(std::string_view course_key, std::string_view user,
                                 CourseRole role) {
-  BLOCKRT_RETURN_IF_ERROR(ValidateUserId(user));
-  if (User(std::string(user)).is_anonymous()) {
-    return Status::InvalidArgument("anonymous users ('" + std::string(user) + "') cannot hold " +
-                                   Noun() + " roles");
-  }
+  BLOCKRT_RETURN_IF_ERROR(internal::CheckGrantee(user, Noun()));
   BLOCKRT_ASSIGN_OR_RETURN(auto course, Find(course_key));
   // The check and the change read the stored record in one transaction: a
   // revocation that lands first is seen, never overwritten.
   return ctx_->table().Update(course->key, [&](CourseInfo* info) -> Status {
     BLOCKRT_RETURN_IF_ERROR(Require(*info, CourseRole::kStaff, "grant roles on"));
-    if (role == CourseRole::kNone) {
-      info->roles.erase(std::string(user));
-    } else {
-      info->roles[std::string(user)] = role;
-    }
+    internal::ApplyRole(&info->roles, user, role);
     return Status::OK();
   });
 }

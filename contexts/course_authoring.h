@@ -128,6 +128,16 @@ class CourseAuthoring {
   Status SetField(const keys::KeyView& usage, std::string_view field, std::string_view value);
   Status UnsetField(const keys::KeyView& usage, std::string_view field);
 
+  // Any olx edit of the draft holding the block `usage` (staff): `edit`
+  // runs inside one write transaction on the current draft view and the
+  // changes it returns are written, all or none. Edits built outside this
+  // class (library_content sync and duplication) go through it.
+  using DraftEdit = std::function<Result<std::vector<olx::FileChange>>(
+      const CourseView& view, const olx::FileSource& files, uint32_t block)>;
+  Status ApplyDraftEdit(const keys::KeyView& usage, std::string_view what, const DraftEdit& edit) {
+    return EditDraft(usage, what, edit);
+  }
+
  private:
   // `key` canonicalized for the context's kind (course-v1 or library-v1).
   Result<std::string> CanonicalKey(std::string_view key) const;

@@ -177,7 +177,9 @@ Result<std::vector<keys::Key>> CourseContext::ListBlocks(const keys::KeyView& co
   BLOCKRT_ASSIGN_OR_RETURN(std::shared_ptr<const CourseView> view, View(context_key, sel));
   std::vector<std::string_view> texts;
   texts.reserve(view->by_usage.size());
-  for (const auto& [text, index] : view->by_usage) texts.push_back(text);
+  for (const auto& [text, index] : view->by_usage) {
+    if (text != view->root_alias) texts.push_back(text);  // one key per block
+  }
   std::sort(texts.begin(), texts.end());
   std::vector<keys::Key> out;
   out.reserve(texts.size());

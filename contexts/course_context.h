@@ -39,6 +39,9 @@ struct CourseView {
   // Canonical usage key text -> index in course.blocks (first block wins when
   // an id repeats, as the modulestore keeps one block per id).
   std::unordered_map<std::string_view, uint32_t> by_usage;
+  // Split modulestore's name of the course root, "block-v1:...+type@course+
+  // block@course", indexed too when the export's root id is the run.
+  std::string root_alias;
 
   // What loads of each block share (locator, definition, child keys),
   // built on a block's first load.

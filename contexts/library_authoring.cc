@@ -6,6 +6,7 @@
 #include "contexts/internal/delete_plan.h"
 #include "contexts/internal/draft_checks.h"
 #include "contexts/internal/library_table.h"
+#include "contexts/internal/roles.h"
 #include "olx/definition.h"
 #include "olx/schema.h"
 #include "store/digest.h"
@@ -165,21 +166,13 @@ Result<std::vector<LibraryInfo>> LibraryAuthoring::ListLibraries() const {
 }
 
 Status LibraryAuthoring::SetRole(std::string_view key, std::string_view user, LibraryRole role) {
-  BLOCKRT_RETURN_IF_ERROR(ValidateUserId(user));
-  if (User(std::string(user)).is_anonymous()) {
-    return Status::InvalidArgument("anonymous users ('" + std::string(user) +
-                                   "') cannot hold library roles");
-  }
+  BLOCKRT_RETURN_IF_ERROR(internal::CheckGrantee(user, "library"));
   BLOCKRT_ASSIGN_OR_RETURN(auto lib, Lib(key));
   // The check and the change both read the stored record inside one
   // transaction: a revocation that lands first is seen, never overwritten.
   return ctx_->table().Update(lib->key, [&](LibraryInfo* info) -> Status {
     BLOCKRT_RETURN_IF_ERROR(Require(*info, LibraryRole::kAdmin, "grant roles on"));
-    if (role == LibraryRole::kNone) {
-      info->roles.erase(std::string(user));
-    } else {
-      info->roles[std::string(user)] = role;
-    }
+    internal::ApplyRole(&info->roles, user, role);
     return Status::OK();
   });
 }

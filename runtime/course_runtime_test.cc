@@ -101,6 +101,12 @@ TEST_F(CourseRuntimeTest, LoadsBlocksWithChildrenAndParent) {
   EXPECT_FALSE(root->parent().has_value());
   EXPECT_EQ(root->display_name(), "Test Course");
 
+  // The LMS (split) name of the root resolves to it too.
+  auto split_root = rt.LoadBlock("block-v1:O+C+R+type@course+block@course");
+  ASSERT_TRUE(split_root.ok()) << split_root.status().ToString();
+  EXPECT_EQ(split_root->display_name(), "Test Course");
+  EXPECT_EQ(split_root->children().size(), 1u);
+
   auto child = rt.LoadChild(*v1, 1);
   ASSERT_TRUE(child.ok()) << child.status().ToString();
   EXPECT_EQ(child->usage_key().text(), kP1);

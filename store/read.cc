@@ -1,6 +1,7 @@
 // Reads at a Ref: file bytes (verified), stats, listings, links, history.
 #include <algorithm>
 
+#include "store/digest.h"
 #include "store/internal/blobs.h"
 #include "store/internal/impl.h"
 #include "store/internal/snapshot.h"
@@ -62,18 +63,34 @@ Result<std::string> Store::ReadFile(std::string_view bundle, const Ref& at, std:
 Result<std::string> Store::ReadBlob(std::string_view digest) {
   std::string out;
   Status st = impl_->Read([&]() -> Status {
-    Query q = impl_->Prepare("SELECT id, size FROM blob WHERE digest = ?");
+    Query q = impl_->Prepare("SELECT id, size, inline_data FROM blob WHERE digest = ?");
     q->bind(1, std::string(digest));
     if (!q->executeStep()) return Status::NotFound("no blob " + std::string(digest));
     const int64_t id = q->getColumn(0).getInt64();
-    out.reserve(static_cast<size_t>(q->getColumn(1).getInt64()));
+    const int64_t size = q->getColumn(1).getInt64();
+    auto where = [&] { return "blob " + std::string(digest); };
+    if (!q->isColumnNull(2)) {
+      // Small files are stored inline: verify them from this one row.
+      SQLite::Column col = q->getColumn(2);
+      std::string_view data(static_cast<const char*>(col.getBlob()), col.getBytes());
+      Blake2b hasher(20);
+      hasher.Update(data);
+      if (static_cast<int64_t>(data.size()) != size || ToHex(hasher.Final()) != digest) {
+        return Status::Corruption(where() + ": stored bytes do not match their digest (size " +
+                                  std::to_string(data.size()) + ", expected " +
+                                  std::to_string(size) + ")");
+      }
+      out.assign(data);
+      return Status::OK();
+    }
+    out.reserve(static_cast<size_t>(size));
     return store::ReadBlob(
         *impl_, id,
         [&out](std::string_view chunk) {
           out.append(chunk);
           return Status::OK();
         },
-        [&] { return "blob " + std::string(digest); });
+        where);
   });
   if (!st.ok()) return st;
   return out;

@@ -67,6 +67,8 @@ struct DraftChange {
   std::string digest;  // new digest for files; "uuid@version" for kLinkSet
   int64_t size = 0;
 };
+// "added", "modified", "deleted", "link-set", "link-removed".
+const char* DraftChangeKindName(DraftChange::Kind kind);
 
 // Which snapshot a read sees. Latest() is the newest published version (reading
 // a never-published bundle through it gives NotFound for files, empty lists).

@@ -21,3 +21,11 @@ if(BLOCKRT_BUILD_TESTS)
   gtest_discover_tests(hostile_storecli_tests TEST_PREFIX hostile_storecli.
     DISCOVERY_TIMEOUT 60 PROPERTIES TIMEOUT 120)
 endif()
+
+# `blockrt library-content` driven through the real binary (issue 12).
+if(BLOCKRT_BUILD_TESTS)
+  blockrt_add_tests(library_content_cli_tests
+    SOURCES ${CMAKE_CURRENT_LIST_DIR}/library_content_cli_test.cc
+    LIBS nlohmann_json::nlohmann_json)
+  add_dependencies(library_content_cli_tests blockrt)
+endif()

@@ -188,3 +188,46 @@ TEST_F(CourseCliTest, RolesAndTheErrorShape) {
 }
 
 }  // namespace
+
+namespace {
+
+// load, render and state on course blocks through the CLI, and where each
+// field's value came from (field_sources).
+TEST_F(CourseCliTest, LoadRenderAndStateOnCourseBlocks) {
+  ASSERT_EQ(Blockrt("course import export course-v1:O+C+R --admin alice").code, 0);
+  ASSERT_EQ(Blockrt("course role course-v1:O+C+R bob learner").code, 0);
+  ASSERT_EQ(Blockrt("course publish course-v1:O+C+R").code, 0);
+  const std::string p1 = "block-v1:O+C+R+type@problem+block@p1";
+
+  nlohmann::json block = Json("load " + p1 + " --lms --user bob --depth 0");
+  ASSERT_TRUE(block.is_object()) << block;
+  EXPECT_EQ(block["display_name"], "P");
+  EXPECT_EQ(block["parent"], "block-v1:O+C+R+type@vertical+block@v1");
+  EXPECT_EQ(block["field_sources"]["display_name"], "override");
+  EXPECT_EQ(block["field_sources"]["start"], "inherited");
+  EXPECT_EQ(block["fields"]["settings"]["start"], "2020-01-01T00:00:00Z");
+  EXPECT_EQ(block["field_sources"]["showanswer"], "class_default");
+
+  CliRun html = Blockrt("render block-v1:O+C+R+type@vertical+block@v1 --user bob");
+  EXPECT_EQ(html.code, 0);
+  EXPECT_NE(html.out.find("Q?"), std::string::npos) << html.out;
+
+  EXPECT_EQ(Blockrt("state get " + p1 + " --user bob").out, "{}\n");
+  ASSERT_EQ(Blockrt("state set " + p1 + " --user bob attempts 2").code, 0);
+  ASSERT_EQ(Blockrt("state set " + p1 + " --user bob answers '{\"a\":[1,2]}'").code, 0);
+  nlohmann::json state = Json("state get " + p1 + " --user bob");
+  EXPECT_EQ(state, nlohmann::json::parse(R"({"answers":{"a":[1,2]},"attempts":2})"));
+  EXPECT_EQ(Json("state get " + p1 + " --user alice"), nlohmann::json::object());
+
+  // Refusals: no role, bad JSON, Studio, no user, a missing block.
+  EXPECT_EQ(Blockrt("state get " + p1 + " --user mallory").code, 1);
+  EXPECT_EQ(Blockrt("state set " + p1 + " --user bob attempts '{oops'").code, 1);
+  EXPECT_EQ(Blockrt("state get " + p1 + " --user bob --studio").code, 2);
+  EXPECT_EQ(Blockrt("state get " + p1).code, 2);
+  EXPECT_EQ(Blockrt("state get block-v1:O+C+R+type@problem+block@nope --user bob").code, 1);
+  nlohmann::json err = nlohmann::json::parse(
+      Blockrt("state get " + p1 + " --user mallory --json").out, nullptr, false);
+  EXPECT_EQ(err["error"]["code"], "not_found") << err;
+}
+
+}  // namespace

@@ -129,6 +129,16 @@ Result<std::shared_ptr<const CourseView>> BuildCourseView(
     if (b.usage_key.empty() || b.draft) continue;
     view->by_usage.emplace(b.usage_key, static_cast<uint32_t>(i));
   }
+  // Split (the LMS) names every course root block@course; exports name it
+  // after the run. Both resolve to the root.
+  if (course.blocks.size() > 0 && course.blocks[0].definition.block_type == "course") {
+    const std::string_view root = course.blocks[0].usage_key;
+    const size_t at = root.rfind("+block@");
+    if (at != std::string_view::npos && root.substr(at) != "+block@course") {
+      view->root_alias = std::string(root.substr(0, at)) + "+block@course";
+      view->by_usage.emplace(view->root_alias, 0);
+    }
+  }
   view->slots = std::make_unique<CourseBlockSlots>(course.blocks.size());
   return std::shared_ptr<const CourseView>(std::move(view));
 }

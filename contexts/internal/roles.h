@@ -10,6 +10,9 @@
 #include <string>
 #include <string_view>
 
+#include "base/status.h"
+#include "contexts/user.h"
+
 namespace blockrt::contexts::internal {
 
 // names[i] names the role whose value is i; out of range reads as names[0].
@@ -32,6 +35,27 @@ Role RoleIn(const std::map<std::string, Role>& roles, std::string_view user_id) 
   if (user_id.empty()) return Role{};
   auto it = roles.find(std::string(user_id));
   return it == roles.end() ? Role{} : it->second;
+}
+
+// The one grant rule of every context's records: a valid, non-anonymous id;
+// kNone (the Role{} value) revokes. `what` names the context kind
+// ("library", "course") in the message.
+inline Status CheckGrantee(std::string_view user, std::string_view what) {
+  BLOCKRT_RETURN_IF_ERROR(ValidateUserId(user));
+  if (User(std::string(user)).is_anonymous()) {
+    return Status::InvalidArgument("anonymous users ('" + std::string(user) + "') cannot hold " +
+                                   std::string(what) + " roles");
+  }
+  return Status::OK();
+}
+
+template <typename Role>
+void ApplyRole(std::map<std::string, Role>* roles, std::string_view user, Role role) {
+  if (role == Role{}) {
+    roles->erase(std::string(user));
+  } else {
+    (*roles)[std::string(user)] = role;
+  }
 }
 
 }  // namespace blockrt::contexts::internal

@@ -11,6 +11,7 @@
 #include "olx/course/internal/course_definition.h"
 #include "olx/course/internal/course_document.h"
 #include "olx/course/internal/course_rules.h"
+#include "olx/course/internal/document_edits.h"
 #include "olx/course/internal/policy.h"
 #include "olx/internal/definition_fields.h"
 #include "olx/internal/json_parse.h"
@@ -123,8 +124,9 @@ internal::PolicyValueKind PolicyKindOf(std::string_view type, std::string_view f
 
 class FieldEdit {
  public:
-  FieldEdit(const Course& course, const FileSource& files, uint32_t index)
-      : doc_(course, files), index_(index) {}
+  FieldEdit(CourseDocument* doc, uint32_t index) : doc_(*doc), index_(index) {}
+
+  const std::string& who() const { return who_; }
 
   Status Prepare(std::string_view field) {
     BLOCKRT_RETURN_IF_ERROR(doc_.CheckIndex(index_));
@@ -148,12 +150,12 @@ class FieldEdit {
     return field == "data" && data_kind_ != DataKind::kNone;
   }
 
-  Result<std::vector<FileChange>> Set(std::string_view field, std::string_view value) {
+  Status SetIn(std::string_view field, std::string_view value) {
     BLOCKRT_RETURN_IF_ERROR(Prepare(field));
     BLOCKRT_RETURN_IF_ERROR(CheckValueBytes(who_, field, value));
     if (IsData(field)) {
       BLOCKRT_RETURN_IF_ERROR(SetData(value, /*unset=*/false));
-      return doc_.Finish(who_);
+      return Status::OK();
     }
     BLOCKRT_RETURN_IF_ERROR(CheckValueType(who_, type_, field, value));
     if (const internal::JsonMember* m = PolicyField(field)) {
@@ -162,29 +164,29 @@ class FieldEdit {
           std::string_view(p->text).substr(m->value_begin, m->value_end - m->value_begin);
       p->edits.Replace(m->value_begin, m->value_end,
                        internal::PolicyValueText(value, old, PolicyKindOf(type_, field)));
-      return doc_.Finish(who_);
+      return Status::OK();
     }
     std::string v(value);
     if (doc_.IsLegacy(index_)) {
       BLOCKRT_ASSIGN_OR_RETURN(XmlElement ref, doc_.ReferenceOf(index_));
       if (ref.span.attribute(field) != nullptr) {
         SetAttribute(ref, field, v);
-        return doc_.Finish(who_);
+        return Status::OK();
       }
     }
     BLOCKRT_ASSIGN_OR_RETURN(XmlElement e, doc_.ElementOf(index_));
     pugi::xml_attribute now = e.node.attribute(std::string(field).c_str());
-    if (now && v == now.value()) return std::vector<FileChange>{};
+    if (now && v == now.value()) return Status::OK();
     SetAttribute(e, field, v);
     BLOCKRT_RETURN_IF_ERROR(doc_.PinNames(index_, e, field, &v));
-    return doc_.Finish(who_);
+    return Status::OK();
   }
 
-  Result<std::vector<FileChange>> Unset(std::string_view field) {
+  Status UnsetIn(std::string_view field) {
     BLOCKRT_RETURN_IF_ERROR(Prepare(field));
     if (IsData(field)) {
       BLOCKRT_RETURN_IF_ERROR(SetData("", /*unset=*/true));
-      return doc_.Finish(who_);
+      return Status::OK();
     }
     bool found = false;
     if (internal::EditedPolicy* p = doc_.Policy()) {
@@ -209,7 +211,7 @@ class FieldEdit {
     if (!found) {
       return Status::NotFound(who_ + ": field '" + std::string(field) + "' is not set");
     }
-    return doc_.Finish(who_);
+    return Status::OK();
   }
 
  private:
@@ -365,7 +367,7 @@ class FieldEdit {
 
   Status NotSet() const { return Status::NotFound(who_ + ": field 'data' is not set"); }
 
-  CourseDocument doc_;
+  CourseDocument& doc_;
   uint32_t index_;
   std::string who_;
   std::string_view type_;
@@ -377,13 +379,28 @@ class FieldEdit {
 Result<std::vector<FileChange>> SetCourseField(const Course& course, const FileSource& files,
                                                uint32_t block, std::string_view field,
                                                std::string_view value) {
-  return FieldEdit(course, files, block).Set(field, value);
+  CourseDocument doc(course, files);
+  FieldEdit edit(&doc, block);
+  BLOCKRT_RETURN_IF_ERROR(edit.SetIn(field, value));
+  return doc.Finish(edit.who());
 }
 
 Result<std::vector<FileChange>> UnsetCourseField(const Course& course, const FileSource& files,
                                                  uint32_t block, std::string_view field) {
-  return FieldEdit(course, files, block).Unset(field);
+  CourseDocument doc(course, files);
+  FieldEdit edit(&doc, block);
+  BLOCKRT_RETURN_IF_ERROR(edit.UnsetIn(field));
+  return doc.Finish(edit.who());
 }
+
+namespace internal {
+
+Status SetFieldIn(CourseDocument* doc, uint32_t block, std::string_view field,
+                  std::string_view value) {
+  return FieldEdit(doc, block).SetIn(field, value);
+}
+
+}  // namespace internal
 
 Status ApplyFileChanges(const std::vector<FileChange>& changes, MemoryFileSource* files) {
   for (const FileChange& c : changes) {

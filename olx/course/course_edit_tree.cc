@@ -9,6 +9,7 @@
 #include "olx/course/course_edit.h"
 #include "olx/course/internal/course_document.h"
 #include "olx/course/internal/course_rules.h"
+#include "olx/course/internal/document_edits.h"
 #include "olx/course/internal/policy.h"
 #include "olx/course/internal/url_name.h"
 #include "olx/internal/olx_path.h"
@@ -20,16 +21,24 @@ namespace {
 using internal::CourseDocument;
 using internal::XmlElement;
 
-// Inserts `text` as the child after `sibling`: on a line of its own, as
-// indented as the sibling, when the sibling starts its line.
-void InsertAfter(const XmlElement& sibling, const std::string& text) {
+}  // namespace
+
+namespace internal {
+
+void InsertAfterElement(const XmlElement& sibling, const std::string& text) {
   std::string_view indent;
-  bool own_line = internal::StartsLine(sibling.file->text, sibling.span.begin, &indent);
+  bool own_line = StartsLine(sibling.file->text, sibling.span.begin, &indent);
   sibling.file->edits.Insert(sibling.span.end, own_line ? "\n" + std::string(indent) + text : text);
 }
 
-// Appends `text` as the last child of `parent`.
-Status Append(const XmlElement& parent, const std::string& text) {
+void InsertBeforeElement(const XmlElement& sibling, const std::string& text) {
+  std::string_view indent;
+  bool own_line = StartsLine(sibling.file->text, sibling.span.begin, &indent);
+  sibling.file->edits.Insert(sibling.span.begin,
+                             own_line ? text + "\n" + std::string(indent) : text);
+}
+
+Status AppendChildText(const XmlElement& parent, const std::string& text) {
   pugi::xml_node last;
   for (pugi::xml_node c = parent.node.last_child(); c; c = c.previous_sibling()) {
     if (c.type() == pugi::node_element) {
@@ -38,8 +47,8 @@ Status Append(const XmlElement& parent, const std::string& text) {
     }
   }
   if (last) {
-    BLOCKRT_ASSIGN_OR_RETURN(XmlElement sibling, internal::ScanNode(parent.file, last));
-    InsertAfter(sibling, text);
+    BLOCKRT_ASSIGN_OR_RETURN(XmlElement sibling, ScanNode(parent.file, last));
+    InsertAfterElement(sibling, text);
     return Status::OK();
   }
   const std::string& file = parent.file->text;
@@ -58,6 +67,10 @@ Status Append(const XmlElement& parent, const std::string& text) {
   }
   return Status::OK();
 }
+
+}  // namespace internal
+
+namespace {
 
 // The new block's own file(s) from `olx`, or an empty element.
 Status WriteOwnFiles(CourseDocument* doc, const std::string& who, std::string_view type,
@@ -163,9 +176,9 @@ Result<std::vector<FileChange>> AddCourseBlock(const Course& course, const FileS
   BLOCKRT_ASSIGN_OR_RETURN(XmlElement pe, doc.ElementOf(w));
   std::string pointer = "<" + std::string(type) + internal::AttributeText("url_name", id) + "/>";
   if (sibling) {
-    InsertAfter(*sibling, pointer);
+    internal::InsertAfterElement(*sibling, pointer);
   } else {
-    BLOCKRT_RETURN_IF_ERROR(Append(pe, pointer));
+    BLOCKRT_RETURN_IF_ERROR(internal::AppendChildText(pe, pointer));
   }
   BLOCKRT_RETURN_IF_ERROR(doc.PinNames(w, pe, "", nullptr));
   return doc.Finish(new_who);
@@ -178,24 +191,41 @@ Result<std::vector<FileChange>> DeleteCourseBlock(const Course& course, const Fi
   std::string who = doc.NameOf(block);
   if (block == 0) return Status::FailedPrecondition(who + ": the course root cannot be deleted");
   if (doc.IsExtra(block)) return Status::FailedPrecondition(who + ": not in the course tree");
-  const CourseBlock& b = doc.block(block);
-  if (b.parent >= 0) {
+  BLOCKRT_RETURN_IF_ERROR(internal::RemoveSubtreesIn(&doc, {block}, /*references=*/true));
+  return doc.Finish(who);
+}
+
+namespace internal {
+
+Status RemoveSubtreesIn(CourseDocument* doc_ptr, const std::vector<uint32_t>& roots,
+                        bool references) {
+  CourseDocument& doc = *doc_ptr;
+  const Course& course = doc.course();
+  for (uint32_t block : roots) {
+    BLOCKRT_RETURN_IF_ERROR(doc.CheckIndex(block));
+    const CourseBlock& b = doc.block(block);
+    if (!references || b.parent < 0) continue;
     BLOCKRT_ASSIGN_OR_RETURN(XmlElement ref, doc.ReferenceOf(block));
-    auto [begin, end] = internal::WholeLines(ref.file->text, ref.span.begin, ref.span.end);
+    auto [begin, end] = WholeLines(ref.file->text, ref.span.begin, ref.span.end);
     ref.file->edits.Replace(begin, end, "");
     uint32_t parent = static_cast<uint32_t>(b.parent);
     BLOCKRT_ASSIGN_OR_RETURN(XmlElement pe, doc.ElementOf(parent));
     BLOCKRT_RETURN_IF_ERROR(doc.PinNames(parent, pe, "", nullptr));
     BLOCKRT_RETURN_IF_ERROR(doc.KeepInline(pe));
   }
-  // The subtree: blocks whose parent chain reaches `block` (parents are
+  if (roots.empty()) return Status::OK();
+  // The subtrees: blocks whose parent chain reaches a root (parents are
   // loaded before their children, so one pass in index order finds them).
   size_t n = course.blocks.size();
   std::vector<bool> gone(n, false);
-  gone[block] = true;
-  for (size_t k = block + 1; k < n; ++k) {
+  size_t first = n;
+  for (uint32_t block : roots) {
+    gone[block] = true;
+    first = std::min<size_t>(first, block);
+  }
+  for (size_t k = first + 1; k < n; ++k) {
     int32_t p = course.blocks[k].parent;
-    gone[k] = p >= 0 && gone[static_cast<size_t>(p)];
+    gone[k] = gone[k] || (p >= 0 && gone[static_cast<size_t>(p)]);
   }
   std::unordered_set<std::string_view> kept_files;
   std::unordered_set<std::string> kept_ids;
@@ -208,7 +238,7 @@ Result<std::vector<FileChange>> DeleteCourseBlock(const Course& course, const Fi
       kept_ids.insert(doc.PolicyKey(static_cast<uint32_t>(k)));
   }
   std::unordered_set<std::string> gone_ids;
-  for (size_t k = block; k < n; ++k) {
+  for (size_t k = first; k < n; ++k) {
     if (!gone[k]) continue;
     const CourseBlock& o = course.blocks[k];
     for (std::string_view f : {o.file, o.html_file}) {
@@ -217,18 +247,20 @@ Result<std::vector<FileChange>> DeleteCourseBlock(const Course& course, const Fi
     std::string id = doc.PolicyKey(static_cast<uint32_t>(k));
     if (kept_ids.count(id) == 0) gone_ids.insert(std::move(id));
   }
-  if (internal::EditedPolicy* p = doc.Policy()) {
-    std::vector<internal::JsonMember> members;
+  if (EditedPolicy* p = doc.Policy()) {
+    std::vector<JsonMember> members;
     std::vector<bool> removed;
-    for (const internal::PolicyEntry& e : p->entries) {
+    for (const PolicyEntry& e : p->entries) {
       members.push_back(e.member);
       removed.push_back(gone_ids.count(e.member.key) != 0);
     }
     if (std::find(removed.begin(), removed.end(), true) != removed.end()) {
-      internal::RemoveMembers(members, removed, &p->edits);
+      RemoveMembers(members, removed, &p->edits);
     }
   }
-  return doc.Finish(who);
+  return Status::OK();
 }
+
+}  // namespace internal
 
 }  // namespace blockrt::olx
