@@ -301,12 +301,10 @@ bool CourseLoader::IsOnPath(const std::string& rel, const OpenFile& file,
 void CourseLoader::LoadHtmlBody(const pugi::xml_node& node, const OpenFile& file,
                                 std::string_view type, CourseBlock* block) {
   std::string filename = node.attribute("filename").value();
-  std::string dir = file.rel.substr(0, file.rel.rfind('/') + 1);
-  if (dir.empty()) dir = "html/";
   std::vector<std::string> candidates;
-  AddHtmlCandidates(dir, filename, &candidates);
+  AddHtmlCandidates(HtmlBodyDir(block->url_name, block->draft), filename, &candidates);
   // Draft html may keep its body next to the published one.
-  if (StartsWith(dir, "drafts/")) AddHtmlCandidates(dir.substr(7), filename, &candidates);
+  if (block->draft) AddHtmlCandidates(HtmlBodyDir(block->url_name, false), filename, &candidates);
   Arena& arena = course_->arena;
   std::string& body = scratch_;
   for (const std::string& rel : candidates) {
