@@ -172,6 +172,9 @@ int32_t CourseLoader::ProcessElement(const pugi::xml_node& node, OpenFile& file,
   KnownAttributes known = ReadKnownAttributes(node);
   if (IsPointer(node, known)) {
     std::string_view url_name = known.url_name;
+    std::string renamed;
+    if (!RenamedPointer(node, file, parent, tag, url_name, draft, &renamed)) return -1;
+    if (!renamed.empty()) url_name = renamed;
     FileHandle target(this);
     std::string& rel = target->rel;
     rel.assign(tag);
@@ -216,6 +219,40 @@ int32_t CourseLoader::ProcessElement(const pugi::xml_node& node, OpenFile& file,
   }
   return BuildBlock(node, tag, url_name, file, node, file, parent, parent, depth,
                     /*own_file=*/false, draft);
+}
+
+// make_name_unique renames a repeated url_name of a state-keeping type on the
+// pointer itself, before the pointer is followed: the renamed pointer names
+// TYPE/<fallback>.xml, which (almost) never exists, so the reference loads an
+// error block in its place and the repeated use is lost. False when the child
+// is dropped (reported); *renamed is the name to follow, "" when not renamed.
+bool CourseLoader::RenamedPointer(const pugi::xml_node& node, OpenFile& file, int32_t parent,
+                                  std::string_view tag, std::string_view url_name, bool draft,
+                                  std::string* renamed) {
+  BlockIdSet& seen = draft ? seen_drafts_ : seen_;
+  if (!RequiresUniqueUrlName(tag) ||
+      !seen.Contains(BlockIdSet::HashOf(tag, url_name), tag, url_name)) {
+    return true;
+  }
+  *renamed =
+      FallbackUrlName(tag, LxmlToString(SourceOf(node, file, parent), &file.lxml_cursor), url_name);
+  std::string rel(tag);
+  rel += '/';
+  AppendUrlNamePath(&rel, *renamed);
+  rel += ".xml";
+  std::string message = "duplicate url_name '" + std::string(url_name) + "' for <" +
+                        std::string(tag) + ">; renamed to '" + *renamed + "'";
+  if (draft && files_.IsFile("drafts/" + rel)) rel = "drafts/" + rel;
+  if (files_.IsFile(rel)) {
+    Report(Severity::kError, file, ElementOffset(node), std::move(message));
+    return true;  // followed (and named) as renamed
+  }
+  Report(Severity::kError, file, ElementOffset(node),
+         message + ", whose file " + rel + " does not exist; child dropped");
+  // The reference marks the new name used before the load fails.
+  std::string_view kept = course_->arena.Copy(*renamed);
+  seen.Insert(BlockIdSet::HashOf(tag, kept), StableType(tag, FindBlockSchema(tag)), kept);
+  return false;
 }
 
 // <T filename="x" .../>: T/x.xml (CAPA also problems/x.xml and x.xml), with the
