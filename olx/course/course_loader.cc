@@ -200,6 +200,18 @@ int32_t CourseLoader::ProcessElement(const pugi::xml_node& node, OpenFile& file,
       return -1;
     }
     pugi::xml_node froot = target->doc.document_element();
+    // XmlMixin.parse_xml follows one pointer: a target that is itself a
+    // pointer elsewhere is read as an empty definition (seen: a nested export
+    // whose course/course.xml points at course/<run>.xml). Pointing at its
+    // own file is harmless (an empty block either way) and not reported.
+    if (KnownAttributes inner = ReadKnownAttributes(froot);
+        IsPointer(froot, inner) && (froot.name() != tag || inner.url_name != url_name)) {
+      Report(Severity::kError, *target, ElementOffset(froot),
+             "holds only a pointer to " + std::string(froot.name()) + "/" +
+                 UrlNameToPath(inner.url_name) +
+                 ".xml, which is not followed (a pointer's file must hold the definition); <" +
+                 std::string(tag) + " url_name=\"" + std::string(url_name) + "\"> loads empty");
+    }
     path_.push_back(&target->rel);
     int32_t index = BuildBlock(froot, tag, url_name, *target, node, file, parent, parent, depth,
                                /*own_file=*/true, draft);
