@@ -1,6 +1,7 @@
 #include "olx/course/course.h"
 
 #include <algorithm>
+#include <unordered_set>
 
 namespace blockrt::olx {
 
@@ -23,10 +24,18 @@ size_t Course::error_count() const {
 
 size_t Course::warning_count() const { return diagnostics.size() - error_count(); }
 
+// Blocks sharing a usage id (one block used from two parents, or defined
+// twice) are one block to the reference's modulestore, so each id counts once.
 std::map<std::string, size_t> Course::CountByType(bool drafts) const {
   std::map<std::string, size_t> out;
+  std::unordered_set<std::string> ids;
+  std::string id;
   for (const CourseBlock& b : blocks) {
-    if (b.draft == drafts) ++out[std::string(b.definition.block_type)];
+    if (b.draft != drafts) continue;
+    id.assign(b.definition.block_type);
+    id += '/';
+    id += b.url_name;
+    if (ids.insert(id).second) ++out[std::string(b.definition.block_type)];
   }
   return out;
 }

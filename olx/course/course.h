@@ -94,7 +94,8 @@ struct Course {
 
   size_t error_count() const;
   size_t warning_count() const;
-  // Blocks per type: published tree, and drafts separately.
+  // Blocks per type: published tree, and drafts separately. Each usage id
+  // counts once (`blocks` holds one entry per use; Open edX keeps one block).
   std::map<std::string, size_t> CountByType(bool drafts) const;
   uint32_t Depth() const;  // longest root-to-leaf path in blocks (root = 1)
 };

@@ -270,10 +270,8 @@ class FieldEdit {
       // the loader looks first.
       if (unset) return NotSet();
       std::vector<std::string> candidates;
-      const std::string& rel = e.file->rel;
-      std::string dir = rel.substr(0, rel.rfind('/') + 1);
-      internal::AddHtmlCandidates(dir.empty() ? "html/" : dir, e.node.attribute("filename").value(),
-                                  &candidates);
+      internal::AddHtmlCandidates(internal::HtmlBodyDir(b.url_name, b.draft),
+                                  e.node.attribute("filename").value(), &candidates);
       doc_.Write(candidates[0], std::string(value));
       return Status::OK();
     }

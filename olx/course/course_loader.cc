@@ -172,6 +172,9 @@ int32_t CourseLoader::ProcessElement(const pugi::xml_node& node, OpenFile& file,
   KnownAttributes known = ReadKnownAttributes(node);
   if (IsPointer(node, known)) {
     std::string_view url_name = known.url_name;
+    std::string renamed;
+    if (!RenamedPointer(node, file, parent, tag, url_name, draft, &renamed)) return -1;
+    if (!renamed.empty()) url_name = renamed;
     FileHandle target(this);
     std::string& rel = target->rel;
     rel.assign(tag);
@@ -197,6 +200,18 @@ int32_t CourseLoader::ProcessElement(const pugi::xml_node& node, OpenFile& file,
       return -1;
     }
     pugi::xml_node froot = target->doc.document_element();
+    // XmlMixin.parse_xml follows one pointer: a target that is itself a
+    // pointer elsewhere is read as an empty definition (seen: a nested export
+    // whose course/course.xml points at course/<run>.xml). Pointing at its
+    // own file is harmless (an empty block either way) and not reported.
+    if (KnownAttributes inner = ReadKnownAttributes(froot);
+        IsPointer(froot, inner) && (froot.name() != tag || inner.url_name != url_name)) {
+      Report(Severity::kError, *target, ElementOffset(froot),
+             "holds only a pointer to " + std::string(froot.name()) + "/" +
+                 UrlNameToPath(inner.url_name) +
+                 ".xml, which is not followed (a pointer's file must hold the definition); <" +
+                 std::string(tag) + " url_name=\"" + std::string(url_name) + "\"> loads empty");
+    }
     path_.push_back(&target->rel);
     int32_t index = BuildBlock(froot, tag, url_name, *target, node, file, parent, parent, depth,
                                /*own_file=*/true, draft);
@@ -216,6 +231,40 @@ int32_t CourseLoader::ProcessElement(const pugi::xml_node& node, OpenFile& file,
   }
   return BuildBlock(node, tag, url_name, file, node, file, parent, parent, depth,
                     /*own_file=*/false, draft);
+}
+
+// make_name_unique renames a repeated url_name of a state-keeping type on the
+// pointer itself, before the pointer is followed: the renamed pointer names
+// TYPE/<fallback>.xml, which (almost) never exists, so the reference loads an
+// error block in its place and the repeated use is lost. False when the child
+// is dropped (reported); *renamed is the name to follow, "" when not renamed.
+bool CourseLoader::RenamedPointer(const pugi::xml_node& node, OpenFile& file, int32_t parent,
+                                  std::string_view tag, std::string_view url_name, bool draft,
+                                  std::string* renamed) {
+  BlockIdSet& seen = draft ? seen_drafts_ : seen_;
+  if (!RequiresUniqueUrlName(tag) ||
+      !seen.Contains(BlockIdSet::HashOf(tag, url_name), tag, url_name)) {
+    return true;
+  }
+  *renamed =
+      FallbackUrlName(tag, LxmlToString(SourceOf(node, file, parent), &file.lxml_cursor), url_name);
+  std::string rel(tag);
+  rel += '/';
+  AppendUrlNamePath(&rel, *renamed);
+  rel += ".xml";
+  std::string message = "duplicate url_name '" + std::string(url_name) + "' for <" +
+                        std::string(tag) + ">; renamed to '" + *renamed + "'";
+  if (draft && files_.IsFile("drafts/" + rel)) rel = "drafts/" + rel;
+  if (files_.IsFile(rel)) {
+    Report(Severity::kError, file, ElementOffset(node), std::move(message));
+    return true;  // followed (and named) as renamed
+  }
+  Report(Severity::kError, file, ElementOffset(node),
+         message + ", whose file " + rel + " does not exist; child dropped");
+  // The reference marks the new name used before the load fails.
+  std::string_view kept = course_->arena.Copy(*renamed);
+  seen.Insert(BlockIdSet::HashOf(tag, kept), StableType(tag, FindBlockSchema(tag)), kept);
+  return false;
 }
 
 // <T filename="x" .../>: T/x.xml (CAPA also problems/x.xml and x.xml), with the
@@ -301,12 +350,10 @@ bool CourseLoader::IsOnPath(const std::string& rel, const OpenFile& file,
 void CourseLoader::LoadHtmlBody(const pugi::xml_node& node, const OpenFile& file,
                                 std::string_view type, CourseBlock* block) {
   std::string filename = node.attribute("filename").value();
-  std::string dir = file.rel.substr(0, file.rel.rfind('/') + 1);
-  if (dir.empty()) dir = "html/";
   std::vector<std::string> candidates;
-  AddHtmlCandidates(dir, filename, &candidates);
+  AddHtmlCandidates(HtmlBodyDir(block->url_name, block->draft), filename, &candidates);
   // Draft html may keep its body next to the published one.
-  if (StartsWith(dir, "drafts/")) AddHtmlCandidates(dir.substr(7), filename, &candidates);
+  if (block->draft) AddHtmlCandidates(HtmlBodyDir(block->url_name, false), filename, &candidates);
   Arena& arena = course_->arena;
   std::string& body = scratch_;
   for (const std::string& rel : candidates) {

@@ -15,6 +15,15 @@ namespace {
 // Ordered: GRADE_CUTOFFS keep their file order.
 using json = nlohmann::ordered_json;
 
+// CourseFields.grading_policy's default GRADER (edx-platform course_block.py),
+// which a policy without GRADER gets.
+std::vector<Grader> DefaultGraders() {
+  return {{"Homework", 12, 2, "HW", 0.15},
+          {"Lab", 12, 2, "", 0.15},
+          {"Midterm Exam", 1, 0, "Midterm", 0.3},
+          {"Final Exam", 1, 0, "Final", 0.4}};
+}
+
 class Checker {
  public:
   Checker(std::string_view path, std::string_view text, std::vector<Diagnostic>* out)
@@ -36,7 +45,11 @@ class Checker {
 
   void Graders(const json& doc, GradingPolicy* policy) {
     auto it = doc.find("GRADER");
-    if (it == doc.end()) return Error("", "grading policy has no GRADER list");
+    if (it == doc.end()) {
+      // CourseBlock.set_grading_policy reverts a missing key to its default.
+      policy->graders = DefaultGraders();
+      return;
+    }
     if (!it->is_array()) return Error("/GRADER", "GRADER is not a list");
     if (it->empty()) Warn("/GRADER", "GRADER is empty: nothing is graded");
     std::set<std::string> types;
@@ -66,9 +79,7 @@ class Checker {
         grader.short_label = s->get<std::string>();
       } else if (s != nullptr && !s->is_null()) {
         Error(at + "/short_label", "short_label of '" + grader.type + "' is not a string");
-      } else {
-        Warn(at, "GRADER entry '" + grader.type + "' has no short_label");
-      }
+      }  // optional: AssignmentFormatGrader's short_label defaults to None
       Count(field("min_count"), at + "/min_count", "min_count", 1, grader.type, &grader.min_count);
       Count(field("drop_count"), at + "/drop_count", "drop_count", 0, grader.type,
             &grader.drop_count);
@@ -107,7 +118,10 @@ class Checker {
 
   void Cutoffs(const json& doc, GradingPolicy* policy) {
     auto it = doc.find("GRADE_CUTOFFS");
-    if (it == doc.end()) return Error("", "grading policy has no GRADE_CUTOFFS");
+    if (it == doc.end()) {
+      policy->cutoffs = {{"Pass", 0.5}};  // the default, as for GRADER
+      return;
+    }
     if (!it->is_object()) return Error("/GRADE_CUTOFFS", "GRADE_CUTOFFS is not an object");
     if (it->empty()) return Warn("/GRADE_CUTOFFS", "GRADE_CUTOFFS is empty");
     std::map<std::string, double> letters;

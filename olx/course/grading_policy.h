@@ -31,12 +31,13 @@ struct GradingPolicy {
 
 // Parses `text` (read from `path`) and checks it the way course validators do
 // (olxcleaner validate_grading_policy): GRADER a non-empty list of objects whose
-// type is a unique string, short_label a string, min_count an integer >= 1,
+// type is a unique string, short_label (optional) a string, min_count an integer >= 1,
 // drop_count an integer >= 0 and weight a number in [0, 1], the weights summing
 // to 1; GRADE_CUTOFFS a non-empty object of Pass or contiguous A, B, C, D with
 // strictly decreasing values in [0, 1]. Wrong types and invalid JSON are errors,
 // the rest warnings; each at path:line:col of the offending value. Entries with
-// a wrong type keep their defaults.
+// a wrong type keep their defaults. A missing GRADER or GRADE_CUTOFFS takes
+// edx-platform's default (four graders; Pass at 0.5) without a finding.
 GradingPolicy ParseGradingPolicy(std::string_view path, std::string_view text,
                                  std::vector<Diagnostic>* diagnostics);
 

@@ -27,8 +27,7 @@ TEST(GradingPolicyTest, ValidatesWithLocations) {
        "  {\"type\": \"A\", \"min_count\": 1, \"drop_count\": 0, \"short_label\": 3, "
        "\"weight\": \"x\"}],\n"
        " \"GRADE_CUTOFFS\": {\"A\": 0.9, \"C\": 0.5, \"Pass\": 2}}",
-       {"g.json:1:13: warning: GRADER entry 'A' has no short_label",
-        "g.json:2:12: error: assignment type 'A' appears twice in GRADER",
+       {"g.json:2:12: error: assignment type 'A' appears twice in GRADER",
         "g.json:2:65: error: short_label of 'A' is not a string",
         "g.json:2:78: error: weight of 'A' is not a number",
         "g.json:1:12: warning: GRADER weights sum to 0.6, not 1",
@@ -47,6 +46,14 @@ TEST(GradingPolicyTest, ValidatesWithLocations) {
         "syntax error while parsing value - unexpected '}'; expected '[', "
         "'{', or a literal"}},
       {"[]", {"g.json:1:1: error: grading policy is not a JSON object"}},
+      // Missing keys take edx-platform's defaults, silently; present but
+      // wrong ones are still findings.
+      {"{}", {}},
+      {"{\"GRADE_CUTOFFS\": {\"Pass\": 0.6}}", {}},
+      {"{\"GRADER\": null}", {"g.json:1:12: error: GRADER is not a list"}},
+      {"{\"GRADER\": [], \"GRADE_CUTOFFS\": {}}",
+       {"g.json:1:12: warning: GRADER is empty: nothing is graded",
+        "g.json:1:33: warning: GRADE_CUTOFFS is empty"}},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.json);
@@ -88,7 +95,47 @@ TEST(GradingPolicyTest, WritesWhatItRead) {
   std::vector<Diagnostic> again;
   GradingPolicy reread = ParseGradingPolicy("g.json", WriteGradingPolicy(policy), &again);
   EXPECT_EQ(WriteGradingPolicy(reread), text);
-  EXPECT_EQ(diags.size(), 1u);  // the Final Exam entry has no short_label
+  EXPECT_TRUE(diags.empty());  // short_label is optional (Final Exam has none)
+}
+
+// CourseBlock.set_grading_policy: each missing key reverts to
+// CourseFields.grading_policy's default; a present key is kept as written.
+TEST(GradingPolicyTest, MissingKeysTakeTheDefaults) {
+  struct DefaultsCase {
+    const char* json;
+    size_t graders;
+    std::vector<std::pair<std::string, double>> cutoffs;
+  };
+  const DefaultsCase cases[] = {
+      {"{}", 4, {{"Pass", 0.5}}},
+      {"{\"GRADE_CUTOFFS\": {\"A\": 0.9, \"B\": 0.8}}", 4, {{"A", 0.9}, {"B", 0.8}}},
+      {"{\"GRADER\": [{\"type\": \"HW\", \"min_count\": 1, \"drop_count\": 0, "
+       "\"weight\": 1}]}",
+       1,
+       {{"Pass", 0.5}}},
+      {"{\"GRADER\": [], \"GRADE_CUTOFFS\": {}}", 0, {}},  // near miss: present, kept empty
+  };
+  for (const DefaultsCase& c : cases) {
+    SCOPED_TRACE(c.json);
+    std::vector<Diagnostic> diags;
+    GradingPolicy policy = ParseGradingPolicy("g.json", c.json, &diags);
+    EXPECT_TRUE(policy.present);
+    EXPECT_EQ(policy.graders.size(), c.graders);
+    EXPECT_EQ(policy.cutoffs, c.cutoffs);
+  }
+  std::vector<Diagnostic> diags;
+  GradingPolicy policy = ParseGradingPolicy("g.json", "{}", &diags);
+  ASSERT_EQ(policy.graders.size(), 4u);
+  const Grader& lab = policy.graders[1];
+  EXPECT_EQ(lab.type, "Lab");
+  EXPECT_EQ(lab.min_count, 12);
+  EXPECT_EQ(lab.drop_count, 2);
+  EXPECT_EQ(lab.short_label, "");
+  EXPECT_EQ(lab.weight, 0.15);
+  double sum = 0;
+  for (const Grader& g : policy.graders) sum += g.weight;
+  EXPECT_DOUBLE_EQ(sum, 1.0);
+  EXPECT_EQ(policy.graders[3].short_label, "Final");
 }
 
 }  // namespace

@@ -86,6 +86,9 @@ class CourseLoader {
 
   int32_t ProcessElement(const pugi::xml_node& node, OpenFile& file, int32_t parent, uint32_t depth,
                          bool draft);
+  bool RenamedPointer(const pugi::xml_node& node, OpenFile& file, int32_t parent,
+                      std::string_view tag, std::string_view url_name, bool draft,
+                      std::string* renamed);
   int32_t ProcessLegacyFilename(const pugi::xml_node& node, OpenFile& file, std::string_view tag,
                                 const std::string& url_name, const std::string& filename,
                                 int32_t parent, uint32_t depth, bool draft);

@@ -124,6 +124,13 @@ std::string UrlNameOf(const KnownAttributes& attrs) {
 
 // HtmlBlock.backcompat_paths: DIR/F.html, then the .html.xml/.html.html
 // stripped form, then every suffix of the path, then .xml -> .html.
+std::string HtmlBodyDir(std::string_view url_name, bool draft) {
+  std::string dir = draft ? "drafts/html/" : "html/";
+  AppendUrlNamePath(&dir, url_name);
+  dir.erase(dir.rfind('/') + 1);
+  return dir;
+}
+
 void AddHtmlCandidates(const std::string& dir, const std::string& filename,
                        std::vector<std::string>* out) {
   std::string path = dir + filename;

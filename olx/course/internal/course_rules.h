@@ -49,6 +49,11 @@ struct RootIdentity {
 };
 RootIdentity ReadRootIdentity(const pugi::xml_node& root, bool is_library,
                               std::string_view dir_name);
+// Where HtmlBlock.load_definition resolves an html block's `filename`: the
+// directory of html/<url_name as a path> ("a:b" -> "html/a/"), wherever the
+// element is written (an inline <html filename=> in a chapter file still reads
+// html/...); "drafts/" first for a draft, whose resources are rooted there.
+std::string HtmlBodyDir(std::string_view url_name, bool draft);
 // HtmlBlock.backcompat_paths for DIR + FILENAME, appended to *out in order.
 void AddHtmlCandidates(const std::string& dir, const std::string& filename,
                        std::vector<std::string>* out);
