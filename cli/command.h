@@ -39,6 +39,7 @@ int RunRender(const Invocation& inv);          // runtime_command.cc
 int RunState(const Invocation& inv);           // state_command.cc
 int RunDemo(const Invocation& inv);            // demo_command.cc
 int RunLibraryContent(const Invocation& inv);  // library_content_command.cc
+int RunValidate(const Invocation& inv);        // validate_command.cc
 
 // The key-validation batch of the demo: generates WORKDIR/keys.txt and checks
 // it (keys_command.cc). Returns kExitOk when the batch ran.

@@ -21,6 +21,7 @@ const Command kCommands[] = {
     {"state", "a learner's state of a block: get, set", RunState},
     {"library-content", "library_content blocks: sync/upgrade, status, duplicate, mapping, reset",
      RunLibraryContent},
+    {"validate", "validate course and library exports (rules, reports, batches)", RunValidate},
     {"demo", "the end-to-end main job shown in the README", RunDemo},
 };
 

@@ -8,7 +8,9 @@ std::string Diagnostic::ToString() const {
     out += ':' + std::to_string(line);
     if (column > 0) out += ':' + std::to_string(column);
   }
-  out += severity == Severity::kError ? ": error: " : ": warning: ";
+  out += severity == Severity::kError     ? ": error: "
+         : severity == Severity::kWarning ? ": warning: "
+                                          : ": info: ";
   out += message;
   return out;
 }

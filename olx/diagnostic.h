@@ -6,10 +6,12 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 namespace blockrt::olx {
 
-enum class Severity : uint8_t { kWarning, kError };
+// kInfo: worth knowing, never a problem for edx-platform (e.g. an obsolete tag).
+enum class Severity : uint8_t { kWarning, kError, kInfo };
 
 struct Diagnostic {
   Severity severity = Severity::kError;
@@ -17,6 +19,9 @@ struct Diagnostic {
   uint32_t line = 0;
   uint32_t column = 0;
   std::string message;  // one line, no location prefix
+  // Stable rule id (validate/rules.h documents each); "" for messages that
+  // predate rule ids, which the validator reports as "OlxLoad".
+  std::string_view rule;
 
   // "path:line:col: error: message" (or "path: warning: ..." when line is 0).
   std::string ToString() const;

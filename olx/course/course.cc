@@ -22,7 +22,11 @@ size_t Course::error_count() const {
                     [](const Diagnostic& d) { return d.severity == Severity::kError; }));
 }
 
-size_t Course::warning_count() const { return diagnostics.size() - error_count(); }
+size_t Course::warning_count() const {
+  return static_cast<size_t>(
+      std::count_if(diagnostics.begin(), diagnostics.end(),
+                    [](const Diagnostic& d) { return d.severity == Severity::kWarning; }));
+}
 
 // Blocks sharing a usage id (one block used from two parents, or defined
 // twice) are one block to the reference's modulestore, so each id counts once.

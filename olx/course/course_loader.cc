@@ -105,17 +105,18 @@ Status CourseLoader::Run() {
 void CourseLoader::Report(Severity sev, const std::string& rel, std::string_view text,
                           size_t offset, std::string message) {
   TextPosition pos = PositionOf(text, offset);
-  course_->diagnostics.push_back(Diagnostic{sev, rel, pos.line, pos.column, std::move(message)});
+  course_->diagnostics.push_back(
+      Diagnostic{sev, rel, pos.line, pos.column, std::move(message), {}});
 }
 
 void CourseLoader::Report(Severity sev, const OpenFile& file, size_t offset, std::string message) {
   TextPosition pos = file.PositionAt(offset);
   course_->diagnostics.push_back(
-      Diagnostic{sev, file.rel, pos.line, pos.column, std::move(message)});
+      Diagnostic{sev, file.rel, pos.line, pos.column, std::move(message), {}});
 }
 
 void CourseLoader::ReportFile(Severity sev, const std::string& rel, std::string message) {
-  course_->diagnostics.push_back(Diagnostic{sev, rel, 0, 0, std::move(message)});
+  course_->diagnostics.push_back(Diagnostic{sev, rel, 0, 0, std::move(message), {}});
 }
 
 // A located Status message is "path:L:C: error: msg\n<line>\n<caret>".

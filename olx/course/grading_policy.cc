@@ -34,7 +34,8 @@ class Checker {
   void Report(Severity sev, std::string where, std::string message) {
     size_t offset = internal::OffsetOfPointer(offsets_, std::move(where));
     internal::TextPosition pos = internal::PositionOf(text_, offset);
-    out_->push_back(Diagnostic{sev, std::string(path_), pos.line, pos.column, std::move(message)});
+    out_->push_back(Diagnostic{sev, std::string(path_), pos.line, pos.column, std::move(message),
+                               "GradingPolicyIssue"});
   }
   void Error(std::string where, std::string message) {
     Report(Severity::kError, std::move(where), std::move(message));
@@ -184,7 +185,8 @@ GradingPolicy ParseGradingPolicy(std::string_view path, std::string_view text,
         Severity::kError, std::string(path), failure.located ? pos.line : 0,
         failure.located ? pos.column : 0,
         (failure.located ? "invalid JSON grading policy: " : "unusable JSON grading policy: ") +
-            failure.message});
+            failure.message,
+        "GradingPolicyIssue"});
     return policy;
   }
   Checker check(path, text, diagnostics);

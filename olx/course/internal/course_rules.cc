@@ -157,7 +157,7 @@ Diagnostic DiagnosticFromStatus(const std::string& rel, const Status& st) {
   std::string_view msg = st.message();
   std::string_view first = msg.substr(0, msg.find('\n'));
   size_t tag = first.find(": error: ");
-  Diagnostic d{Severity::kError, rel, 0, 0, std::string(first)};
+  Diagnostic d{Severity::kError, rel, 0, 0, std::string(first), "InvalidXML"};
   if (tag != std::string_view::npos) {
     d.message = std::string(first.substr(tag + 9));
     std::string_view loc = first.substr(0, tag);

@@ -37,7 +37,7 @@ void ListDir(const FileSource& root, const std::string& rel_dir, std::string_vie
     std::string text_bytes;
     Status read = root.Read(rel, max_bytes, &text_bytes);
     if (!read.ok()) {
-      diags->push_back(Diagnostic{Severity::kError, rel, 0, 0, read.message()});
+      diags->push_back(Diagnostic{Severity::kError, rel, 0, 0, read.message(), {}});
       continue;
     }
     ExtraFile file;

@@ -92,7 +92,8 @@ class PolicyChecker {
 
   void Report(Severity sev, const std::string& where, std::string message) {
     TextPosition pos = PositionOf(text_, Offset(where));
-    out_->push_back(Diagnostic{sev, std::string(path_), pos.line, pos.column, std::move(message)});
+    out_->push_back(
+        Diagnostic{sev, std::string(path_), pos.line, pos.column, std::move(message), {}});
   }
 
  private:
@@ -128,15 +129,24 @@ bool ParsePolicy(std::string_view path, std::string_view text, PolicyMap* out, D
   JsonFailure failure;
   if (!ParseJsonText(text, &doc, &failure)) {
     TextPosition pos = PositionOf(text, failure.offset);
-    *error = failure.located ? Diagnostic{Severity::kError, std::string(path), pos.line, pos.column,
-                                          "invalid JSON policy (ignored): " + failure.message}
-                             : Diagnostic{Severity::kError, std::string(path), 0, 0,
-                                          "unusable JSON policy (ignored): " + failure.message};
+    *error = failure.located ? Diagnostic{Severity::kError,
+                                          std::string(path),
+                                          pos.line,
+                                          pos.column,
+                                          "invalid JSON policy (ignored): " + failure.message,
+                                          "BadPolicy"}
+                             : Diagnostic{Severity::kError,
+                                          std::string(path),
+                                          0,
+                                          0,
+                                          "unusable JSON policy (ignored): " + failure.message,
+                                          "BadPolicy"};
     return false;
   }
   if (!doc.is_object()) {
-    *error = Diagnostic{Severity::kError, std::string(path), 0, 0,
-                        "policy is not a JSON object (ignored)"};
+    *error = Diagnostic{
+        Severity::kError, std::string(path), 0, 0, "policy is not a JSON object (ignored)",
+        "BadPolicyFormat"};
     return false;
   }
   PolicyChecker check(path, text, findings);
@@ -159,8 +169,12 @@ bool ParsePolicy(std::string_view path, std::string_view text, PolicyMap* out, D
     }
   } catch (const nlohmann::json::exception& e) {
     out->clear();
-    *error = Diagnostic{Severity::kError, std::string(path), 0, 0,
-                        "unusable JSON policy (ignored): " + std::string(e.what())};
+    *error = Diagnostic{Severity::kError,
+                        std::string(path),
+                        0,
+                        0,
+                        "unusable JSON policy (ignored): " + std::string(e.what()),
+                        "BadPolicy"};
     return false;
   }
   return true;
